@@ -1,0 +1,118 @@
+package org.netnslab.core.backend;
+
+import java.util.List;
+import java.util.Optional;
+import org.netnslab.core.model.LabState;
+import org.netnslab.core.model.NamespaceState;
+import org.netnslab.core.model.NatRule;
+import org.netnslab.core.net.Ipv4Address;
+import org.netnslab.core.net.Ipv4Cidr;
+
+/**
+ * The port every backend implements: one method per kernel operation a lab uses, a snapshot of the state,
+ * and ping. A backend does what the kernel does, and refuses what the kernel refuses, with the kernel's
+ * error ({@link KernelException}). Checks that the real tools make before they ask the kernel (a device
+ * name that does not exist, a malformed address) belong to the command language, not here.
+ *
+ * <p>Namespaces are named by the lab: {@link #HOST} is the learner's machine, {@link #UPSTREAM} the hidden
+ * internet, any other name one that the learner made with {@code ip netns add}. Both special names hold a
+ * slash, which {@code ip netns add} refuses, so no learner's namespace can take them.
+ *
+ * <p>A backend is not thread-safe: a lab is driven by one learner, one command at a time.
+ */
+public interface Backend extends AutoCloseable {
+
+    /** The learner's host: the namespace where commands without {@code ip netns exec} run. */
+    String HOST = "/host";
+
+    /** The hidden upstream: the other end of the host's {@code eth0}, not in {@code ip netns list}. */
+    String UPSTREAM = "/upstream";
+
+    /** A short name for logs and the UI: {@code sim} or {@code kernel}. */
+    String name();
+
+    /** Equivalent to: {@code ip netns add NAME}. Refuses a name that exists with {@link Errno#EEXIST}. */
+    void addNamespace(String name) throws KernelException;
+
+    /**
+     * Equivalent to: {@code ip netns del NAME}. The namespace goes; its links go with it, and a veth's peer
+     * in another namespace goes too.
+     */
+    void deleteNamespace(String name) throws KernelException;
+
+    /** The learner's namespaces, oldest first. */
+    List<String> namespaces();
+
+    /**
+     * Equivalent to: {@code ip -n NS link add NAME type veth peer name PEER [netns PEER_NS]}. Both ends are
+     * made, or neither.
+     *
+     * @param peerNamespace where the peer end goes; the same namespace when empty
+     */
+    void addVeth(String ns, String name, String peer, Optional<String> peerNamespace) throws KernelException;
+
+    /** Equivalent to: {@code ip -n NS link add name NAME type bridge}. */
+    void addBridge(String ns, String name) throws KernelException;
+
+    /** Equivalent to: {@code ip -n NS link set dev DEV up|down}. */
+    void setLinkUp(String ns, String device, boolean up) throws KernelException;
+
+    /** Equivalent to: {@code ip -n NS link set dev DEV netns TARGET}. */
+    void setLinkNamespace(String ns, String device, String target) throws KernelException;
+
+    /** Equivalent to: {@code ip -n NS link set dev DEV master BRIDGE}, or {@code nomaster} when empty. */
+    void setMaster(String ns, String device, Optional<String> bridge) throws KernelException;
+
+    /** Equivalent to: {@code ip -n NS link del dev DEV}. A veth's peer goes too. */
+    void deleteLink(String ns, String device) throws KernelException;
+
+    /** Equivalent to: {@code ip -n NS addr add CIDR dev DEV}. */
+    void addAddress(String ns, String device, Ipv4Cidr address) throws KernelException;
+
+    /** Equivalent to: {@code ip -n NS addr del CIDR dev DEV}. */
+    void deleteAddress(String ns, String device, Ipv4Cidr address) throws KernelException;
+
+    /** Equivalent to: {@code ip -n NS route add PREFIX [via GW] [dev DEV]}. */
+    void addRoute(String ns, RouteSpec route) throws KernelException;
+
+    /** Equivalent to: {@code ip -n NS route del PREFIX [via GW] [dev DEV]}. */
+    void deleteRoute(String ns, RouteSpec route) throws KernelException;
+
+    /**
+     * Equivalent to: {@code ip -n NS route get ADDR [from SRC iif DEV]}: the route one packet would take,
+     * sent from this namespace, or arriving on {@code iif} from {@code from} when those are given.
+     */
+    RouteLookup getRoute(String ns, Ipv4Address destination, Optional<Ipv4Address> from, Optional<String> inputInterface)
+            throws KernelException;
+
+    /** Equivalent to: {@code ip netns exec NS sysctl -w net.ipv4.ip_forward=0|1}. */
+    void setIpForward(String ns, boolean on) throws KernelException;
+
+    /** Equivalent to: {@code ip netns exec NS iptables -t nat -A POSTROUTING [-s CIDR] [-o DEV] -j MASQUERADE}. */
+    void appendMasquerade(String ns, NatRule rule) throws KernelException;
+
+    /**
+     * Equivalent to: {@code ip netns exec NS iptables -t nat -D POSTROUTING [-s CIDR] [-o DEV] -j MASQUERADE}:
+     * deletes the first rule that is the same, or refuses with {@link Errno#ENOENT}.
+     */
+    void deleteMasquerade(String ns, NatRule rule) throws KernelException;
+
+    /** Equivalent to: {@code ip netns exec NS iptables -t nat -F}. */
+    void flushNat(String ns) throws KernelException;
+
+    /**
+     * Equivalent to: {@code ip netns exec NS ping -c COUNT [-I DEV] ADDR}. Throws what {@code connect} on
+     * the socket would ({@link Errno#ENETUNREACH} when there is no route); otherwise the fate of each probe.
+     */
+    PingResult ping(String ns, PingRequest request) throws KernelException;
+
+    /** One namespace's state; empty if there is no such namespace. */
+    Optional<NamespaceState> namespace(String ns);
+
+    /** The whole lab's state, settled: what the kernel shows once links have their carrier. */
+    LabState snapshot();
+
+    /** Ends the lab: every namespace it made goes. */
+    @Override
+    void close();
+}

@@ -1,0 +1,20 @@
+package org.netnslab.core.backend;
+
+import java.util.Optional;
+import org.netnslab.core.net.Ipv4Address;
+
+/**
+ * What {@code ping [-c N] [-i S] [-W S] [-I DEV] ADDR} asks for.
+ *
+ * @param count how many echo requests to send
+ * @param device {@code -I DEV}: bind to this link
+ * @param intervalMillis {@code -i}: time between requests
+ * @param timeoutMillis {@code -W}: how long to wait for each reply
+ */
+public record PingRequest(
+        Ipv4Address destination, int count, Optional<String> device, long intervalMillis, long timeoutMillis) {
+
+    public static PingRequest of(Ipv4Address destination, int count) {
+        return new PingRequest(destination, count, Optional.empty(), 1000, 10_000);
+    }
+}

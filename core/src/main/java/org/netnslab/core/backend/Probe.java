@@ -1,0 +1,44 @@
+package org.netnslab.core.backend;
+
+import java.util.List;
+import java.util.Optional;
+import org.netnslab.core.net.Ipv4Address;
+
+/**
+ * What became of one echo request.
+ *
+ * @param sequence {@code icmp_seq}, from 1
+ * @param outcome a reply, an ICMP error, or nothing
+ * @param from who answered (the target, or the router that sent the error)
+ * @param ttl the reply's TTL
+ * @param rttMicros the round trip, in microseconds (the simulator's are made up and deterministic)
+ * @param error the ICMP error as ping prints it ({@code Destination Net Unreachable})
+ * @param journey the request's and the reply's hops, when the backend can tell them (the simulator can)
+ */
+public record Probe(
+        int sequence,
+        Outcome outcome,
+        Optional<Ipv4Address> from,
+        int ttl,
+        long rttMicros,
+        Optional<String> error,
+        List<Hop> journey) {
+
+    public enum Outcome {
+        REPLY,
+        ERROR,
+        LOST
+    }
+
+    public static Probe reply(int seq, Ipv4Address from, int ttl, long rttMicros, List<Hop> journey) {
+        return new Probe(seq, Outcome.REPLY, Optional.of(from), ttl, rttMicros, Optional.empty(), journey);
+    }
+
+    public static Probe error(int seq, Ipv4Address from, String error, List<Hop> journey) {
+        return new Probe(seq, Outcome.ERROR, Optional.of(from), 0, 0, Optional.of(error), journey);
+    }
+
+    public static Probe lost(int seq, List<Hop> journey) {
+        return new Probe(seq, Outcome.LOST, Optional.empty(), 0, 0, Optional.empty(), journey);
+    }
+}

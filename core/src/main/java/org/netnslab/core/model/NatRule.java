@@ -1,0 +1,18 @@
+package org.netnslab.core.model;
+
+import java.util.Optional;
+import org.netnslab.core.net.Ipv4Cidr;
+
+/**
+ * A rule of the nat table's POSTROUTING chain: {@code -A POSTROUTING [-s CIDR] [-o DEV] -j MASQUERADE}.
+ *
+ * @param source the {@code -s} match, a network (host bits clear, as iptables stores it)
+ * @param outInterface the {@code -o} match
+ */
+public record NatRule(Optional<Ipv4Cidr> source, Optional<String> outInterface) {
+
+    /** Whether a packet from this source leaving through this link matches. */
+    public boolean matches(org.netnslab.core.net.Ipv4Address src, String outLink) {
+        return source.map(s -> s.contains(src)).orElse(true) && outInterface.map(o -> o.equals(outLink)).orElse(true);
+    }
+}
