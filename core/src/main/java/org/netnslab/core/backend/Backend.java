@@ -85,8 +85,11 @@ public interface Backend extends AutoCloseable {
     RouteLookup getRoute(String ns, Ipv4Address destination, Optional<Ipv4Address> from, Optional<String> inputInterface)
             throws KernelException;
 
-    /** Equivalent to: {@code ip netns exec NS sysctl -w net.ipv4.ip_forward=0|1}. */
-    void setIpForward(String ns, boolean on) throws KernelException;
+    /**
+     * Equivalent to: {@code ip netns exec NS sysctl -w net.ipv4.ip_forward=VALUE}. The kernel keeps any
+     * integer and forwards when it is not 0 (it also sets every link's {@code conf.*.forwarding}).
+     */
+    void setIpForward(String ns, int value) throws KernelException;
 
     /** Equivalent to: {@code ip netns exec NS iptables -t nat -A POSTROUTING [-s CIDR] [-o DEV] -j MASQUERADE}. */
     void appendMasquerade(String ns, NatRule rule) throws KernelException;

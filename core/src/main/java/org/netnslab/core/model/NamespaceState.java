@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param links in ifindex order, as a dump returns them
  * @param addresses in the kernel's order: per link, IPv4 before IPv6, in the order they were added
  * @param routes the main table, in the kernel's dump order
+ * @param ipForward {@code net.ipv4.ip_forward}: any integer, forwarding when not 0
  * @param netnsIds the ids this namespace has given to other namespaces ({@code link-netnsid}, {@code (id: N)}),
  *     by the lab's name of the other namespace
  */
@@ -19,7 +20,7 @@ public record NamespaceState(
         List<Link> links,
         List<Address> addresses,
         List<Route> routes,
-        boolean ipForward,
+        int ipForward,
         NatTable nat,
         Map<String, Integer> netnsIds) {
 
