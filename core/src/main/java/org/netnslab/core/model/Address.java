@@ -10,11 +10,20 @@ import org.netnslab.core.net.Ipv4Cidr;
  * @param linkIndex the ifindex of the link that holds it
  * @param family {@code inet} or {@code inet6}
  * @param prefix the address with its length, as {@code ip} prints it
+ * @param secondary {@code IFA_F_SECONDARY}: a further IPv4 address in the subnet of a primary one
  */
-public record Address(int linkIndex, String linkName, String family, String prefix, Scope scope) {
+public record Address(int linkIndex, String linkName, String family, String prefix, Scope scope, boolean secondary) {
+
+    public Address(int linkIndex, String linkName, String family, String prefix, Scope scope) {
+        this(linkIndex, linkName, family, prefix, scope, false);
+    }
 
     public static Address inet(int linkIndex, String linkName, Ipv4Cidr cidr, Scope scope) {
-        return new Address(linkIndex, linkName, "inet", cidr.toString(), scope);
+        return new Address(linkIndex, linkName, "inet", cidr.toString(), scope, false);
+    }
+
+    public static Address inetSecondary(int linkIndex, String linkName, Ipv4Cidr cidr, Scope scope) {
+        return new Address(linkIndex, linkName, "inet", cidr.toString(), scope, true);
     }
 
     public static Address inet6(int linkIndex, String linkName, String prefix, Scope scope) {

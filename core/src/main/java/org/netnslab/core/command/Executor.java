@@ -1,0 +1,411 @@
+package org.netnslab.core.command;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.netnslab.core.backend.Backend;
+import org.netnslab.core.backend.Errno;
+import org.netnslab.core.backend.KernelException;
+import org.netnslab.core.backend.PingResult;
+import org.netnslab.core.backend.RouteLookup;
+import org.netnslab.core.command.Command.AddrChange;
+import org.netnslab.core.command.Command.AddrShow;
+import org.netnslab.core.command.Command.Exit;
+import org.netnslab.core.command.Command.InNamespace;
+import org.netnslab.core.command.Command.Invalid;
+import org.netnslab.core.command.Command.LinkAdd;
+import org.netnslab.core.command.Command.LinkDelete;
+import org.netnslab.core.command.Command.LinkSet;
+import org.netnslab.core.command.Command.LinkShow;
+import org.netnslab.core.command.Command.NatChange;
+import org.netnslab.core.command.Command.NatFlush;
+import org.netnslab.core.command.Command.NatList;
+import org.netnslab.core.command.Command.NatListRules;
+import org.netnslab.core.command.Command.NetnsAdd;
+import org.netnslab.core.command.Command.NetnsDelete;
+import org.netnslab.core.command.Command.NetnsList;
+import org.netnslab.core.command.Command.NotFound;
+import org.netnslab.core.command.Command.Ping;
+import org.netnslab.core.command.Command.RouteChange;
+import org.netnslab.core.command.Command.RouteGet;
+import org.netnslab.core.command.Command.RouteShow;
+import org.netnslab.core.command.Command.Shell;
+import org.netnslab.core.command.Command.Sysctl;
+import org.netnslab.core.command.Command.Unsupported;
+import org.netnslab.core.model.Link;
+import org.netnslab.core.model.LinkKind;
+import org.netnslab.core.model.NamespaceState;
+import org.netnslab.core.model.NatTable;
+import org.netnslab.core.model.Route;
+
+/**
+ * Runs a {@link Command} on a backend, in one namespace, and prints what the real tool prints: its output,
+ * or its error and exit status. The checks the tools make on their own (does the device exist, does the
+ * namespace exist) come first, in the tools' order; then the backend is asked, and a kernel refusal is
+ * printed the way iproute2 prints it ({@code Error: EXTACK.} or {@code RTNETLINK answers: STRERROR}).
+ */
+public final class Executor {
+
+    private static final String FORWARD_KEY = "net.ipv4.ip_forward";
+
+    private final Backend backend;
+
+    public Executor(Backend backend) {
+        this.backend = backend;
+    }
+
+    /** Runs the command as if typed in namespace {@code ns} ({@link Backend#HOST} for the host). */
+    public CommandResult run(Command command, String ns) {
+        try {
+            return dispatch(command, ns);
+        } catch (KernelException e) {
+            return rtnetlink(e);
+        }
+    }
+
+    private CommandResult dispatch(Command command, String ns) throws KernelException {
+        if (command instanceof Invalid c) {
+            return CommandResult.of(c.message(), c.exitStatus());
+        } else if (command instanceof InNamespace c) {
+            return inNamespace(c);
+        } else if (command instanceof NetnsAdd c) {
+            return netnsAdd(c);
+        } else if (command instanceof NetnsDelete c) {
+            return netnsDelete(c);
+        } else if (command instanceof NetnsList c) {
+            return CommandResult.of(netnsList(ns), 0);
+        } else if (command instanceof LinkAdd c) {
+            return linkAdd(c, ns);
+        } else if (command instanceof LinkDelete c) {
+            return linkDelete(c, ns);
+        } else if (command instanceof LinkSet c) {
+            return linkSet(c, ns);
+        } else if (command instanceof LinkShow c) {
+            return linkShow(c, ns);
+        } else if (command instanceof AddrChange c) {
+            return addrChange(c, ns);
+        } else if (command instanceof AddrShow c) {
+            return addrShow(c, ns);
+        } else if (command instanceof RouteChange c) {
+            return routeChange(c, ns);
+        } else if (command instanceof RouteShow c) {
+            return routeShow(c, ns);
+        } else if (command instanceof RouteGet c) {
+            return routeGet(c, ns);
+        } else if (command instanceof Ping c) {
+            return ping(c, ns);
+        } else if (command instanceof Sysctl c) {
+            return sysctl(c, ns);
+        } else if (command instanceof NatChange c) {
+            return natChange(c, ns);
+        } else if (command instanceof NatFlush c) {
+            return natFlush(c, ns);
+        } else if (command instanceof NatListRules c) {
+            return natListRules(c, ns);
+        } else if (command instanceof NatList c) {
+            return natList(c, ns);
+        } else if (command instanceof Shell c) {
+            return CommandResult.OK;
+        } else if (command instanceof Exit c) {
+            return CommandResult.OK;
+        } else if (command instanceof NotFound c) {
+            return CommandResult.of("bash: " + c.word() + ": command not found", 127);
+        } else if (command instanceof Unsupported c) {
+            return unsupported(c);
+        }
+        throw new IllegalArgumentException("unknown command " + command);
+    }
+
+    private CommandResult unsupported(Unsupported c) {
+        return CommandResult.of("netns-lab: " + c.what() + " is not part of the lab. It knows: ip netns|link|"
+                + "address|route, ping, sysctl net.ipv4.ip_forward, iptables -t nat ... -j MASQUERADE.", 1);
+    }
+
+    private CommandResult inNamespace(InNamespace c) {
+        if (!backend.namespaces().contains(c.namespace())) {
+            return CommandResult.of("Cannot open network namespace \"" + c.namespace()
+                    + "\": No such file or directory", 255);
+        }
+        if (c.exec() && c.inner() instanceof NotFound nf) {
+            return CommandResult.of("exec of \"" + nf.word() + "\" failed: No such file or directory", 1);
+        }
+        return run(c.inner(), c.namespace());
+    }
+
+    private CommandResult netnsAdd(NetnsAdd c) throws KernelException {
+        try {
+            backend.addNamespace(c.name());
+            return CommandResult.OK;
+        } catch (KernelException e) {
+            if (e.errno() == Errno.EEXIST) {
+                return CommandResult.of("Cannot create namespace file \"/run/netns/" + c.name()
+                        + "\": File exists", 1);
+            }
+            throw e;
+        }
+    }
+
+    private CommandResult netnsDelete(NetnsDelete c) throws KernelException {
+        if (!backend.namespaces().contains(c.name())) {
+            return CommandResult.of("Cannot remove namespace file \"/run/netns/" + c.name()
+                    + "\": No such file or directory", 1);
+        }
+        backend.deleteNamespace(c.name());
+        return CommandResult.OK;
+    }
+
+    /** Newest first, as readdir lists /run/netns; with the id this namespace has given each, if any. */
+    private String netnsList(String ns) {
+        NamespaceState viewer = state(ns);
+        List<String> names = backend.namespaces();
+        StringBuilder sb = new StringBuilder();
+        for (int i = names.size() - 1; i >= 0; i--) {
+            String name = names.get(i);
+            sb.append(name);
+            Integer id = viewer.netnsIds().get(name);
+            if (id != null) {
+                sb.append(" (id: ").append(id).append(')');
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private CommandResult linkAdd(LinkAdd c, String ns) throws KernelException {
+        if (c.peerNamespace().isPresent() && !backend.namespaces().contains(c.peerNamespace().get())) {
+            return invalidNetns(c.peerNamespace().get());
+        }
+        switch (c.kind()) {
+            case VETH -> backend.addVeth(ns, c.name(), c.peer().orElseThrow(), c.peerNamespace());
+            case BRIDGE -> backend.addBridge(ns, c.name());
+            case LOOPBACK -> throw new KernelException(Errno.EOPNOTSUPP);
+        }
+        return CommandResult.OK;
+    }
+
+    private CommandResult linkDelete(LinkDelete c, String ns) throws KernelException {
+        if (state(ns).link(c.device()).isEmpty()) {
+            return cannotFind(c.device());
+        }
+        backend.deleteLink(ns, c.device());
+        return CommandResult.OK;
+    }
+
+    private CommandResult linkSet(LinkSet c, String ns) throws KernelException {
+        NamespaceState here = state(ns);
+        if (c.namespace().isPresent() && !backend.namespaces().contains(c.namespace().get())) {
+            return invalidNetns(c.namespace().get());
+        }
+        if (c.master().isPresent() && c.master().get().isPresent()
+                && here.link(c.master().get().get()).isEmpty()) {
+            return CommandResult.of("Error: argument \"" + c.master().get().get()
+                    + "\" is wrong: Device does not exist\n\n", 255);
+        }
+        if (here.link(c.device()).isEmpty()) {
+            return cannotFind(c.device());
+        }
+        // the kernel's do_setlink order: namespace first, then master, then the flags
+        String where = ns;
+        if (c.namespace().isPresent()) {
+            backend.setLinkNamespace(ns, c.device(), c.namespace().get());
+            where = c.namespace().get();
+        }
+        if (c.master().isPresent()) {
+            backend.setMaster(where, c.device(), c.master().get());
+        }
+        if (c.up().isPresent()) {
+            backend.setLinkUp(where, c.device(), c.up().get());
+        }
+        return CommandResult.OK;
+    }
+
+    private CommandResult linkShow(LinkShow c, String ns) {
+        NamespaceState here = state(ns);
+        if (c.master().isPresent() && here.link(c.master().get()).isEmpty()) {
+            return CommandResult.of("Error: argument \"" + c.master().get()
+                    + "\" is wrong: Device does not exist\n\n", 255);
+        }
+        if (c.device().isPresent() && here.link(c.device().get()).isEmpty()) {
+            return CommandResult.of("Device \"" + c.device().get() + "\" does not exist.", 1);
+        }
+        List<Link> links = here.links().stream()
+                .filter(l -> c.device().map(d -> d.equals(l.name())).orElse(true))
+                .filter(l -> c.kind().map(k -> kindMatches(l, k)).orElse(true))
+                .filter(l -> c.master().map(m -> l.master().equals(Optional.of(m))).orElse(true))
+                .filter(l -> !c.upOnly() || l.adminUp())
+                .toList();
+        String out = c.brief() ? IpFormat.linksBrief(here, links) : IpFormat.links(here, links, named());
+        return CommandResult.of(out, 0);
+    }
+
+    private static boolean kindMatches(Link l, String kind) {
+        if (kind.equals("bridge_slave")) {
+            return l.master().isPresent();
+        }
+        return l.kind() != LinkKind.LOOPBACK && l.kind().ipName().equals(kind);
+    }
+
+    private CommandResult addrChange(AddrChange c, String ns) throws KernelException {
+        if (state(ns).link(c.device()).isEmpty()) {
+            return cannotFind(c.device());
+        }
+        if (c.add()) {
+            backend.addAddress(ns, c.device(), c.address());
+        } else {
+            backend.deleteAddress(ns, c.device(), c.address());
+        }
+        return CommandResult.OK;
+    }
+
+    private CommandResult addrShow(AddrShow c, String ns) {
+        NamespaceState here = state(ns);
+        if (c.device().isPresent() && here.link(c.device().get()).isEmpty()) {
+            return CommandResult.of("Device \"" + c.device().get() + "\" does not exist.", 1);
+        }
+        List<Link> links = here.links().stream()
+                .filter(l -> c.device().map(d -> d.equals(l.name())).orElse(true))
+                .filter(l -> !c.upOnly() || l.adminUp())
+                .toList();
+        String out = c.brief() ? IpFormat.addressesBrief(here, links)
+                : IpFormat.addresses(here, links, named(), c.inet4Only());
+        return CommandResult.of(out, 0);
+    }
+
+    private CommandResult routeChange(RouteChange c, String ns) throws KernelException {
+        if (c.route().device().isPresent() && state(ns).link(c.route().device().get()).isEmpty()) {
+            return cannotFind(c.route().device().get());
+        }
+        if (c.add()) {
+            backend.addRoute(ns, c.route());
+        } else {
+            backend.deleteRoute(ns, c.route());
+        }
+        return CommandResult.OK;
+    }
+
+    private CommandResult routeShow(RouteShow c, String ns) {
+        NamespaceState here = state(ns);
+        if (c.device().isPresent() && here.link(c.device().get()).isEmpty()) {
+            return cannotFind(c.device().get());
+        }
+        List<Route> routes = here.routes().stream()
+                .filter(r -> c.prefix().map(p -> p.network().equals(r.destination())).orElse(true))
+                .filter(r -> c.device().map(d -> d.equals(r.device())).orElse(true))
+                .toList();
+        return CommandResult.of(IpFormat.routes(routes, c.device()), 0);
+    }
+
+    private CommandResult routeGet(RouteGet c, String ns) throws KernelException {
+        if (c.inputInterface().isPresent() && state(ns).link(c.inputInterface().get()).isEmpty()) {
+            return cannotFind(c.inputInterface().get());
+        }
+        RouteLookup r = backend.getRoute(ns, c.destination(), c.from(), c.inputInterface());
+        return CommandResult.of(IpFormat.routeGet(r), 0);
+    }
+
+    private CommandResult ping(Ping c, String ns) {
+        if (c.request().device().isPresent() && state(ns).link(c.request().device().get()).isEmpty()) {
+            return CommandResult.of("ping: SO_BINDTODEVICE " + c.request().device().get() + ": No such device", 2);
+        }
+        try {
+            PingResult result = backend.ping(ns, c.request());
+            return CommandResult.of(PingFormat.report(c.request(), result), PingFormat.exitStatus(result));
+        } catch (KernelException e) {
+            return CommandResult.of("ping: connect: " + e.errno().message(), 2);
+        }
+    }
+
+    private CommandResult sysctl(Sysctl c, String ns) throws KernelException {
+        if (!c.key().equals(FORWARD_KEY)) {
+            if (c.key().startsWith("net.") || c.key().startsWith("kernel.") || c.key().startsWith("vm.")
+                    || c.key().startsWith("fs.")) {
+                if (c.key().matches("net\\.(ipv4|ipv6|core|netfilter)\\.[a-z_.0-9*-]+")) {
+                    return unsupported(new Unsupported("sysctl " + c.key(), List.of()));
+                }
+            }
+            return CommandResult.of("sysctl: cannot stat /proc/sys/" + c.key().replace('.', '/')
+                    + ": No such file or directory", 1);
+        }
+        if (c.value().isPresent()) {
+            Optional<Integer> v = integer(c.value().get());
+            if (v.isEmpty()) {
+                return CommandResult.of("sysctl: setting key \"" + c.key() + "\": Invalid argument", 1);
+            }
+            backend.setIpForward(ns, v.get());
+        }
+        return CommandResult.of(c.key() + " = " + state(ns).ipForward(), 0);
+    }
+
+    /** What the kernel's proc_dointvec accepts: an optionally signed decimal integer. */
+    private static Optional<Integer> integer(String s) {
+        String t = s.strip();
+        if (!t.matches("[+-]?[0-9]{1,10}")) {
+            return Optional.empty();
+        }
+        long v = Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
+        return v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? Optional.empty() : Optional.of((int) v);
+    }
+
+    private CommandResult natChange(NatChange c, String ns) throws KernelException {
+        if (c.append()) {
+            backend.appendMasquerade(ns, c.rule());
+            return CommandResult.OK;
+        }
+        try {
+            backend.deleteMasquerade(ns, c.rule());
+            return CommandResult.OK;
+        } catch (KernelException e) {
+            return CommandResult.of("iptables: Bad rule (does a matching rule exist in that chain?).", 1);
+        }
+    }
+
+    private CommandResult natFlush(NatFlush c, String ns) throws KernelException {
+        if (c.chain().isPresent() && !NatTable.CHAINS.contains(c.chain().get())) {
+            return CommandResult.of("iptables: No chain/target/match by that name.", 1);
+        }
+        if (c.chain().isEmpty() || c.chain().get().equals("POSTROUTING")) {
+            backend.flushNat(ns);
+        }
+        return CommandResult.OK;
+    }
+
+    private CommandResult natListRules(NatListRules c, String ns) {
+        if (c.chain().isPresent() && !NatTable.CHAINS.contains(c.chain().get())) {
+            return CommandResult.of("iptables: No chain/target/match by that name.", 1);
+        }
+        return CommandResult.of(IptablesFormat.rules(state(ns).nat(), c.chain()), 0);
+    }
+
+    private CommandResult natList(NatList c, String ns) {
+        if (c.chain().isPresent() && !NatTable.CHAINS.contains(c.chain().get())) {
+            return CommandResult.of("iptables v1.8.9 (nf_tables): chain `" + c.chain().get()
+                    + "' in table `nat' is incompatible, use 'nft' tool.", 1);
+        }
+        return CommandResult.of(IptablesFormat.list(state(ns).nat(), c.chain(), c.numeric(), c.verbose()), 0);
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    private NamespaceState state(String ns) {
+        return backend.namespace(ns).orElseThrow(() -> new IllegalStateException("no namespace " + ns));
+    }
+
+    private Set<String> named() {
+        return new HashSet<>(backend.namespaces());
+    }
+
+    private static CommandResult cannotFind(String device) {
+        return CommandResult.of("Cannot find device \"" + device + "\"", 1);
+    }
+
+    private static CommandResult invalidNetns(String name) {
+        return CommandResult.of("Error: argument \"" + name + "\" is wrong: Invalid \"netns\" value\n\n", 255);
+    }
+
+    /** How iproute2 prints a refusal of the kernel: its extended ack when it sent one, else strerror. */
+    static CommandResult rtnetlink(KernelException e) {
+        String line = e.extack().map(t -> "Error: " + t + ".").orElse("RTNETLINK answers: " + e.errno().message());
+        return CommandResult.of(line, 2);
+    }
+}

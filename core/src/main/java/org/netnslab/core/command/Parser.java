@@ -1,0 +1,1049 @@
+package org.netnslab.core.command;
+
+import java.util.List;
+import java.util.Optional;
+import org.netnslab.core.backend.PingRequest;
+import org.netnslab.core.backend.RouteSpec;
+import org.netnslab.core.command.Command.AddrChange;
+import org.netnslab.core.command.Command.AddrShow;
+import org.netnslab.core.command.Command.Exit;
+import org.netnslab.core.command.Command.InNamespace;
+import org.netnslab.core.command.Command.Invalid;
+import org.netnslab.core.command.Command.LinkAdd;
+import org.netnslab.core.command.Command.LinkDelete;
+import org.netnslab.core.command.Command.LinkSet;
+import org.netnslab.core.command.Command.LinkShow;
+import org.netnslab.core.command.Command.NatChange;
+import org.netnslab.core.command.Command.NatFlush;
+import org.netnslab.core.command.Command.NatList;
+import org.netnslab.core.command.Command.NatListRules;
+import org.netnslab.core.command.Command.NetnsAdd;
+import org.netnslab.core.command.Command.NetnsDelete;
+import org.netnslab.core.command.Command.NetnsList;
+import org.netnslab.core.command.Command.NotFound;
+import org.netnslab.core.command.Command.Ping;
+import org.netnslab.core.command.Command.RouteChange;
+import org.netnslab.core.command.Command.RouteGet;
+import org.netnslab.core.command.Command.RouteShow;
+import org.netnslab.core.command.Command.Shell;
+import org.netnslab.core.command.Command.Sysctl;
+import org.netnslab.core.command.Command.Unsupported;
+import org.netnslab.core.model.LinkKind;
+import org.netnslab.core.model.NatRule;
+import org.netnslab.core.model.NatTable;
+import org.netnslab.core.net.Ipv4Address;
+import org.netnslab.core.net.Ipv4Cidr;
+
+/**
+ * Turns a command line into a {@link Command}, the way the real tools read their arguments: iproute2's
+ * prefix matching of objects and subcommands ({@code ip a}, {@code ip r s}), iputils' options before or
+ * after the address, procps' {@code sysctl}, and the nat table of iptables. What a tool refuses before it
+ * asks the kernel becomes an {@link Invalid} with that tool's words and exit status. Checks that need the
+ * lab's state ({@code Cannot find device}) are the {@link Executor}'s.
+ */
+public final class Parser {
+
+    /** How many echo requests a ping without {@code -c} sends: the learner presses Ctrl-C after four. */
+    public static final int PING_COUNT_WITHOUT_C = 4;
+
+    private static final String IPTABLES = "iptables v1.8.9 (nf_tables): ";
+    private static final String IPTABLES_TRY = "Try `iptables -h' or 'iptables --help' for more information.";
+
+    /** ip.c's objects, in its order: the first that the typed word is a prefix of wins. */
+    private static final List<String> IP_OBJECTS = List.of("address", "addrlabel", "maddress", "route", "rule",
+            "neighbor", "neighbour", "ntable", "ntbl", "link", "l2tp", "fou", "ila", "macsec", "tunnel", "tuntap",
+            "tap", "token", "tcpmetrics", "monitor", "xfrm", "mroute", "mrule", "netns", "netconf", "vrf", "sr",
+            "nexthop", "mptcp", "ioam", "stats", "amt", "help");
+
+    /** Link kinds the kernel knows but a lab does not simulate. */
+    private static final List<String> OTHER_KERNEL_KINDS = List.of("dummy", "vlan", "vxlan", "macvlan", "macvtap",
+            "ipvlan", "ipvtap", "bond", "team", "ifb", "gre", "gretap", "ipip", "sit", "vrf", "vti", "geneve",
+            "wireguard", "nlmon", "vcan", "vxcan", "netdevsim", "bareudp", "amt", "xfrm", "ip6tnl", "ip6gre");
+
+    private Parser() {}
+
+    /** Parses one line as typed. */
+    public static Command parse(String line) {
+        if (line.length() > 100_000) {
+            return new Invalid("bash: line too long", 1);
+        }
+        Optional<String> operator = Words.shellSyntax(line);
+        if (operator.isPresent()) {
+            return new Unsupported("the shell's \"" + operator.get() + "\" (type one command a line)", List.of());
+        }
+        return Words.split(line)
+                .map(Parser::parse)
+                .orElseGet(() -> new Invalid("bash: unexpected EOF while looking for matching quote", 2));
+    }
+
+    /** Parses a command given as words, as {@code ip netns exec} passes them on. */
+    public static Command parse(List<String> words) {
+        int i = 0;
+        while (i < words.size() && words.get(i).equals("sudo")) {
+            i++;
+        }
+        if (i == words.size()) {
+            return i == 0 ? new Invalid("", 0) : new Unsupported("sudo without a command", words);
+        }
+        Args args = new Args(words.subList(i + 1, words.size()));
+        String program = words.get(i);
+        return switch (program) {
+            case "ip", "/sbin/ip", "/usr/sbin/ip", "/bin/ip", "/usr/bin/ip" -> ip(args);
+            case "ping", "/bin/ping", "/usr/bin/ping" -> ping(args);
+            case "sysctl", "/sbin/sysctl", "/usr/sbin/sysctl" -> sysctl(args);
+            case "iptables", "/sbin/iptables", "/usr/sbin/iptables" -> iptables(args);
+            case "bash", "sh", "/bin/bash", "/bin/sh" -> args.done() ? new Shell()
+                    : new Unsupported(program + " with arguments", words);
+            case "exit", "logout" -> new Exit();
+            default -> new NotFound(program);
+        };
+    }
+
+    // ---------------------------------------------------------------------------------------------- ip
+
+    private static Command ip(Args a) {
+        Optional<String> netns = Optional.empty();
+        boolean brief = false;
+        boolean inet4Only = false;
+        while (a.more() && a.peek().startsWith("-") && a.peek().length() > 1) {
+            String typed = a.next();
+            String opt = typed.startsWith("--") ? typed.substring(1) : typed;
+            if (opt.equals("-4")) {
+                inet4Only = true;
+            } else if (matches(opt, "-netns")) {
+                if (!a.more()) {
+                    return new Invalid("Cannot open network namespace \"(null)\": No such file or directory", 255);
+                }
+                netns = Optional.of(a.next());
+            } else if (opt.equals("-6") || matches(opt, "-details") || matches(opt, "-stats")
+                    || matches(opt, "-statistics") || matches(opt, "-json") || matches(opt, "-oneline")
+                    || matches(opt, "-pretty") || matches(opt, "-resolve") || matches(opt, "-family")
+                    || matches(opt, "-human") || matches(opt, "-timestamp") || matches(opt, "-color")
+                    || matches(opt, "-all") || matches(opt, "-batch") || opt.equals("-0")) {
+                return new Unsupported("ip " + typed, a.all());
+            } else if (matches(opt, "-Version")) {
+                return new Invalid("ip utility, iproute2-6.1.0, libbpf 1.1.2", 0);
+            } else if (matches(opt, "-help")) {
+                return new Invalid(Usage.IP, 255);
+            } else if (matches(opt, "-brief")) {
+                brief = true;
+            } else {
+                return new Invalid("Option \"" + typed + "\" is unknown, try \"ip -help\".", 255);
+            }
+        }
+        if (!a.more()) {
+            return new Invalid(Usage.IP, 255);
+        }
+        String typed = a.next();
+        String object = IP_OBJECTS.stream().filter(o -> matches(typed, o)).findFirst().orElse(null);
+        if (object == null) {
+            return new Invalid("Object \"" + typed + "\" is unknown, try \"ip help\".", 1);
+        }
+        Command command = switch (object) {
+            case "address" -> ipAddress(a, brief, inet4Only);
+            case "route" -> ipRoute(a);
+            case "link" -> ipLink(a, brief);
+            case "netns" -> ipNetns(a);
+            case "help" -> new Invalid(Usage.IP, 255);
+            default -> new Unsupported("ip " + object, a.all());
+        };
+        return netns.<Command>map(ns -> new InNamespace(ns, command, false)).orElse(command);
+    }
+
+    private static Command ipNetns(Args a) {
+        if (!a.more()) {
+            return new NetnsList();
+        }
+        String sub = a.next();
+        if (matches(sub, "list") || matches(sub, "show") || matches(sub, "lst")) {
+            return new NetnsList();
+        }
+        if (matches(sub, "help")) {
+            return new Invalid(Usage.IP_NETNS, 255);
+        }
+        if (matches(sub, "add")) {
+            if (!a.more()) {
+                return new Invalid("No netns name specified", 1);
+            }
+            String name = a.next();
+            if (!validNetnsName(name)) {
+                return new Invalid("Invalid netns name \"" + name + "\"", 255);
+            }
+            return new NetnsAdd(name);
+        }
+        if (matches(sub, "delete")) {
+            if (!a.more()) {
+                return new Invalid("No netns name specified", 1);
+            }
+            String name = a.next();
+            if (!validNetnsName(name)) {
+                return new Invalid("Invalid netns name \"" + name + "\"", 255);
+            }
+            return new NetnsDelete(name);
+        }
+        if (matches(sub, "exec")) {
+            if (!a.more()) {
+                return new Invalid("No netns name specified", 1);
+            }
+            String name = a.next();
+            if (!a.more()) {
+                return new Invalid("No command specified", 1);
+            }
+            return new InNamespace(name, parse(a.rest()), true);
+        }
+        if (matches(sub, "set") || matches(sub, "identify") || matches(sub, "pids") || matches(sub, "monitor")
+                || matches(sub, "attach") || matches(sub, "list-id")) {
+            return new Unsupported("ip netns " + sub, a.all());
+        }
+        return new Invalid("Command \"" + sub + "\" is unknown, try \"ip netns help\".", 255);
+    }
+
+    private static boolean validNetnsName(String name) {
+        return !name.isEmpty() && name.length() < 255 && name.indexOf('/') < 0 && !name.equals(".")
+                && !name.equals("..");
+    }
+
+    private static Command ipLink(Args a, boolean brief) {
+        if (!a.more()) {
+            return new LinkShow(Optional.empty(), Optional.empty(), Optional.empty(), false, brief);
+        }
+        String sub = a.next();
+        if (matches(sub, "add")) {
+            return linkModify(a, true);
+        }
+        if (matches(sub, "set") || matches(sub, "change")) {
+            return linkModify(a, false);
+        }
+        if (matches(sub, "replace")) {
+            return new Unsupported("ip link replace", a.all());
+        }
+        if (matches(sub, "delete")) {
+            return linkDelete(a);
+        }
+        if (matches(sub, "show") || matches(sub, "lst") || matches(sub, "list")) {
+            return linkShow(a, brief);
+        }
+        if (matches(sub, "xstats") || matches(sub, "afstats") || matches(sub, "property")) {
+            return new Unsupported("ip link " + sub, a.all());
+        }
+        if (matches(sub, "help")) {
+            return new Invalid(Usage.IP_LINK, 255);
+        }
+        return new Invalid("Command \"" + sub + "\" is unknown, try \"ip link help\".", 255);
+    }
+
+    private static Command linkShow(Args a, boolean brief) {
+        String dev = null;
+        String kind = null;
+        String master = null;
+        boolean up = false;
+        while (a.more()) {
+            String w = a.next();
+            if (w.equals("up")) {
+                up = true;
+            } else if (w.equals("type")) {
+                if (!a.more()) {
+                    return incomplete();
+                }
+                kind = a.next();
+            } else if (w.equals("master")) {
+                if (!a.more()) {
+                    return incomplete();
+                }
+                master = a.next();
+            } else if (w.equals("group") || w.equals("vrf") || w.equals("nomaster")) {
+                return new Unsupported("ip link show " + w, a.all());
+            } else {
+                if (w.equals("dev")) {
+                    if (!a.more()) {
+                        return incomplete();
+                    }
+                    w = a.next();
+                } else if (matches(w, "help")) {
+                    return new Invalid(Usage.IP_LINK, 255);
+                }
+                if (dev != null) {
+                    return duparg2("dev", w);
+                }
+                dev = w;
+            }
+        }
+        return new LinkShow(Optional.ofNullable(dev), Optional.ofNullable(kind), Optional.ofNullable(master), up,
+                brief);
+    }
+
+    private static Command linkDelete(Args a) {
+        String dev = null;
+        while (a.more()) {
+            String w = a.next();
+            if (w.equals("type")) {
+                a.rest();
+                break;
+            }
+            if (w.equals("dev")) {
+                if (!a.more()) {
+                    return incomplete();
+                }
+                w = a.next();
+            }
+            if (dev != null) {
+                return duparg2("dev", w);
+            }
+            if (!validAltIfname(w)) {
+                return invarg("\"dev\" not a valid ifname", w);
+            }
+            dev = w;
+        }
+        if (dev == null) {
+            return new Invalid("Not enough information: \"dev\" argument is required.", 255);
+        }
+        return new LinkDelete(dev);
+    }
+
+    /** iplink_parse, for the keywords a lab uses; the others are said to be outside the lab. */
+    private static Command linkModify(Args a, boolean create) {
+        String dev = null;
+        String name = null;
+        Boolean up = null;
+        String netns = null;
+        Optional<String> master = null;
+        String kind = null;
+        Args kindArgs = null;
+        while (a.more()) {
+            String w = a.next();
+            if (w.equals("up") || w.equals("down")) {
+                up = w.equals("up");
+            } else if (w.equals("name")) {
+                if (!a.more()) {
+                    return incomplete();
+                }
+                String n = a.next();
+                if (name != null) {
+                    return duparg("name", n);
+                }
+                if (!validIfname(n)) {
+                    return invarg("\"name\" not a valid ifname", n);
+                }
+                name = n;
+                if (dev == null) {
+                    dev = n;
+                }
+            } else if (w.equals("netns")) {
+                if (!a.more()) {
+                    return incomplete();
+                }
+                String ns = a.next();
+                if (netns != null) {
+                    return duparg("netns", ns);
+                }
+                netns = ns;
+            } else if (w.equals("master")) {
+                if (!a.more()) {
+                    return incomplete();
+                }
+                master = Optional.of(a.next());
+            } else if (w.equals("nomaster")) {
+                master = Optional.empty();
+            } else if (matches(w, "type")) {
+                if (!a.more()) {
+                    return incomplete();
+                }
+                kind = a.next();
+                kindArgs = new Args(a.rest());
+                break;
+            } else if (List.of("mtu", "index", "txqueuelen", "qlen", "alias", "arp", "multicast", "allmulticast",
+                    "promisc", "trailers", "carrier", "dynamic", "vf", "group", "addrgenmode", "protodown", "xdp",
+                    "vrf", "broadcast", "brd", "numtxqueues", "numrxqueues", "gso_max_size", "gso_max_segs",
+                    "link-netns", "link-netnsid", "parentdev", "link", "address").contains(w)
+                    || matches(w, "address") || matches(w, "txqlen")) {
+                return new Unsupported("ip link " + (create ? "add" : "set") + " ... " + w, a.all());
+            } else {
+                if (w.equals("dev")) {
+                    if (!a.more()) {
+                        return incomplete();
+                    }
+                    w = a.next();
+                } else if (matches(w, "help")) {
+                    return new Invalid(Usage.IP_LINK, 255);
+                }
+                if (dev != null && !dev.equals(name)) {
+                    return duparg2("dev", w);
+                }
+                if (dev != null) {
+                    return duparg2("dev", w);
+                }
+                if (!validAltIfname(w)) {
+                    return invarg("\"dev\" not a valid ifname", w);
+                }
+                dev = w;
+            }
+        }
+        if (!create) {
+            if (kind != null) {
+                return new Unsupported("ip link set ... type", a.all());
+            }
+            if (dev == null) {
+                return new Invalid("Not enough information: \"dev\" argument is required.", 255);
+            }
+            if (name != null && !name.equals(dev)) {
+                return new Unsupported("renaming a link", a.all());
+            }
+            return new LinkSet(dev, Optional.ofNullable(up), Optional.ofNullable(netns), Optional.ofNullable(master));
+        }
+        if (kind == null) {
+            return new Invalid("Not enough information: \"type\" argument is required", 1);
+        }
+        if (up != null || netns != null || master != null) {
+            return new Unsupported("ip link add with up, netns or master (add the link, then set it)", a.all());
+        }
+        if (dev == null) {
+            return new Unsupported("ip link add without a name", a.all());
+        }
+        if (kind.equals("veth")) {
+            return vethPeer(dev, kindArgs);
+        }
+        if (kind.equals("bridge")) {
+            if (kindArgs.more()) {
+                return new Unsupported("bridge options", kindArgs.all());
+            }
+            return new LinkAdd(dev, LinkKind.BRIDGE, Optional.empty(), Optional.empty());
+        }
+        if (OTHER_KERNEL_KINDS.contains(kind)) {
+            return new Unsupported("links of type \"" + kind + "\" (a lab has veth and bridge)", a.all());
+        }
+        return new Invalid("Error: Unknown device type.", 2);
+    }
+
+    private static Command vethPeer(String dev, Args a) {
+        if (!a.more()) {
+            return new Unsupported("a veth whose peer the kernel names (say \"peer name NAME\")", a.all());
+        }
+        if (!a.next().equals("peer")) {
+            return new Invalid("Usage: ip link <options> type veth [peer <options>]\n"
+                    + "To get <options> type 'ip link add help'", 1);
+        }
+        String peer = null;
+        String peerNetns = null;
+        while (a.more()) {
+            String w = a.next();
+            if (w.equals("name")) {
+                if (!a.more()) {
+                    return incomplete();
+                }
+                String n = a.next();
+                if (peer != null) {
+                    return duparg("name", n);
+                }
+                if (!validIfname(n)) {
+                    return invarg("\"name\" not a valid ifname", n);
+                }
+                peer = n;
+            } else if (w.equals("netns")) {
+                if (!a.more()) {
+                    return incomplete();
+                }
+                String ns = a.next();
+                if (peerNetns != null) {
+                    return duparg("netns", ns);
+                }
+                peerNetns = ns;
+            } else {
+                return new Unsupported("veth peer option \"" + w + "\"", a.all());
+            }
+        }
+        if (peer == null) {
+            return new Unsupported("a veth whose peer the kernel names (say \"peer name NAME\")", a.all());
+        }
+        return new LinkAdd(dev, LinkKind.VETH, Optional.of(peer), Optional.ofNullable(peerNetns));
+    }
+
+    private static Command ipAddress(Args a, boolean brief, boolean inet4Only) {
+        if (!a.more()) {
+            return new AddrShow(Optional.empty(), false, brief, inet4Only);
+        }
+        String sub = a.next();
+        if (matches(sub, "add")) {
+            return addrModify(a, true);
+        }
+        if (matches(sub, "change") || sub.equals("chg") || matches(sub, "replace")) {
+            return new Unsupported("ip address " + sub, a.all());
+        }
+        if (matches(sub, "delete")) {
+            return addrModify(a, false);
+        }
+        if (matches(sub, "list") || matches(sub, "show") || matches(sub, "lst")) {
+            String dev = null;
+            boolean up = false;
+            while (a.more()) {
+                String w = a.next();
+                if (w.equals("up")) {
+                    up = true;
+                } else if (List.of("to", "scope", "label", "master", "vrf", "type", "nomaster").contains(w)) {
+                    return new Unsupported("ip address show " + w, a.all());
+                } else {
+                    if (w.equals("dev")) {
+                        if (!a.more()) {
+                            return incomplete();
+                        }
+                        w = a.next();
+                    } else if (matches(w, "help")) {
+                        return new Invalid(Usage.IP_ADDRESS, 255);
+                    }
+                    if (dev != null) {
+                        return duparg2("dev", w);
+                    }
+                    dev = w;
+                }
+            }
+            return new AddrShow(Optional.ofNullable(dev), up, brief, inet4Only);
+        }
+        if (matches(sub, "flush") || matches(sub, "save") || matches(sub, "showdump") || matches(sub, "restore")) {
+            return new Unsupported("ip address " + sub, a.all());
+        }
+        if (matches(sub, "help")) {
+            return new Invalid(Usage.IP_ADDRESS, 255);
+        }
+        return new Invalid("Command \"" + sub + "\" is unknown, try \"ip address help\".", 255);
+    }
+
+    private static Command addrModify(Args a, boolean add) {
+        String dev = null;
+        Ipv4Cidr local = null;
+        while (a.more()) {
+            String w = a.next();
+            if (w.equals("dev")) {
+                if (!a.more()) {
+                    return incomplete();
+                }
+                dev = a.next();
+            } else if (List.of("peer", "remote", "broadcast", "brd", "anycast", "scope", "label", "metric",
+                    "valid_lft", "preferred_lft", "home", "nodad", "mngtmpaddr", "noprefixroute", "autojoin")
+                    .contains(w) || matches(w, "broadcast")) {
+                return new Unsupported("ip address " + (add ? "add" : "del") + " ... " + w, a.all());
+            } else {
+                if (w.equals("local")) {
+                    if (!a.more()) {
+                        return incomplete();
+                    }
+                    w = a.next();
+                }
+                if (local != null) {
+                    return duparg2("local", w);
+                }
+                Optional<Ipv4Cidr> parsed = Ipv4Cidr.tryParse(w);
+                if (parsed.isEmpty()) {
+                    return new Invalid("Error: any valid prefix is expected rather than \"" + w + "\".", 1);
+                }
+                local = parsed.get();
+            }
+        }
+        if (dev == null) {
+            return new Invalid("Not enough information: \"dev\" argument is required.", 1);
+        }
+        if (local == null) {
+            return new Unsupported("an address change without an address", a.all());
+        }
+        return new AddrChange(add, local, dev);
+    }
+
+    private static Command ipRoute(Args a) {
+        if (!a.more()) {
+            return new RouteShow(Optional.empty(), Optional.empty());
+        }
+        String sub = a.next();
+        if (matches(sub, "add")) {
+            return routeModify(a, true);
+        }
+        if (matches(sub, "change") || sub.equals("chg") || matches(sub, "replace") || matches(sub, "prepend")
+                || matches(sub, "append") || matches(sub, "test")) {
+            return new Unsupported("ip route " + sub, a.all());
+        }
+        if (matches(sub, "delete")) {
+            return routeModify(a, false);
+        }
+        if (matches(sub, "list") || matches(sub, "show") || matches(sub, "lst")) {
+            return routeShow(a);
+        }
+        if (matches(sub, "get")) {
+            return routeGet(a);
+        }
+        if (matches(sub, "flush") || matches(sub, "save") || matches(sub, "restore") || matches(sub, "showdump")) {
+            return new Unsupported("ip route " + sub, a.all());
+        }
+        if (matches(sub, "help")) {
+            return new Invalid(Usage.IP_ROUTE, 255);
+        }
+        return new Invalid("Command \"" + sub + "\" is unknown, try \"ip route help\".", 255);
+    }
+
+    private static Command routeShow(Args a) {
+        Ipv4Cidr prefix = null;
+        String dev = null;
+        while (a.more()) {
+            String w = a.next();
+            if (w.equals("dev") || w.equals("oif")) {
+                if (!a.more()) {
+                    return incomplete();
+                }
+                dev = a.next();
+            } else if (List.of("table", "vrf", "cached", "cloned", "tos", "protocol", "proto", "scope", "type", "via",
+                    "src", "from", "root", "match", "iif", "realm", "realms").contains(w)) {
+                return new Unsupported("ip route show " + w, a.all());
+            } else {
+                if (matches(w, "to") || matches(w, "exact")) {
+                    if (!a.more()) {
+                        return incomplete();
+                    }
+                    w = a.next();
+                }
+                Optional<Ipv4Cidr> p = prefix(w);
+                if (p.isEmpty()) {
+                    return new Invalid("Error: any valid prefix is expected rather than \"" + w + "\".", 1);
+                }
+                prefix = p.get();
+            }
+        }
+        return new RouteShow(Optional.ofNullable(prefix), Optional.ofNullable(dev));
+    }
+
+    private static Command routeModify(Args a, boolean add) {
+        Ipv4Cidr dst = null;
+        Ipv4Address via = null;
+        String dev = null;
+        while (a.more()) {
+            String w = a.next();
+            if (w.equals("via")) {
+                if (!a.more()) {
+                    return incomplete();
+                }
+                String g = a.next();
+                if (g.equals("inet")) {
+                    if (!a.more()) {
+                        return incomplete();
+                    }
+                    g = a.next();
+                }
+                Optional<Ipv4Address> gw = Ipv4Address.tryParse(g);
+                if (gw.isEmpty()) {
+                    return new Invalid("Error: inet address is expected rather than \"" + g + "\".", 1);
+                }
+                via = gw.get();
+            } else if (w.equals("dev") || w.equals("oif")) {
+                if (!a.more()) {
+                    return incomplete();
+                }
+                dev = a.next();
+            } else if (List.of("src", "as", "from", "tos", "dsfield", "expires", "metric", "priority", "preference",
+                    "scope", "onlink", "nexthop", "nhid", "protocol", "proto", "table", "vrf", "mtu", "advmss",
+                    "hoplimit", "realms", "realm", "encap", "weight", "pref", "ttl-propagate", "rtt", "window")
+                    .contains(w)) {
+                return new Unsupported("ip route " + (add ? "add" : "del") + " ... " + w, a.all());
+            } else if (List.of("unicast", "local", "broadcast", "multicast", "throw", "unreachable", "prohibit",
+                    "blackhole", "nat", "anycast").contains(w)) {
+                return new Unsupported("routes of type " + w, a.all());
+            } else {
+                if (w.equals("to")) {
+                    if (!a.more()) {
+                        return incomplete();
+                    }
+                    w = a.next();
+                } else if (matches(w, "help")) {
+                    return new Invalid(Usage.IP_ROUTE, 255);
+                }
+                if (dst != null) {
+                    return duparg2("to", w);
+                }
+                Optional<Ipv4Cidr> p = prefix(w);
+                if (p.isEmpty()) {
+                    return new Invalid("Error: any valid prefix is expected rather than \"" + w + "\".", 1);
+                }
+                dst = p.get();
+            }
+        }
+        if (dst == null) {
+            return new Invalid(Usage.IP_ROUTE, 255);
+        }
+        return new RouteChange(add, new RouteSpec(dst, Optional.ofNullable(via), Optional.ofNullable(dev)));
+    }
+
+    private static Command routeGet(Args a) {
+        Ipv4Address dst = null;
+        Ipv4Address from = null;
+        String iif = null;
+        while (a.more()) {
+            String w = a.next();
+            if (w.equals("from")) {
+                if (!a.more()) {
+                    return incomplete();
+                }
+                String f = a.next();
+                Optional<Ipv4Cidr> p = Ipv4Cidr.tryParse(f);
+                if (p.isEmpty()) {
+                    return new Invalid("Error: inet prefix is expected rather than \"" + f + "\".", 1);
+                }
+                from = p.get().address();
+            } else if (w.equals("iif")) {
+                if (!a.more()) {
+                    return incomplete();
+                }
+                iif = a.next();
+            } else if (List.of("tos", "dsfield", "oif", "dev", "mark", "vrf", "uid", "ipproto", "sport", "dport",
+                    "fibmatch", "connected", "as", "notify").contains(w)) {
+                return new Unsupported("ip route get ... " + w, a.all());
+            } else {
+                if (w.equals("to")) {
+                    if (!a.more()) {
+                        return incomplete();
+                    }
+                    w = a.next();
+                }
+                Optional<Ipv4Cidr> p = prefix(w);
+                if (p.isEmpty()) {
+                    return new Invalid("Error: any valid prefix is expected rather than \"" + w + "\".", 1);
+                }
+                dst = p.get().address();
+            }
+        }
+        if (dst == null) {
+            return new Invalid("need at least a destination address", 1);
+        }
+        return new RouteGet(dst, Optional.ofNullable(from), Optional.ofNullable(iif));
+    }
+
+    /** iproute2's get_prefix for IPv4: {@code default}, {@code all}, {@code any}, or an address with a length. */
+    private static Optional<Ipv4Cidr> prefix(String w) {
+        if (w.equals("default") || w.equals("all") || w.equals("any")) {
+            return Optional.of(Ipv4Cidr.DEFAULT);
+        }
+        return Ipv4Cidr.tryParse(w);
+    }
+
+    /** iproute2's check_ifname: what the kernel accepts as a name. */
+    static boolean validIfname(String name) {
+        return !name.isEmpty() && name.length() < 16 && validAltIfname(name);
+    }
+
+    /** iproute2's check_altifname: any length below 128, no slash, colon or blank. */
+    static boolean validAltIfname(String name) {
+        if (name.isEmpty() || name.length() >= 128 || name.equals(".") || name.equals("..")) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '/' || c == ':' || Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // -------------------------------------------------------------------------------------------- ping
+
+    private static Command ping(Args a) {
+        Integer count = null;
+        String dev = null;
+        long interval = 1000;
+        long timeout = 10_000;
+        String destination = null;
+        while (a.more()) {
+            String w = a.next();
+            if (w.startsWith("-") && w.length() > 1 && !w.equals("--")) {
+                for (int k = 1; k < w.length(); k++) {
+                    char o = w.charAt(k);
+                    if ("ciIWwstlmMpQSTFNe".indexOf(o) >= 0) {
+                        String value;
+                        if (k + 1 < w.length()) {
+                            value = w.substring(k + 1);
+                        } else if (a.more()) {
+                            value = a.next();
+                        } else {
+                            return new Invalid("ping: option requires an argument -- '" + o + "'\n\n" + Usage.PING, 2);
+                        }
+                        switch (o) {
+                            case 'c' -> {
+                                Optional<Long> n = positive(value);
+                                if (n.isEmpty()) {
+                                    return new Invalid("ping: invalid argument: '" + value + "'", 1);
+                                }
+                                count = (int) Math.min(n.get(), 1_000_000L);
+                            }
+                            case 'i' -> {
+                                Optional<Long> ms = seconds(value);
+                                if (ms.isEmpty()) {
+                                    return new Invalid("ping: bad timing interval: " + value, 1);
+                                }
+                                interval = ms.get();
+                            }
+                            case 'W' -> {
+                                Optional<Long> ms = seconds(value);
+                                if (ms.isEmpty()) {
+                                    return new Invalid("ping: bad linger time: " + value, 1);
+                                }
+                                timeout = ms.get();
+                            }
+                            case 'I' -> {
+                                if (Ipv4Address.tryParse(value).isPresent()) {
+                                    return new Unsupported("ping -I with an address (give a device)", a.all());
+                                }
+                                dev = value;
+                            }
+                            default -> {
+                                return new Unsupported("ping -" + o, a.all());
+                            }
+                        }
+                        break;
+                    } else if ("4nqv".indexOf(o) >= 0) {
+                        continue;
+                    } else if ("aAbBCdDfhLORrUV6".indexOf(o) >= 0) {
+                        return new Unsupported("ping -" + o, a.all());
+                    } else {
+                        return new Invalid("ping: invalid option -- '" + o + "'\n\n" + Usage.PING, 2);
+                    }
+                }
+            } else {
+                destination = w;
+            }
+        }
+        if (destination == null) {
+            return new Invalid("ping: usage error: Destination address required", 1);
+        }
+        Optional<Ipv4Address> dst = Ipv4Address.tryParse(destination);
+        if (dst.isEmpty()) {
+            // no name service in a lab: every name fails the way it does on a machine without DNS
+            return new Invalid("ping: " + destination + ": Temporary failure in name resolution", 2);
+        }
+        int n = count == null ? PING_COUNT_WITHOUT_C : count;
+        return new Ping(new PingRequest(dst.get(), n, Optional.ofNullable(dev), interval, timeout));
+    }
+
+    private static Optional<Long> positive(String s) {
+        if (s.isEmpty() || s.length() > 18 || !s.chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        long v = Long.parseLong(s);
+        return v >= 1 ? Optional.of(v) : Optional.empty();
+    }
+
+    private static Optional<Long> seconds(String s) {
+        try {
+            double v = Double.parseDouble(s);
+            if (!(v >= 0) || v > 1_000_000) {
+                return Optional.empty();
+            }
+            return Optional.of(Math.round(v * 1000));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ sysctl
+
+    private static Command sysctl(Args a) {
+        boolean write = false;
+        String setting = null;
+        while (a.more()) {
+            String w = a.next();
+            if (w.equals("-w") || w.equals("--write")) {
+                write = true;
+            } else if (w.equals("-q") || w.equals("--quiet") || w.equals("-e") || w.equals("--ignore")) {
+                return new Unsupported("sysctl " + w, a.all());
+            } else if (w.startsWith("-")) {
+                return new Unsupported("sysctl " + w, a.all());
+            } else if (setting == null) {
+                setting = w;
+            } else {
+                return new Unsupported("sysctl with several settings", a.all());
+            }
+        }
+        if (setting == null) {
+            return new Invalid(Usage.SYSCTL, 1);
+        }
+        int eq = setting.indexOf('=');
+        if (write && eq < 0) {
+            return new Invalid("sysctl: command line(0): invalid syntax, continuing...", 1);
+        }
+        String key = (eq < 0 ? setting : setting.substring(0, eq)).replace('/', '.');
+        Optional<String> value = eq < 0 ? Optional.empty() : Optional.of(setting.substring(eq + 1));
+        return new Sysctl(key, value);
+    }
+
+    // ---------------------------------------------------------------------------------------- iptables
+
+    private static Command iptables(Args a) {
+        String table = "filter";
+        Character command = null;
+        String chain = null;
+        String source = null;
+        String out = null;
+        String target = null;
+        boolean numeric = false;
+        boolean verbose = false;
+        while (a.more()) {
+            String w = a.next();
+            switch (w) {
+                case "-t", "--table" -> {
+                    if (!a.more()) {
+                        return iptablesError("option \"" + w + "\" requires an argument");
+                    }
+                    table = a.next();
+                }
+                case "-A", "--append", "-D", "--delete", "-S", "--list-rules", "-L", "--list", "-F", "--flush" -> {
+                    char c = w.startsWith("--") ? Character.toUpperCase(w.charAt(2)) : w.charAt(1);
+                    if (w.equals("--list-rules")) {
+                        c = 'S';
+                    }
+                    if (command != null) {
+                        return iptablesError("Cannot use -" + c + " with -" + command);
+                    }
+                    command = c;
+                    if (a.more() && !a.peek().startsWith("-")) {
+                        chain = a.next();
+                    } else if (c == 'A' || c == 'D') {
+                        return iptablesError("option \"" + w + "\" requires an argument");
+                    }
+                }
+                case "-s", "--source", "--src" -> {
+                    if (!a.more()) {
+                        return iptablesError("option \"" + w + "\" requires an argument");
+                    }
+                    source = a.next();
+                }
+                case "-o", "--out-interface" -> {
+                    if (!a.more()) {
+                        return iptablesError("option \"" + w + "\" requires an argument");
+                    }
+                    out = a.next();
+                }
+                case "-j", "--jump" -> {
+                    if (!a.more()) {
+                        return iptablesError("option \"" + w + "\" requires an argument");
+                    }
+                    target = a.next();
+                }
+                case "-n", "--numeric" -> numeric = true;
+                case "-v", "--verbose" -> verbose = true;
+                case "-nv", "-vn" -> {
+                    numeric = true;
+                    verbose = true;
+                }
+                default -> {
+                    return new Unsupported("iptables " + w, a.all());
+                }
+            }
+        }
+        if (command == null) {
+            return iptablesError("no command specified");
+        }
+        if (!List.of("filter", "nat", "mangle", "raw", "security").contains(table)) {
+            return new Invalid(IPTABLES + "table '" + table + "' does not exist\n"
+                    + "Perhaps iptables or your kernel needs to be upgraded.", 3);
+        }
+        if (!table.equals("nat")) {
+            return new Unsupported("iptables -t " + table + " (a lab has the nat table)", a.all());
+        }
+        Optional<Ipv4Cidr> src = Optional.empty();
+        if (source != null) {
+            int slash = source.indexOf('/');
+            if (slash >= 0) {
+                String mask = source.substring(slash + 1);
+                if (!mask.chars().allMatch(Character::isDigit) || mask.isEmpty() || mask.length() > 2
+                        || Integer.parseInt(mask) > 32) {
+                    return iptablesError("invalid mask `" + mask + "' specified");
+                }
+            }
+            Optional<Ipv4Cidr> parsed = Ipv4Cidr.tryParse(source);
+            if (parsed.isEmpty()) {
+                return iptablesError("host/network `" + (slash >= 0 ? source.substring(0, slash) : source)
+                        + "' not found");
+            }
+            src = Optional.of(parsed.get().network());
+        }
+        switch (command) {
+            case 'A', 'D' -> {
+                if (target != null && !target.equals("MASQUERADE") && !List.of("ACCEPT", "DROP", "RETURN", "SNAT",
+                        "DNAT", "REDIRECT", "LOG").contains(target)) {
+                    return iptablesError("Chain '" + target + "' does not exist");
+                }
+                if (!NatTable.CHAINS.contains(chain)) {
+                    return new Invalid("iptables: No chain/target/match by that name.", 1);
+                }
+                if (!"MASQUERADE".equals(target) || !chain.equals("POSTROUTING")) {
+                    return new Unsupported("rules other than -A POSTROUTING ... -j MASQUERADE", a.all());
+                }
+                return new NatChange(command == 'A', new NatRule(src, Optional.ofNullable(out)));
+            }
+            case 'F' -> {
+                return new NatFlush(Optional.ofNullable(chain));
+            }
+            case 'S' -> {
+                return new NatListRules(Optional.ofNullable(chain));
+            }
+            default -> {
+                return new NatList(Optional.ofNullable(chain), numeric, verbose);
+            }
+        }
+    }
+
+    private static Command iptablesError(String message) {
+        return new Invalid(IPTABLES + message + "\n" + IPTABLES_TRY, 2);
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    /** iproute2's matches(): the typed word is a non-empty prefix of the keyword. */
+    static boolean matches(String typed, String keyword) {
+        return !typed.isEmpty() && keyword.startsWith(typed);
+    }
+
+    private static Command incomplete() {
+        return new Invalid("Command line is not complete. Try option \"help\"", 255);
+    }
+
+    private static Command duparg(String key, String arg) {
+        return new Invalid("Error: duplicate \"" + key + "\": \"" + arg + "\" is the second value.", 255);
+    }
+
+    private static Command duparg2(String key, String arg) {
+        return new Invalid("Error: either \"" + key + "\" is duplicate, or \"" + arg + "\" is a garbage.", 255);
+    }
+
+    private static Command invarg(String message, String arg) {
+        return new Invalid("Error: argument \"" + arg + "\" is wrong: " + message, 255);
+    }
+
+    /** The words after the program's name, read left to right. */
+    private static final class Args {
+        private final List<String> words;
+        private int at;
+
+        Args(List<String> words) {
+            this.words = words;
+        }
+
+        boolean more() {
+            return at < words.size();
+        }
+
+        boolean done() {
+            return !more();
+        }
+
+        String peek() {
+            return words.get(at);
+        }
+
+        String next() {
+            return words.get(at++);
+        }
+
+        List<String> rest() {
+            List<String> r = words.subList(at, words.size());
+            at = words.size();
+            return r;
+        }
+
+        List<String> all() {
+            return words;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.netnslab.core.command;
+
+import java.util.List;
+import java.util.Locale;
+import org.netnslab.core.backend.PingRequest;
+import org.netnslab.core.backend.PingResult;
+import org.netnslab.core.backend.Probe;
+
+/** Prints a ping's report as iputils 20221126 does: the header, a line per answer, the statistics. */
+public final class PingFormat {
+
+    private PingFormat() {}
+
+    public static String report(PingRequest request, PingResult result) {
+        StringBuilder sb = new StringBuilder();
+        String dst = request.destination().toString();
+        sb.append("PING ").append(dst).append(" (").append(dst).append(") ");
+        if (request.device().isPresent()) {
+            sb.append("from ").append(result.source().map(Object::toString).orElse("0.0.0.0")).append(' ')
+                    .append(request.device().get()).append(": ");
+        }
+        sb.append("56(84) bytes of data.\n");
+        for (Probe p : result.probes()) {
+            switch (p.outcome()) {
+                case REPLY -> sb.append("64 bytes from ").append(p.from().orElseThrow()).append(": icmp_seq=")
+                        .append(p.sequence()).append(" ttl=").append(p.ttl()).append(" time=")
+                        .append(millis(p.rttMicros())).append(" ms\n");
+                case ERROR -> sb.append("From ").append(p.from().orElseThrow()).append(" icmp_seq=")
+                        .append(p.sequence()).append(' ').append(p.error().orElseThrow()).append('\n');
+                case LOST -> { }
+            }
+        }
+        int transmitted = result.probes().size();
+        long received = result.received();
+        long errors = result.errors();
+        sb.append('\n').append("--- ").append(dst).append(" ping statistics ---\n");
+        sb.append(transmitted).append(" packets transmitted, ").append(received).append(" received");
+        if (errors > 0) {
+            sb.append(", +").append(errors).append(" errors");
+        }
+        if (transmitted > 0) {
+            sb.append(", ").append(percent((transmitted - received) * 100.0 / transmitted)).append("% packet loss");
+        }
+        long elapsed = Math.max(0, (long) (transmitted - 1) * request.intervalMillis());
+        sb.append(", time ").append(elapsed).append("ms\n");
+        if (received > 0) {
+            List<Long> rtts = result.probes().stream()
+                    .filter(p -> p.outcome() == Probe.Outcome.REPLY)
+                    .map(Probe::rttMicros)
+                    .toList();
+            long min = rtts.stream().mapToLong(Long::longValue).min().orElse(0);
+            long max = rtts.stream().mapToLong(Long::longValue).max().orElse(0);
+            double avg = rtts.stream().mapToLong(Long::longValue).average().orElse(0);
+            double sq = rtts.stream().mapToDouble(r -> (double) r * r).average().orElse(0);
+            long mdev = Math.round(Math.sqrt(Math.max(0, sq - avg * avg)));
+            sb.append("rtt min/avg/max/mdev = ").append(millis(min)).append('/').append(millis(Math.round(avg)))
+                    .append('/').append(millis(max)).append('/').append(millis(mdev)).append(" ms\n");
+        }
+        return sb.toString();
+    }
+
+    /** The exit status ping gives: 0 when any reply came. */
+    public static int exitStatus(PingResult result) {
+        return result.received() > 0 ? 0 : 1;
+    }
+
+    private static String millis(long micros) {
+        return (micros / 1000) + "." + String.format(Locale.ROOT, "%03d", micros % 1000);
+    }
+
+    /** C's {@code %g}: six significant digits, no trailing zeros. */
+    static String percent(double value) {
+        if (value == Math.rint(value)) {
+            return Long.toString((long) value);
+        }
+        String s = new java.math.BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros()
+                .toPlainString();
+        return s;
+    }
+}
