@@ -310,7 +310,8 @@ public final class Executor {
         }
         try {
             PingResult result = backend.ping(ns, c.request());
-            return CommandResult.of(PingFormat.report(c.request(), result), PingFormat.exitStatus(result));
+            return new CommandResult(PingFormat.report(c.request(), result), PingFormat.exitStatus(result),
+                    Optional.of(result));
         } catch (KernelException e) {
             return CommandResult.of("ping: connect: " + e.errno().message(), 2);
         }

@@ -757,7 +757,7 @@ public final class Parser {
                         } else if (a.more()) {
                             value = a.next();
                         } else {
-                            return new Invalid("ping: option requires an argument -- '" + o + "'\n\n" + Usage.PING, 2);
+                            return new Invalid("ping: option requires an argument -- '" + o + "'\n" + Usage.PING, 2);
                         }
                         switch (o) {
                             case 'c' -> {
@@ -797,7 +797,7 @@ public final class Parser {
                     } else if ("aAbBCdDfhLORrUV6".indexOf(o) >= 0) {
                         return new Unsupported("ping -" + o, a.all());
                     } else {
-                        return new Invalid("ping: invalid option -- '" + o + "'\n\n" + Usage.PING, 2);
+                        return new Invalid("ping: invalid option -- '" + o + "'\n" + Usage.PING, 2);
                     }
                 }
             } else {
