@@ -1,0 +1,376 @@
+package org.netnslab.lessons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.netnslab.core.backend.Backend;
+import org.netnslab.core.lesson.Expectation;
+import org.netnslab.core.lesson.Lesson;
+import org.netnslab.core.lesson.LessonFormatException;
+import org.netnslab.core.lesson.LessonFormatException.Problem;
+import org.netnslab.core.lesson.Step;
+import org.netnslab.core.net.Ipv4Address;
+
+class LessonLoaderTests {
+
+    private static final String EXAMPLE = """
+            # A namespace and the host
+
+            Make a namespace, `blue`, and wire it to the host.
+
+            Tutorial: *Network Namespaces and Veth pairs* (seed 000).
+
+            Your lab's host has `eth0`.
+
+            ## Make a namespace
+
+            A namespace has only `lo`.
+
+            ```sh
+            ip netns add blue
+            # a comment, not a command
+
+            ip netns list
+            ```
+
+            What you should see:
+
+            ```expect
+            blue has link lo state DOWN
+            output contains "blue"
+            ```
+
+            ## Ping **the** host
+
+            ```sh
+            ip netns exec blue ping -c1 203.0.113.2
+            ```
+            """;
+
+    @Test
+    void readsTitleSummaryTutorialAndSteps() throws Exception {
+        Lesson lesson = LessonLoader.parse("x", EXAMPLE);
+
+        assertThat(lesson.id()).isEqualTo("x");
+        assertThat(lesson.title()).isEqualTo("A namespace and the host");
+        assertThat(lesson.summary()).isEqualTo("Make a namespace, `blue`, and wire it to the host.");
+        assertThat(lesson.tutorial()).contains("*Network Namespaces and Veth pairs* (seed 000).");
+        assertThat(lesson.introduction()).isEqualTo("Your lab's host has `eth0`.");
+        assertThat(lesson.steps()).extracting(Step::title).containsExactly("Make a namespace", "Ping the host");
+    }
+
+    @Test
+    void aStepKeepsItsExplanationAsMarkdownAndItsCommandsAndExpectationsWithTheirLines() throws Exception {
+        Step step = LessonLoader.parse("x", EXAMPLE).step(1);
+
+        assertThat(step.explanation()).isEqualTo("A namespace has only `lo`.\n\nWhat you should see:");
+        assertThat(step.commands()).containsExactly("ip netns add blue", "ip netns list");
+        assertThat(step.expectations()).extracting(Expectation::text)
+                .containsExactly("blue has link lo state DOWN", "output contains \"blue\"");
+        assertThat(step.lines()).isEqualTo(new Step.Lines(9, List.of(14, 17), List.of(23, 24)));
+        assertThat(step.lineOf(step.expectations().get(1))).isEqualTo(24);
+    }
+
+    @Test
+    void windowsLineEndingsAndAByteOrderMarkReadTheSame() throws Exception {
+        Lesson crlf = LessonLoader.parse("x", "\uFEFF" + EXAMPLE.replace("\n", "\r\n"));
+
+        assertThat(crlf).isEqualTo(LessonLoader.parse("x", EXAMPLE));
+    }
+
+    @Test
+    void otherCodeBlocksAreExplanation() throws Exception {
+        Lesson lesson = LessonLoader.parse("x", """
+                # T
+
+                S.
+
+                ## Chat
+
+                ```text
+                $ nc -l -p 8080
+                ```
+
+                ```sh
+                ip netns add a
+                ```
+                """);
+
+        assertThat(lesson.step(1).explanation()).isEqualTo("```text\n$ nc -l -p 8080\n```");
+        assertThat(lesson.step(1).commands()).containsExactly("ip netns add a");
+        assertThat(lesson.tutorial()).isEmpty();
+    }
+
+    static Stream<Arguments> malformed() {
+        return Stream.of(
+                bad("empty file", "", new Problem(1, "no title: a lesson starts with a line \"# Title\"")),
+                bad("no title", """
+                        Some text.
+
+                        ## Step
+                        ```sh
+                        ip netns add a
+                        ```
+                        """,
+                        new Problem(1, "no title: a lesson starts with a line \"# Title\""),
+                        new Problem(1, "a lesson starts with its title, a line \"# Title\"")),
+                bad("no summary", """
+                        # Title
+
+                        ## Step
+
+                        ```sh
+                        ip netns add a
+                        ```
+                        """, new Problem(1, "no summary: write a paragraph under the title that says what the"
+                        + " lesson teaches")),
+                bad("no steps", """
+                        # Title
+
+                        Summary.
+                        """, new Problem(3, "no steps: each step is a section that starts with \"## Step title\""
+                        + " and has its commands in a ```sh block")),
+                bad("a step without commands", """
+                        # Title
+
+                        Summary.
+
+                        ## Just talk
+
+                        Nothing to type.
+
+                        ## Type
+
+                        ```sh
+                        ip netns add a
+                        ```
+                        """, new Problem(5, "the step \"Just talk\" has no commands: put them in a ```sh block,"
+                        + " one a line")),
+                bad("an unknown command", """
+                        # Title
+
+                        Summary.
+
+                        ## Chat
+
+                        ```sh
+                        ip netns add a
+                        nc -l -p 8080
+                        ```
+                        """, new Problem(9, "unknown command \"nc\": a lab runs ip, ping, sysctl and iptables"
+                        + " (and bash and exit)")),
+                bad("an unknown command inside a namespace", """
+                        # Title
+
+                        Summary.
+
+                        ## Chat
+
+                        ```sh
+                        ip netns exec a nc 10.0.0.1 8080
+                        ```
+                        """, new Problem(8, "unknown command \"nc\": a lab runs ip, ping, sysctl and iptables"
+                        + " (and bash and exit)")),
+                bad("a command the lab does not simulate", """
+                        # Title
+
+                        Summary.
+
+                        ## Dummy
+
+                        ```sh
+                        ip link add d0 type dummy
+                        ```
+                        """, new Problem(8, "\"ip link add d0 type dummy\": links of type \"dummy\" (a lab has veth"
+                        + " and bridge) is not part of the lab")),
+                bad("a command with its prompt", """
+                        # Title
+
+                        Summary.
+
+                        ## Prompt
+
+                        ```sh
+                        $ ip netns add a
+                        ```
+                        """, new Problem(8, "write the command without the prompt \"$\": $ ip netns add a")),
+                bad("an expectation it cannot read", """
+                        # Title
+
+                        Summary.
+
+                        ## Ping
+
+                        ```sh
+                        ip netns add a
+                        ```
+
+                        ```expect
+                        a has link lo
+                        a pings 10.0.0.1
+                        ```
+                        """, new Problem(13, "cannot read the expectation \"a pings 10.0.0.1\": \"pings\" is not"
+                        + " something a namespace does in a lesson: write \"NS reaches ADDR\", \"NS does not reach"
+                        + " ADDR\", \"NS has route PREFIX\", \"NS has no route PREFIX\", \"NS has address ADDR\","
+                        + " \"NS has link DEV\", \"NS forwards\" or \"output contains \\\"TEXT\\\"\"")),
+                bad("a block never closed", """
+                        # Title
+
+                        Summary.
+
+                        ## Open
+
+                        ```sh
+                        ip netns add a
+
+                        ## Next
+                        """, new Problem(5, "the step \"Open\" has no commands: put them in a ```sh block, one a"
+                        + " line"), new Problem(7, "this ``` block is never closed")),
+                bad("two titles", """
+                        # Title
+
+                        Summary.
+
+                        # Another
+
+                        ## Step
+
+                        ```sh
+                        ip netns add a
+                        ```
+                        """, new Problem(5, "a second title: a lesson has one \"# Title\"; start a step with"
+                        + " \"## \"")),
+                bad("commands before the first step", """
+                        # Title
+
+                        Summary.
+
+                        ```sh
+                        ip netns add a
+                        ```
+
+                        ## Step
+
+                        ```sh
+                        ip netns add b
+                        ```
+                        """, new Problem(5, "a ```sh block before the first step: commands and expectations belong"
+                        + " to a step (\"## Step title\")")),
+                bad("a step without a title", """
+                        # Title
+
+                        Summary.
+
+                        ##
+
+                        ```sh
+                        ip netns add b
+                        ```
+                        """, new Problem(5, "a step without a title: write \"## What this step does\"")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformed")
+    void aMalformedLessonSaysWhatIsWrongAndWhere(String name, String markdown, List<Problem> expected) {
+        LessonFormatException e = catchThrowableOfType(LessonFormatException.class,
+                () -> LessonLoader.parse("x", markdown));
+
+        assertThat(e).as(name).isNotNull();
+        assertThat(e.problems()).containsExactlyElementsOf(expected);
+        assertThat(e.getMessage()).isEqualTo(String.join("\n", expected.stream().map(Problem::toString).toList()));
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceInLineOrder() {
+        LessonFormatException e = catchThrowableOfType(LessonFormatException.class, () -> LessonLoader.parse("x", """
+                # Title
+
+                Summary.
+
+                ## One
+
+                ```sh
+                nc -l -p 8080
+                ```
+
+                ```expect
+                a reaches nowhere
+                ```
+
+                ## Two
+                """));
+
+        assertThat(e.problems()).extracting(Problem::line).containsExactly(8, 12, 15);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"##", "#", "# \n\n##\n", "```", "```sh", "```expect\n", "# T\n\nS.\n\n## A\n```sh\n\u0000\n```",
+            "# T\n\nS\n\n## A\n\n> ```sh\n> ip netns add a\n> ```\n", "- # T\n- ## S", "<div>\n# T\n</div>",
+            "# T\n\nS.\n\n## A\n\n```sh\nip netns exec\n```\n", "# T\n\nS.\n\n## A\n```sh\nsudo\n```"})
+    void oddInputIsALessonOrAFormatErrorNeverAnythingElse(String markdown) {
+        try {
+            LessonLoader.parse("x", markdown);
+        } catch (LessonFormatException e) {
+            assertThat(e.problems()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void readsAFileAndNamesItByItsFileName(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("my-lesson.md");
+        Files.writeString(file, EXAMPLE, StandardCharsets.UTF_8);
+
+        Lesson lesson = LessonLoader.load(file);
+
+        assertThat(lesson.id()).isEqualTo("my-lesson");
+        assertThat(lesson.step(2).expectations()).isEmpty();
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsNamedAsSuch(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("latin1.md");
+        Files.write(file, "# Caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> LessonLoader.load(file)).isInstanceOf(LessonFormatException.class)
+                .hasMessage("the file is not UTF-8 text");
+    }
+
+    @Test
+    void hostInAnExpectationIsTheLabsHost() throws Exception {
+        Lesson lesson = LessonLoader.parse("x", """
+                # T
+
+                S.
+
+                ## A
+
+                ```sh
+                ip netns add a
+                ```
+
+                ```expect
+                host reaches 10.0.0.1
+                ```
+                """);
+
+        assertThat(lesson.step(1).expectations()).containsExactly(
+                new Expectation.Reaches(Backend.HOST, Ipv4Address.parse("10.0.0.1"), Optional.empty()));
+    }
+
+    private static Arguments bad(String name, String markdown, Problem... problems) {
+        return Arguments.of(name, markdown, List.of(problems));
+    }
+}
