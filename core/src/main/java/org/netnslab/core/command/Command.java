@@ -34,8 +34,11 @@ public sealed interface Command {
     /** {@code ip netns [list]}. */
     record NetnsList() implements Command {}
 
-    /** {@code ip link add NAME type veth [peer name PEER [netns NS]]} or {@code ip link add [name] NAME type bridge}. */
-    record LinkAdd(String name, LinkKind kind, Optional<String> peer, Optional<String> peerNamespace)
+    /**
+     * {@code ip link add NAME type veth [peer [name PEER] [netns NS]]} or {@code ip link add [name] NAME type
+     * bridge}. A name left out is the kernel's to choose ({@code veth0}, {@code bridge0}, the lowest free).
+     */
+    record LinkAdd(Optional<String> name, LinkKind kind, Optional<String> peer, Optional<String> peerNamespace)
             implements Command {}
 
     /** {@code ip link del [dev] DEV}. */
@@ -73,6 +76,9 @@ public sealed interface Command {
 
     /** {@code iptables -t nat -A|-D POSTROUTING ... -j MASQUERADE}. */
     record NatChange(boolean append, NatRule rule) implements Command {}
+
+    /** {@code iptables -t nat -D CHAIN NUMBER}: deletes the rule at that place, from 1. */
+    record NatDeleteNumber(String chain, int number) implements Command {}
 
     /** {@code iptables -t nat -F [CHAIN]}. */
     record NatFlush(Optional<String> chain) implements Command {}

@@ -48,6 +48,10 @@ import org.netnslab.core.model.Route;
 public final class Executor {
 
     private static final String FORWARD_KEY = "net.ipv4.ip_forward";
+    private static final int IFNAMSIZ = 16;
+    /** From this length on a link's name no longer fits in iproute2's 1056-byte request. */
+    private static final int NAME_OVERFLOW = 1020;
+    private static final String ADDATTR_OVERFLOW = "addattr_l ERROR: message exceeded bound of 1056\n";
 
     private final Backend backend;
 
@@ -99,6 +103,8 @@ public final class Executor {
             return sysctl(c, ns);
         } else if (command instanceof NatChange c) {
             return natChange(c, ns);
+        } else if (command instanceof Command.NatDeleteNumber c) {
+            return natDeleteNumber(c, ns);
         } else if (command instanceof NatFlush c) {
             return natFlush(c, ns);
         } else if (command instanceof NatListRules c) {
@@ -176,12 +182,62 @@ public final class Executor {
         if (c.peerNamespace().isPresent() && !backend.namespaces().contains(c.peerNamespace().get())) {
             return invalidNetns(c.peerNamespace().get());
         }
-        switch (c.kind()) {
-            case VETH -> backend.addVeth(ns, c.name(), c.peer().orElseThrow(), c.peerNamespace());
-            case BRIDGE -> backend.addBridge(ns, c.name());
-            case LOOPBACK -> throw new KernelException(Errno.EOPNOTSUPP);
+        String warning = "";
+        Optional<String> name = c.name();
+        if (name.isPresent() && name.get().length() >= NAME_OVERFLOW) {
+            // iproute2 cannot fit the name in its request: it says so, drops it, and the kernel names the link
+            warning = ADDATTR_OVERFLOW;
+            name = Optional.empty();
         }
-        return CommandResult.OK;
+        if (name.isPresent() && name.get().length() >= IFNAMSIZ) {
+            return CommandResult.of(warning + "Error: Attribute failed policy validation.", 2);
+        }
+        if (name.isPresent() && !kernelValidName(name.get())) {
+            return CommandResult.of(warning + "RTNETLINK answers: Invalid argument", 2);
+        }
+        try {
+            switch (c.kind()) {
+                case VETH -> {
+                    String peerNs = c.peerNamespace().orElse(ns);
+                    Set<String> taken = new HashSet<>();
+                    state(peerNs).links().forEach(l -> taken.add(l.name()));
+                    String peer = c.peer().orElseGet(() -> freeName(taken, "veth"));
+                    Set<String> here = new HashSet<>();
+                    state(ns).links().forEach(l -> here.add(l.name()));
+                    if (peerNs.equals(ns)) {
+                        here.add(peer);
+                    }
+                    String dev = name.orElseGet(() -> freeName(here, "veth"));
+                    backend.addVeth(ns, dev, peer, c.peerNamespace());
+                }
+                case BRIDGE -> {
+                    Set<String> here = new HashSet<>();
+                    state(ns).links().forEach(l -> here.add(l.name()));
+                    backend.addBridge(ns, name.orElseGet(() -> freeName(here, "bridge")));
+                }
+                case LOOPBACK -> throw new KernelException(Errno.EOPNOTSUPP);
+            }
+        } catch (KernelException e) {
+            return CommandResult.of(warning + rtnetlink(e).output(), 2);
+        }
+        return CommandResult.of(warning, 0);
+    }
+
+    /** The kernel's dev_valid_name: not {@code .} or {@code ..}, no slash, colon or blank. */
+    private static boolean kernelValidName(String name) {
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            return false;
+        }
+        return name.chars().noneMatch(ch -> ch == '/' || ch == ':' || Character.isWhitespace(ch));
+    }
+
+    /** The kernel's {@code dev_alloc_name("PREFIX%d")}: the lowest number free. */
+    private static String freeName(Set<String> taken, String prefix) {
+        int i = 0;
+        while (taken.contains(prefix + i)) {
+            i++;
+        }
+        return prefix + i;
     }
 
     private CommandResult linkDelete(LinkDelete c, String ns) throws KernelException {
@@ -227,7 +283,8 @@ public final class Executor {
                     + "\" is wrong: Device does not exist\n\n", 255);
         }
         if (c.device().isPresent() && here.link(c.device().get()).isEmpty()) {
-            return CommandResult.of("Device \"" + c.device().get() + "\" does not exist.", 1);
+            String warning = c.device().get().length() >= NAME_OVERFLOW ? ADDATTR_OVERFLOW : "";
+            return CommandResult.of(warning + "Device \"" + c.device().get() + "\" does not exist.", 1);
         }
         List<Link> links = here.links().stream()
                 .filter(l -> c.device().map(d -> d.equals(l.name())).orElse(true))
@@ -361,6 +418,16 @@ public final class Executor {
         }
     }
 
+    private CommandResult natDeleteNumber(Command.NatDeleteNumber c, String ns) throws KernelException {
+        List<org.netnslab.core.model.NatRule> rules = c.chain().equals("POSTROUTING") ? state(ns).nat().rules()
+                : List.of();
+        if (c.number() < 1 || c.number() > rules.size()) {
+            return CommandResult.of("iptables: No chain/target/match by that name.", 1);
+        }
+        backend.deleteMasquerade(ns, rules.get(c.number() - 1));
+        return CommandResult.OK;
+    }
+
     private CommandResult natFlush(NatFlush c, String ns) throws KernelException {
         if (c.chain().isPresent() && !NatTable.CHAINS.contains(c.chain().get())) {
             return CommandResult.of("iptables: No chain/target/match by that name.", 1);
@@ -373,7 +440,8 @@ public final class Executor {
 
     private CommandResult natListRules(NatListRules c, String ns) {
         if (c.chain().isPresent() && !NatTable.CHAINS.contains(c.chain().get())) {
-            return CommandResult.of("iptables: No chain/target/match by that name.", 1);
+            return CommandResult.of("iptables v1.8.9 (nf_tables): chain `" + c.chain().get()
+                    + "' in table `nat' is incompatible, use 'nft' tool.", 1);
         }
         return CommandResult.of(IptablesFormat.rules(state(ns).nat(), c.chain()), 0);
     }

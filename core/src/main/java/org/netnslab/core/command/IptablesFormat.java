@@ -24,7 +24,7 @@ public final class IptablesFormat {
                 sb.append("-A POSTROUTING");
                 r.source().ifPresent(s -> sb.append(" -s ").append(s));
                 r.outInterface().ifPresent(o -> sb.append(" -o ").append(o));
-                sb.append(" -j MASQUERADE\n");
+                sb.append(r.masquerade() ? " -j MASQUERADE\n" : "\n");
             }
         }
         return sb.toString();
@@ -72,7 +72,7 @@ public final class IptablesFormat {
         if (verbose) {
             sb.append(count(e.counters().packets())).append(count(e.counters().bytes()));
         }
-        sb.append(String.format("%-9s ", "MASQUERADE"));
+        sb.append(String.format("%-9s ", r.masquerade() ? "MASQUERADE" : ""));
         sb.append(' ').append(String.format("%-5s", numeric ? "0" : "all"));
         sb.append("-- ");
         if (verbose) {

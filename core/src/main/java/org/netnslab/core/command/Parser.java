@@ -14,6 +14,7 @@ import org.netnslab.core.command.Command.LinkDelete;
 import org.netnslab.core.command.Command.LinkSet;
 import org.netnslab.core.command.Command.LinkShow;
 import org.netnslab.core.command.Command.NatChange;
+import org.netnslab.core.command.Command.NatDeleteNumber;
 import org.netnslab.core.command.Command.NatFlush;
 import org.netnslab.core.command.Command.NatList;
 import org.netnslab.core.command.Command.NatListRules;
@@ -396,9 +397,6 @@ public final class Parser {
         if (up != null || netns != null || master != null) {
             return new Unsupported("ip link add with up, netns or master (add the link, then set it)", a.all());
         }
-        if (dev == null) {
-            return new Unsupported("ip link add without a name", a.all());
-        }
         if (kind.equals("veth")) {
             return vethPeer(dev, kindArgs);
         }
@@ -406,7 +404,7 @@ public final class Parser {
             if (kindArgs.more()) {
                 return new Unsupported("bridge options", kindArgs.all());
             }
-            return new LinkAdd(dev, LinkKind.BRIDGE, Optional.empty(), Optional.empty());
+            return new LinkAdd(Optional.ofNullable(dev), LinkKind.BRIDGE, Optional.empty(), Optional.empty());
         }
         if (OTHER_KERNEL_KINDS.contains(kind)) {
             return new Unsupported("links of type \"" + kind + "\" (a lab has veth and bridge)", a.all());
@@ -416,7 +414,7 @@ public final class Parser {
 
     private static Command vethPeer(String dev, Args a) {
         if (!a.more()) {
-            return new Unsupported("a veth whose peer the kernel names (say \"peer name NAME\")", a.all());
+            return new LinkAdd(Optional.ofNullable(dev), LinkKind.VETH, Optional.empty(), Optional.empty());
         }
         if (!a.next().equals("peer")) {
             return new Invalid("Usage: ip link <options> type veth [peer <options>]\n"
@@ -451,10 +449,8 @@ public final class Parser {
                 return new Unsupported("veth peer option \"" + w + "\"", a.all());
             }
         }
-        if (peer == null) {
-            return new Unsupported("a veth whose peer the kernel names (say \"peer name NAME\")", a.all());
-        }
-        return new LinkAdd(dev, LinkKind.VETH, Optional.of(peer), Optional.ofNullable(peerNetns));
+        return new LinkAdd(Optional.ofNullable(dev), LinkKind.VETH, Optional.ofNullable(peer),
+                Optional.ofNullable(peerNetns));
     }
 
     private static Command ipAddress(Args a, boolean brief, boolean inet4Only) {
@@ -530,7 +526,7 @@ public final class Parser {
                 if (local != null) {
                     return duparg2("local", w);
                 }
-                Optional<Ipv4Cidr> parsed = Ipv4Cidr.tryParse(w);
+                Optional<Ipv4Cidr> parsed = inetPrefix(w);
                 if (parsed.isEmpty()) {
                     return new Invalid("Error: any valid prefix is expected rather than \"" + w + "\".", 1);
                 }
@@ -623,7 +619,7 @@ public final class Parser {
                     }
                     g = a.next();
                 }
-                Optional<Ipv4Address> gw = Ipv4Address.tryParse(g);
+                Optional<Ipv4Address> gw = inetAddress(g);
                 if (gw.isEmpty()) {
                     return new Invalid("Error: inet address is expected rather than \"" + g + "\".", 1);
                 }
@@ -677,7 +673,7 @@ public final class Parser {
                     return incomplete();
                 }
                 String f = a.next();
-                Optional<Ipv4Cidr> p = Ipv4Cidr.tryParse(f);
+                Optional<Ipv4Cidr> p = inetPrefix(f);
                 if (p.isEmpty()) {
                     return new Invalid("Error: inet prefix is expected rather than \"" + f + "\".", 1);
                 }
@@ -715,22 +711,81 @@ public final class Parser {
         if (w.equals("default") || w.equals("all") || w.equals("any")) {
             return Optional.of(Ipv4Cidr.DEFAULT);
         }
-        return Ipv4Cidr.tryParse(w);
+        return inetPrefix(w);
     }
 
-    /** iproute2's check_ifname: what the kernel accepts as a name. */
+    /** iproute2's get_prefix without the keywords: {@code ADDR[/LEN]}, the address as {@link #inetAddress}. */
+    static Optional<Ipv4Cidr> inetPrefix(String w) {
+        int slash = w.indexOf('/');
+        Optional<Ipv4Address> address = inetAddress(slash < 0 ? w : w.substring(0, slash));
+        if (address.isEmpty()) {
+            return Optional.empty();
+        }
+        if (slash < 0) {
+            return Optional.of(new Ipv4Cidr(address.get(), 32));
+        }
+        Optional<Long> len = cNumber(w.substring(slash + 1));
+        if (len.isEmpty() || len.get() > 32) {
+            return Optional.empty();
+        }
+        return Optional.of(new Ipv4Cidr(address.get(), len.get().intValue()));
+    }
+
+    /**
+     * iproute2's get_addr_ipv4: one to four dotted parts filling the address from the left, each a C number
+     * (decimal, {@code 0x} hex or {@code 0} octal) of at most 255: {@code 10.0.0} is {@code 10.0.0.0}.
+     */
+    static Optional<Ipv4Address> inetAddress(String w) {
+        String[] parts = w.split("\\.", -1);
+        if (parts.length > 4) {
+            return Optional.empty();
+        }
+        int bits = 0;
+        for (int i = 0; i < 4; i++) {
+            long octet = 0;
+            if (i < parts.length) {
+                Optional<Long> n = cNumber(parts[i]);
+                if (n.isEmpty() || n.get() > 255) {
+                    return Optional.empty();
+                }
+                octet = n.get();
+            }
+            bits = (bits << 8) | (int) octet;
+        }
+        return Optional.of(new Ipv4Address(bits));
+    }
+
+    /** What strtoul with base 0 reads, whole: decimal, {@code 0x} hex, or octal after a {@code 0}. */
+    private static Optional<Long> cNumber(String s) {
+        try {
+            if (s.isEmpty() || s.length() > 12) {
+                return Optional.empty();
+            }
+            if (s.startsWith("0x") || s.startsWith("0X")) {
+                return s.length() > 2 ? Optional.of(Long.parseLong(s.substring(2), 16)) : Optional.empty();
+            }
+            if (!s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return Optional.empty();
+            }
+            return Optional.of(s.length() > 1 && s.startsWith("0") ? Long.parseLong(s, 8) : Long.parseLong(s));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** iproute2's check_ifname: shorter than IFNAMSIZ, no slash, no blank (the kernel checks the rest). */
     static boolean validIfname(String name) {
-        return !name.isEmpty() && name.length() < 16 && validAltIfname(name);
+        return name.length() < 16 && validAltIfname(name);
     }
 
-    /** iproute2's check_altifname: any length below 128, no slash, colon or blank. */
+    /** iproute2's check_altifname: not empty, no slash, no blank; any length (the kernel checks it). */
     static boolean validAltIfname(String name) {
-        if (name.isEmpty() || name.length() >= 128 || name.equals(".") || name.equals("..")) {
+        if (name.isEmpty()) {
             return false;
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (c == '/' || c == ':' || Character.isWhitespace(c)) {
+            if (c == '/' || Character.isWhitespace(c)) {
                 return false;
             }
         }
@@ -763,7 +818,9 @@ public final class Parser {
                             case 'c' -> {
                                 Optional<Long> n = positive(value);
                                 if (n.isEmpty()) {
-                                    return new Invalid("ping: invalid argument: '" + value + "'", 1);
+                                    boolean number = value.matches("-?[0-9]{1,18}");
+                                    return new Invalid("ping: invalid argument: '" + value + "'"
+                                            + (number ? ": out of range: 1 <= value <= 9223372036854775807" : ""), 1);
                                 }
                                 count = (int) Math.min(n.get(), 1_000_000L);
                             }
@@ -777,7 +834,7 @@ public final class Parser {
                             case 'W' -> {
                                 Optional<Long> ms = seconds(value);
                                 if (ms.isEmpty()) {
-                                    return new Invalid("ping: bad linger time: " + value, 1);
+                                    return new Invalid("ping: bad linger time: " + value, 2);
                                 }
                                 timeout = ms.get();
                             }
@@ -809,8 +866,12 @@ public final class Parser {
         }
         Optional<Ipv4Address> dst = Ipv4Address.tryParse(destination);
         if (dst.isEmpty()) {
-            // no name service in a lab: every name fails the way it does on a machine without DNS
-            return new Invalid("ping: " + destination + ": Temporary failure in name resolution", 2);
+            // no name service in a lab: a name fails as it does on a machine without DNS, and a word that
+            // cannot be a host name fails before any lookup
+            boolean hostname = !destination.isEmpty() && destination.chars()
+                    .allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_'));
+            return new Invalid("ping: " + destination + ": "
+                    + (hostname ? "Temporary failure in name resolution" : "Name or service not known"), 2);
         }
         int n = count == null ? PING_COUNT_WITHOUT_C : count;
         return new Ping(new PingRequest(dst.get(), n, Optional.ofNullable(dev), interval, timeout));
@@ -851,12 +912,16 @@ public final class Parser {
                 return new Unsupported("sysctl " + w, a.all());
             } else if (setting == null) {
                 setting = w;
+            } else if (write && setting.indexOf('=') < 0) {
+                // procps complains about the first and goes on; the rest of such a line sets nothing
+                return new Invalid("sysctl: command line(0): invalid syntax, continuing...", 1);
             } else {
                 return new Unsupported("sysctl with several settings", a.all());
             }
         }
         if (setting == null) {
-            return new Invalid(Usage.SYSCTL, 1);
+            return write ? new Invalid("sysctl: no variables specified\nTry `sysctl --help' for more information.", 1)
+                    : new Invalid(Usage.SYSCTL, 1);
         }
         int eq = setting.indexOf('=');
         if (write && eq < 0) {
@@ -873,6 +938,7 @@ public final class Parser {
         String table = "filter";
         Character command = null;
         String chain = null;
+        String ruleNumber = null;
         String source = null;
         String out = null;
         String target = null;
@@ -880,54 +946,81 @@ public final class Parser {
         boolean verbose = false;
         while (a.more()) {
             String w = a.next();
-            switch (w) {
-                case "-t", "--table" -> {
-                    if (!a.more()) {
-                        return iptablesError("option \"" + w + "\" requires an argument");
-                    }
-                    table = a.next();
-                }
-                case "-A", "--append", "-D", "--delete", "-S", "--list-rules", "-L", "--list", "-F", "--flush" -> {
-                    char c = w.startsWith("--") ? Character.toUpperCase(w.charAt(2)) : w.charAt(1);
-                    if (w.equals("--list-rules")) {
-                        c = 'S';
-                    }
-                    if (command != null) {
-                        return iptablesError("Cannot use -" + c + " with -" + command);
-                    }
-                    command = c;
-                    if (a.more() && !a.peek().startsWith("-")) {
-                        chain = a.next();
-                    } else if (c == 'A' || c == 'D') {
-                        return iptablesError("option \"" + w + "\" requires an argument");
-                    }
-                }
-                case "-s", "--source", "--src" -> {
-                    if (!a.more()) {
-                        return iptablesError("option \"" + w + "\" requires an argument");
-                    }
-                    source = a.next();
-                }
-                case "-o", "--out-interface" -> {
-                    if (!a.more()) {
-                        return iptablesError("option \"" + w + "\" requires an argument");
-                    }
-                    out = a.next();
-                }
-                case "-j", "--jump" -> {
-                    if (!a.more()) {
-                        return iptablesError("option \"" + w + "\" requires an argument");
-                    }
-                    target = a.next();
-                }
-                case "-n", "--numeric" -> numeric = true;
-                case "-v", "--verbose" -> verbose = true;
-                case "-nv", "-vn" -> {
-                    numeric = true;
-                    verbose = true;
-                }
-                default -> {
+            if (w.startsWith("--") && w.length() > 2) {
+                String longName = switch (w) {
+                    case "--table" -> "t";
+                    case "--append" -> "A";
+                    case "--delete" -> "D";
+                    case "--list" -> "L";
+                    case "--list-rules" -> "S";
+                    case "--flush" -> "F";
+                    case "--delete-chain" -> "X";
+                    case "--source", "--src" -> "s";
+                    case "--out-interface" -> "o";
+                    case "--jump" -> "j";
+                    case "--numeric" -> "n";
+                    case "--verbose" -> "v";
+                    default -> null;
+                };
+                if (longName == null) {
                     return new Unsupported("iptables " + w, a.all());
+                }
+                w = "-" + longName;
+            }
+            if (!w.startsWith("-") || w.length() == 1) {
+                if (command != null && command == 'D' && chain != null && ruleNumber == null
+                        && w.chars().allMatch(Character::isDigit) && !w.isEmpty() && w.length() < 9) {
+                    ruleNumber = w;
+                    continue;
+                }
+                return new Invalid("Bad argument `" + w + "'\n" + IPTABLES_TRY, 2);
+            }
+            for (int k = 1; k < w.length(); k++) {
+                char o = w.charAt(k);
+                String rest = w.substring(k + 1);
+                if ("tsoj".indexOf(o) >= 0 || o == 'A' || o == 'D') {
+                    String value;
+                    if (!rest.isEmpty()) {
+                        value = rest;
+                    } else if (a.more()) {
+                        value = a.next();
+                    } else {
+                        return iptablesError("option \"-" + o + "\" requires an argument");
+                    }
+                    switch (o) {
+                        case 't' -> table = value;
+                        case 's' -> source = value;
+                        case 'o' -> out = value;
+                        case 'j' -> target = value;
+                        default -> {
+                            if (command != null) {
+                                return iptablesError("Cannot use -" + o + " with -" + command);
+                            }
+                            command = o;
+                            chain = value;
+                        }
+                    }
+                    break;
+                } else if ("LSFXZ".indexOf(o) >= 0) {
+                    if (command != null) {
+                        return iptablesError("Cannot use -" + o + " with -" + command);
+                    }
+                    command = o;
+                    if (!rest.isEmpty()) {
+                        chain = rest;
+                        break;
+                    }
+                    if (k == w.length() - 1 && a.more() && !a.peek().startsWith("-")) {
+                        chain = a.next();
+                    }
+                } else if (o == 'n') {
+                    numeric = true;
+                } else if (o == 'v') {
+                    verbose = true;
+                } else if ("INPREdpiImgwWcx46".indexOf(o) >= 0) {
+                    return new Unsupported("iptables -" + o, a.all());
+                } else {
+                    return iptablesError("unknown option \"" + w + "\"");
                 }
             }
         }
@@ -938,42 +1031,65 @@ public final class Parser {
             return new Invalid(IPTABLES + "table '" + table + "' does not exist\n"
                     + "Perhaps iptables or your kernel needs to be upgraded.", 3);
         }
-        if (!table.equals("nat")) {
-            return new Unsupported("iptables -t " + table + " (a lab has the nat table)", a.all());
-        }
         Optional<Ipv4Cidr> src = Optional.empty();
         if (source != null) {
             int slash = source.indexOf('/');
             if (slash >= 0) {
                 String mask = source.substring(slash + 1);
-                if (!mask.chars().allMatch(Character::isDigit) || mask.isEmpty() || mask.length() > 2
+                if (mask.isEmpty() || mask.length() > 2 || !mask.chars().allMatch(Character::isDigit)
                         || Integer.parseInt(mask) > 32) {
                     return iptablesError("invalid mask `" + mask + "' specified");
                 }
             }
-            Optional<Ipv4Cidr> parsed = Ipv4Cidr.tryParse(source);
+            String host = slash >= 0 ? source.substring(0, slash) : source;
+            int length = slash >= 0 ? Integer.parseInt(source.substring(slash + 1)) : 32;
+            Optional<Ipv4Cidr> parsed = Ipv4Address.tryParse(host).map(h -> new Ipv4Cidr(h, length));
             if (parsed.isEmpty()) {
-                return iptablesError("host/network `" + (slash >= 0 ? source.substring(0, slash) : source)
-                        + "' not found");
+                return iptablesError("host/network `" + host + "' not found");
             }
             src = Optional.of(parsed.get().network());
         }
+        if (target != null && !target.equals("MASQUERADE") && !List.of("ACCEPT", "DROP", "RETURN", "SNAT", "DNAT",
+                "REDIRECT", "LOG", "REJECT", "MARK", "TRACE").contains(target)) {
+            return iptablesError("Chain '" + target + "' does not exist");
+        }
+        List<String> chains = table.equals("nat") ? NatTable.CHAINS : List.of("INPUT", "FORWARD", "OUTPUT");
+        boolean knownChain = chain != null && chains.contains(chain);
+        if (!table.equals("nat")) {
+            if ((command == 'A' || command == 'D') && !knownChain) {
+                return new Invalid("iptables: No chain/target/match by that name.", 1);
+            }
+            return new Unsupported("iptables -t " + table + " (a lab has the nat table's MASQUERADE)", a.all());
+        }
         switch (command) {
             case 'A', 'D' -> {
-                if (target != null && !target.equals("MASQUERADE") && !List.of("ACCEPT", "DROP", "RETURN", "SNAT",
-                        "DNAT", "REDIRECT", "LOG").contains(target)) {
-                    return iptablesError("Chain '" + target + "' does not exist");
-                }
-                if (!NatTable.CHAINS.contains(chain)) {
+                if (!knownChain) {
                     return new Invalid("iptables: No chain/target/match by that name.", 1);
                 }
-                if (!"MASQUERADE".equals(target) || !chain.equals("POSTROUTING")) {
-                    return new Unsupported("rules other than -A POSTROUTING ... -j MASQUERADE", a.all());
+                if (ruleNumber != null) {
+                    return new NatDeleteNumber(chain, Integer.parseInt(ruleNumber));
                 }
-                return new NatChange(command == 'A', new NatRule(src, Optional.ofNullable(out)));
+                if (target != null && !target.equals("MASQUERADE")) {
+                    return new Unsupported("rules that jump to " + target + " (a lab has MASQUERADE)", a.all());
+                }
+                if (!chain.equals("POSTROUTING")) {
+                    if (target == null) {
+                        return new Unsupported("rules in " + chain, a.all());
+                    }
+                    return new Invalid(IPTABLES + " RULE_" + (command == 'A' ? "APPEND" : "DELETE")
+                            + " failed (Invalid argument): rule in chain " + chain, 4);
+                }
+                return new NatChange(command == 'A', new NatRule(src, Optional.ofNullable(out), target != null));
             }
             case 'F' -> {
                 return new NatFlush(Optional.ofNullable(chain));
+            }
+            case 'X' -> {
+                return chain == null ? new Invalid("", 0)
+                        : new Invalid("iptables: No chain/target/match by that name.", 1);
+            }
+            case 'Z' -> {
+                return new Unsupported("iptables -Z", a.all());
             }
             case 'S' -> {
                 return new NatListRules(Optional.ofNullable(chain));
