@@ -1,0 +1,82 @@
+package org.netnslab.sim;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.netnslab.core.model.LinkKind;
+import org.netnslab.core.net.MacAddress;
+
+/**
+ * A Linux bridge with STP off: its ports, its forwarding database, and the bridge device itself, which is
+ * one more port towards its namespace's stack. The FDB is a hash map, so forwarding a frame costs the same on
+ * a bridge of three ports as on one of a thousand.
+ */
+final class Bridge extends Device {
+
+    /** The kernel's default {@code ageing_time}: 300 s. */
+    static final long AGEING = 300 * Engine.SECOND;
+
+    record FdbEntry(Device port, long updated) {}
+
+    final Set<Device> ports = new LinkedHashSet<>();
+    final Map<MacAddress, FdbEntry> fdb = new HashMap<>();
+    /** The MACs of the bridge and of its ports: frames to them are for the bridge's own stack. */
+    private final Map<MacAddress, Integer> portMacs = new HashMap<>();
+    /** How many ports forward: the bridge has a carrier when one does. */
+    int forwardingPorts;
+
+    Bridge(long serial, String name, MacAddress mac) {
+        super(serial, name, mac);
+    }
+
+    @Override
+    LinkKind kind() {
+        return LinkKind.BRIDGE;
+    }
+
+    @Override
+    void xmit(Datapath dp, byte[] frame, Trace trace) {
+        dp.bridgeXmit(this, frame, trace);
+    }
+
+    boolean isLocal(MacAddress m) {
+        return m.equals(mac) || portMacs.containsKey(m);
+    }
+
+    void addPort(Device port) {
+        ports.add(port);
+        portMacs.merge(port.mac, 1, Integer::sum);
+    }
+
+    void removePort(Device port) {
+        ports.remove(port);
+        portMacs.computeIfPresent(port.mac, (k, v) -> v == 1 ? null : v - 1);
+        forgetPort(port);
+    }
+
+    /** {@code br_fdb_delete_by_port}: the addresses learned on a port that stops forwarding are forgotten. */
+    void forgetPort(Device port) {
+        fdb.values().removeIf(e -> e.port() == port);
+    }
+
+    /**
+     * {@code br_stp_recalculate_bridge_id}: a bridge whose address was not set takes the smallest address
+     * of its ports, or all zeros when it has none.
+     *
+     * @return whether the address changed (the kernel then runs a port state selection)
+     */
+    boolean recalculateAddress() {
+        MacAddress smallest = MacAddress.ZERO;
+        for (Device p : ports) {
+            if (smallest.equals(MacAddress.ZERO) || Long.compareUnsigned(p.mac.bits(), smallest.bits()) < 0) {
+                smallest = p.mac;
+            }
+        }
+        if (smallest.equals(mac)) {
+            return false;
+        }
+        mac = smallest;
+        return true;
+    }
+}

@@ -1,0 +1,812 @@
+package org.netnslab.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.netnslab.core.backend.KernelException;
+import org.netnslab.core.model.RouteType;
+import org.netnslab.core.model.Scope;
+import org.netnslab.core.net.Ipv4Address;
+import org.netnslab.core.net.Ipv4Cidr;
+import org.netnslab.core.net.MacAddress;
+import org.netnslab.sim.Neighbours.Entry;
+import org.netnslab.sim.Neighbours.NudState;
+import org.netnslab.sim.Neighbours.Pending;
+import org.netnslab.sim.wire.ArpPacket;
+import org.netnslab.sim.wire.EtherType;
+import org.netnslab.sim.wire.EthernetFrame;
+import org.netnslab.sim.wire.IcmpPacket;
+import org.netnslab.sim.wire.Ipv4Packet;
+import org.netnslab.sim.wire.WireFormatException;
+
+/**
+ * The packet path of every namespace: frames through veths and bridges, ARP and the neighbour state machine,
+ * IPv4 input, forwarding and output, masquerade, ICMP. Real bytes travel: a handler parses what it receives
+ * and emits what it sends. Each step schedules the next on the {@link Engine} instead of calling it, so a
+ * frame's latency is explicit and deep topologies need no deep stacks.
+ */
+final class Datapath {
+
+    /** How long a frame takes through a veth pair, in microseconds (made up, and the same every time). */
+    static final long VETH_DELAY = 9;
+    static final long BRIDGE_DELAY = 2;
+    static final long LOOPBACK_DELAY = 4;
+    /** {@code sysctl_ip_default_ttl}. */
+    static final int DEFAULT_TTL = 64;
+
+    private final Engine engine;
+
+    Datapath(Engine engine) {
+        this.engine = engine;
+    }
+
+    long now() {
+        return engine.now();
+    }
+
+    // ================================================================================= link layer: transmit
+
+    /**
+     * {@code dev_queue_xmit}: a device that is down sends nothing; one without a carrier still has its
+     * {@code noop} queue attached ({@code dev_activate} waits for the carrier) and drops what it is given.
+     */
+    void transmit(Device dev, byte[] frame, Trace trace) {
+        if (!dev.adminUp) {
+            trace.drop(dev.ns, dev.name, dev.name + " is down");
+            return;
+        }
+        if (!dev.carrier) {
+            trace.drop(dev.ns, dev.name, noCarrierWhy(dev));
+            return;
+        }
+        dev.xmit(this, frame, trace);
+    }
+
+    private static String noCarrierWhy(Device dev) {
+        if (dev instanceof Veth v && v.peer != null) {
+            return dev.name + " has no carrier (NO-CARRIER): its peer " + v.peer.name + " is down";
+        }
+        if (dev instanceof Bridge) {
+            return dev.name + " has no carrier (NO-CARRIER): none of its ports forwards";
+        }
+        return dev.name + " has no carrier (NO-CARRIER)";
+    }
+
+    void vethXmit(Veth v, byte[] frame, Trace trace) {
+        Veth peer = v.peer;
+        engine.after(VETH_DELAY, Engine.FRAME, () -> receive(peer, frame, trace));
+    }
+
+    void loopbackXmit(Loopback lo, byte[] frame, Trace trace) {
+        engine.after(LOOPBACK_DELAY, Engine.FRAME, () -> receive(lo, frame, trace));
+    }
+
+    /** {@code br_dev_xmit}: what the bridge's own stack sends goes to the port that has the address, or to all. */
+    void bridgeXmit(Bridge br, byte[] frame, Trace trace) {
+        EthernetFrame f;
+        try {
+            f = EthernetFrame.parse(frame);
+        } catch (WireFormatException e) {
+            return;
+        }
+        if (f.destination().isMulticast()) {
+            flood(br, null, frame, trace);
+            return;
+        }
+        Optional<Device> port = fdbLookup(br, f.destination());
+        if (port.isPresent()) {
+            toPort(br, port.get(), frame, trace);
+        } else {
+            flood(br, null, frame, trace);
+        }
+    }
+
+    // ================================================================================= link layer: receive
+
+    /** {@code netif_receive_skb}: a bridge port's frames belong to its bridge, the others to the stack. */
+    void receive(Device dev, byte[] frame, Trace trace) {
+        if (dev.ns == null || !dev.adminUp) {
+            return;
+        }
+        if (dev.master != null) {
+            bridgeInput(dev.master, dev, frame, trace);
+            return;
+        }
+        EthernetFrame f;
+        try {
+            f = EthernetFrame.parse(frame);
+        } catch (WireFormatException e) {
+            return;
+        }
+        boolean forUs = dev.isLoopback() || f.destination().isMulticast() || f.destination().equals(dev.mac);
+        stackReceive(dev, f, forUs, trace);
+    }
+
+    /** {@code br_handle_frame}: learn, then deliver up, forward, or flood. */
+    private void bridgeInput(Bridge br, Device port, byte[] frame, Trace trace) {
+        Namespace ns = br.ns;
+        EthernetFrame f;
+        try {
+            f = EthernetFrame.parse(frame);
+        } catch (WireFormatException e) {
+            return;
+        }
+        boolean ip = f.etherType() == EtherType.IPV4;
+        if (!br.adminUp) {
+            if (ip) {
+                trace.drop(ns, br.name, "bridge " + br.name + " is down: it forwards nothing");
+            }
+            return;
+        }
+        if (!port.portForwarding) {
+            if (ip) {
+                trace.drop(ns, port.name, "port " + port.name + " of " + br.name + " is disabled");
+            }
+            return;
+        }
+        if (!f.source().isMulticast() && !f.source().equals(MacAddress.ZERO) && !br.isLocal(f.source())) {
+            br.fdb.put(f.source(), new Bridge.FdbEntry(port, engine.now()));
+        }
+        MacAddress dst = f.destination();
+        if (dst.isMulticast()) {
+            flood(br, port, frame, trace);
+            stackReceive(br, f, true, trace);
+            return;
+        }
+        if (br.isLocal(dst)) {
+            if (ip) {
+                trace.pass(ns, br.name, "from port " + port.name + " up to " + br.name + "'s own stack");
+            }
+            stackReceive(br, f, true, trace);
+            return;
+        }
+        Optional<Device> out = fdbLookup(br, dst);
+        if (out.isEmpty()) {
+            flood(br, port, frame, trace);
+        } else if (out.get() != port) {
+            if (ip) {
+                trace.pass(ns, br.name, "bridged from port " + port.name + " to port " + out.get().name);
+            }
+            toPort(br, out.get(), frame, trace);
+        }
+    }
+
+    private Optional<Device> fdbLookup(Bridge br, MacAddress mac) {
+        Bridge.FdbEntry e = br.fdb.get(mac);
+        if (e == null) {
+            return Optional.empty();
+        }
+        if (engine.now() - e.updated() > Bridge.AGEING) {
+            br.fdb.remove(mac);
+            return Optional.empty();
+        }
+        return Optional.of(e.port());
+    }
+
+    private void toPort(Bridge br, Device port, byte[] frame, Trace trace) {
+        if (!port.portForwarding) {
+            trace.drop(br.ns, port.name, "port " + port.name + " of " + br.name + " is disabled");
+            return;
+        }
+        engine.after(BRIDGE_DELAY, Engine.FRAME, () -> transmit(port, frame, trace));
+    }
+
+    /** Floods to every forwarding port but the one the frame came in on; one hop in the journey, not one a port. */
+    private void flood(Bridge br, Device ingress, byte[] frame, Trace trace) {
+        List<Device> out = new ArrayList<>();
+        for (Device p : br.ports) {
+            if (p != ingress && p.portForwarding) {
+                out.add(p);
+            }
+        }
+        if (isIp(frame)) {
+            trace.pass(br.ns, br.name, "unknown or broadcast destination: flooded to " + out.size() + " port"
+                    + (out.size() == 1 ? "" : "s"));
+        }
+        for (Device p : out) {
+            engine.after(BRIDGE_DELAY, Engine.FRAME, () -> transmit(p, frame, trace));
+        }
+    }
+
+    private static boolean isIp(byte[] frame) {
+        return frame.length >= 14 && ((frame[12] & 0xff) << 8 | (frame[13] & 0xff)) == EtherType.IPV4;
+    }
+
+    private void stackReceive(Device dev, EthernetFrame f, boolean forUs, Trace trace) {
+        if (!forUs) {
+            // PACKET_OTHERHOST: a flooded frame for someone else, dropped without a trace
+            return;
+        }
+        try {
+            if (f.etherType() == EtherType.ARP) {
+                if (!dev.isLoopback()) {
+                    arpReceive(dev, f, ArpPacket.parse(f.payload()), trace);
+                }
+            } else if (f.etherType() == EtherType.IPV4) {
+                Ipv4Packet p = Ipv4Packet.parse(f.payload());
+                ipReceive(dev, p, f.destination().isMulticast() && !dev.isLoopback(), trace);
+            }
+        } catch (WireFormatException e) {
+            trace.drop(dev.ns, dev.name, "malformed packet: " + e.getMessage());
+        }
+    }
+
+    // ================================================================================= ARP and neighbours
+
+    /** {@code arp_process}, with {@code arp_ignore=0}, {@code arp_accept=0}, no proxy ARP. */
+    private void arpReceive(Device dev, EthernetFrame f, ArpPacket arp, Trace trace) {
+        Namespace ns = dev.ns;
+        Ipv4Address sip = arp.senderIp();
+        Ipv4Address tip = arp.targetIp();
+        if (sip.isMulticast() || tip.isMulticast() || tip.isLoopback()) {
+            return;
+        }
+        if (arp.operation() == ArpPacket.REQUEST && !sip.isAny()) {
+            Optional<Namespace.LocalRoute> target = ns.localRoute(tip, Optional.empty());
+            boolean ours = target.isPresent() && target.get().type() == RouteType.LOCAL
+                    && !ns.isLocalAddress(sip);
+            if (ours) {
+                // neigh_event_ns: the asker is now a (stale) neighbour; then the answer, straight to it
+                neighbourUpdate(dev, sip, arp.senderMac(), NudState.STALE, true);
+                ArpPacket reply = ArpPacket.reply(dev.mac, tip, arp.senderMac(), sip);
+                trace.pass(ns, dev.name, "ARP: who-has " + tip + "? it is here; reply " + tip + " is-at "
+                        + dev.mac);
+                transmit(dev, new EthernetFrame(arp.senderMac(), dev.mac, EtherType.ARP, reply.toBytes()).toBytes(),
+                        trace);
+                return;
+            }
+        }
+        if (sip.isAny()) {
+            return;
+        }
+        Optional<Entry> existing = ns.neighbours.get(dev, sip);
+        if (existing.isPresent()) {
+            boolean toUs = f.destination().equals(dev.mac);
+            NudState state = arp.operation() == ArpPacket.REPLY && toUs ? NudState.REACHABLE : NudState.STALE;
+            if (state == NudState.REACHABLE && existing.get().state == NudState.INCOMPLETE) {
+                trace.pass(ns, dev.name, "ARP reply: " + sip + " is-at " + arp.senderMac());
+            }
+            neighbourUpdate(dev, sip, arp.senderMac(), state, true);
+        }
+    }
+
+    /** {@code neigh_update}: a new address or a confirmation; a valid entry sends what waited for it. */
+    private void neighbourUpdate(Device dev, Ipv4Address ip, MacAddress mac, NudState state, boolean create) {
+        Namespace ns = dev.ns;
+        Entry e = create ? ns.neighbours.getOrCreate(dev, ip) : ns.neighbours.get(dev, ip).orElse(null);
+        if (e == null) {
+            return;
+        }
+        long now = engine.now();
+        boolean wasValid = e.valid();
+        boolean sameMac = mac.equals(e.mac);
+        if (state == NudState.STALE && wasValid && sameMac) {
+            return;
+        }
+        e.mac = mac;
+        e.state = state;
+        if (state == NudState.REACHABLE) {
+            e.confirmed = now;
+        } else {
+            e.confirmed = now - Neighbours.REACHABLE_TIME;
+        }
+        e.generation++;
+        e.probes = 0;
+        if (!e.queue.isEmpty()) {
+            List<Pending> waiting = new ArrayList<>(e.queue);
+            e.queue.clear();
+            for (Pending p : waiting) {
+                sendFrame(dev, e.mac, p.packet(), p.trace());
+            }
+        }
+    }
+
+    /** {@code neigh_output}: the next hop's address from the ARP table, asking for it when there is none. */
+    void neighbourOutput(Device dev, Ipv4Address nextHop, Ipv4Packet p, Trace trace) {
+        Namespace ns = dev.ns;
+        if (dev.isLoopback()) {
+            transmit(dev, new EthernetFrame(MacAddress.ZERO, MacAddress.ZERO, EtherType.IPV4, p.toBytes()).toBytes(),
+                    trace);
+            return;
+        }
+        Optional<Namespace.LocalRoute> lr = ns.localRoute(nextHop, Optional.empty());
+        if (nextHop.isLimitedBroadcast()
+                || (lr.isPresent() && lr.get().type() == RouteType.BROADCAST)) {
+            sendFrame(dev, MacAddress.BROADCAST, p, trace);
+            return;
+        }
+        long now = engine.now();
+        Entry e = ns.neighbours.getOrCreate(dev, nextHop);
+        NudState state = e.state == null ? null : e.state(now);
+        if (state == null || state == NudState.FAILED) {
+            e.state = NudState.INCOMPLETE;
+            e.mac = null;
+            e.probes = 0;
+            e.generation++;
+            e.queue.add(new Pending(p, trace));
+            trace.pass(ns, dev.name, "ARP: who-has " + nextHop + "? asked on " + dev.name + " (broadcast)");
+            solicit(e, trace);
+            return;
+        }
+        if (state == NudState.INCOMPLETE) {
+            if (e.queue.size() >= Neighbours.QUEUE) {
+                e.queue.remove(0);
+            }
+            e.queue.add(new Pending(p, trace));
+            return;
+        }
+        if (state == NudState.STALE) {
+            e.state = NudState.DELAY;
+            long gen = ++e.generation;
+            engine.after(Neighbours.DELAY_FIRST_PROBE, Engine.TIMER, () -> delayExpired(e, gen));
+        }
+        sendFrame(dev, e.mac, p, trace);
+    }
+
+    private void sendFrame(Device dev, MacAddress to, Ipv4Packet p, Trace trace) {
+        transmit(dev, new EthernetFrame(to, dev.mac, EtherType.IPV4, p.toBytes()).toBytes(), trace);
+    }
+
+    /** {@code arp_solicit} and the INCOMPLETE timer: three broadcasts a second apart, then FAILED. */
+    private void solicit(Entry e, Trace trace) {
+        long gen = e.generation;
+        sendArpRequest(e, MacAddress.BROADCAST, trace);
+        e.probes++;
+        engine.after(Neighbours.RETRANS, Engine.TIMER, () -> incompleteTimer(e, gen, trace));
+    }
+
+    private void incompleteTimer(Entry e, long gen, Trace trace) {
+        if (e.generation != gen || e.state != NudState.INCOMPLETE) {
+            return;
+        }
+        if (e.probes >= Neighbours.MAX_PROBES) {
+            fail(e);
+            return;
+        }
+        sendArpRequest(e, MacAddress.BROADCAST, trace);
+        e.probes++;
+        engine.after(Neighbours.RETRANS, Engine.TIMER, () -> incompleteTimer(e, gen, trace));
+    }
+
+    private void delayExpired(Entry e, long gen) {
+        if (e.generation != gen || e.state != NudState.DELAY) {
+            return;
+        }
+        if (engine.now() - e.confirmed < Neighbours.REACHABLE_TIME) {
+            e.state = NudState.REACHABLE;
+            return;
+        }
+        e.state = NudState.PROBE;
+        e.probes = 0;
+        probeTimer(e, gen);
+    }
+
+    /** PROBE: unicast requests to the address we have, a second apart; no answer to three, and it is FAILED. */
+    private void probeTimer(Entry e, long gen) {
+        if (e.generation != gen || e.state != NudState.PROBE) {
+            return;
+        }
+        if (e.probes >= Neighbours.MAX_PROBES) {
+            fail(e);
+            return;
+        }
+        sendArpRequest(e, e.mac, Trace.NONE);
+        e.probes++;
+        engine.after(Neighbours.RETRANS, Engine.TIMER, () -> probeTimer(e, gen));
+    }
+
+    /**
+     * {@code arp_solicit}'s choice of sender address ({@code arp_announce=0}): the waiting packet's source
+     * if it is ours, else the device's address for the target.
+     */
+    private void sendArpRequest(Entry e, MacAddress to, Trace trace) {
+        Device dev = e.dev;
+        Namespace ns = dev.ns;
+        Ipv4Address sip = null;
+        if (!e.queue.isEmpty()) {
+            Ipv4Address src = e.queue.get(0).packet().source();
+            if (ns.isLocalAddress(src)) {
+                sip = src;
+            }
+        }
+        if (sip == null) {
+            sip = ns.selectAddress(dev, e.address, Scope.LINK).orElse(Ipv4Address.ANY);
+        }
+        ArpPacket req = ArpPacket.request(dev.mac, sip, e.address);
+        transmit(dev, new EthernetFrame(to, dev.mac, EtherType.ARP, req.toBytes()).toBytes(), trace);
+    }
+
+    /** {@code neigh_invalidate}: each waiting packet gets a Destination Host Unreachable back to its sender. */
+    private void fail(Entry e) {
+        Namespace ns = e.dev.ns;
+        e.state = NudState.FAILED;
+        e.mac = null;
+        e.generation++;
+        List<Pending> waiting = new ArrayList<>(e.queue);
+        e.queue.clear();
+        ns.neighbours.remove(e);
+        for (Pending p : waiting) {
+            p.trace().drop(ns, e.dev.name, "no ARP reply from " + e.address + " after " + Neighbours.MAX_PROBES
+                    + " requests (neighbour FAILED)");
+            icmpSend(ns, p.packet(), IcmpPacket.DEST_UNREACH, IcmpPacket.HOST_UNREACH, p.trace());
+        }
+    }
+
+    // ================================================================================= IPv4
+
+    /** {@code ip_rcv}: conntrack and de-masquerade, then the input route decides: deliver, forward, or drop. */
+    void ipReceive(Device in, Ipv4Packet p, boolean linkBroadcast, Trace trace) {
+        Namespace ns = in.ns;
+        if (!in.isLoopback()) {
+            trace.pass(ns, in.name, "received on " + in.name + ", " + p.source() + " > " + p.destination()
+                    + ", ttl " + p.ttl());
+        }
+        Ipv4Packet q = prerouting(ns, in, p, trace);
+        if (in.isLoopback()) {
+            // the output route came with the packet: only what was ours to deliver loops back
+            Optional<Namespace.LocalRoute> r = ns.localRoute(q.destination(), Optional.empty());
+            if (r.isPresent()) {
+                localDeliver(in, q, r.get().type() == RouteType.BROADCAST, trace);
+            } else if (q.destination().isLimitedBroadcast()) {
+                localDeliver(in, q, true, trace);
+            }
+            return;
+        }
+        Routing.Route route;
+        try {
+            route = Routing.input(ns, q.destination(), q.source(), in);
+        } catch (Routing.Refused refused) {
+            switch (refused.errno) {
+                case ENETUNREACH -> {
+                    trace.drop(ns, in.name, "no route to " + q.destination() + ": Destination Net Unreachable back to "
+                            + q.source());
+                    icmpSend(ns, q, IcmpPacket.DEST_UNREACH, IcmpPacket.NET_UNREACH, trace);
+                }
+                case EHOSTUNREACH -> trace.drop(ns, in.name, "not for this namespace, and forwarding is off"
+                        + " (net.ipv4.ip_forward = 0)");
+                default -> trace.drop(ns, in.name, refused.getMessage());
+            }
+            return;
+        }
+        if (route.type() == RouteType.LOCAL) {
+            localDeliver(in, q, false, trace);
+        } else if (route.type() == RouteType.BROADCAST) {
+            localDeliver(in, q, true, trace);
+        } else if (linkBroadcast) {
+            trace.drop(ns, in.name, "a link-layer broadcast is not forwarded");
+        } else {
+            forward(in, q, route, trace);
+        }
+    }
+
+    /** {@code ip_forward}: TTL, then out through the route's device, masqueraded if a rule says so. */
+    private void forward(Device in, Ipv4Packet p, Routing.Route route, Trace trace) {
+        Namespace ns = in.ns;
+        if (p.ttl() <= 1) {
+            trace.drop(ns, in.name, "TTL exceeded in transit: Time to live exceeded back to " + p.source());
+            icmpSend(ns, p, IcmpPacket.TIME_EXCEEDED, 0, trace);
+            return;
+        }
+        Ipv4Packet q = p.withTtl(p.ttl() - 1);
+        trace.pass(ns, in.name, "forwarded out " + route.dev().name
+                + route.gateway().map(g -> " via " + g).orElse("") + ", ttl " + p.ttl() + " -> " + q.ttl());
+        postroutingAndOut(ns, q, route.dev(), route.nextHop(), trace);
+    }
+
+    /** {@code ip_local_deliver}: ICMP is the only protocol a lab speaks; the rest finds no socket. */
+    private void localDeliver(Device in, Ipv4Packet p, boolean broadcast, Trace trace) {
+        if (p.protocol() != Ipv4Packet.PROTO_ICMP) {
+            return;
+        }
+        Namespace ns = in.ns;
+        IcmpPacket icmp;
+        try {
+            icmp = IcmpPacket.parse(p.payload());
+        } catch (WireFormatException e) {
+            trace.drop(ns, in.name, "malformed ICMP: " + e.getMessage());
+            return;
+        }
+        switch (icmp.type()) {
+            case IcmpPacket.ECHO_REQUEST -> {
+                if (broadcast) {
+                    trace.drop(ns, in.name, "echo request to a broadcast address ignored"
+                            + " (net.ipv4.icmp_echo_ignore_broadcasts = 1)");
+                    return;
+                }
+                echoReply(ns, in, p, icmp, trace);
+            }
+            case IcmpPacket.ECHO_REPLY -> {
+                PingSocket s = ns.sockets.get(icmp.identifier());
+                if (s == null || !s.open || !s.hears(in)) {
+                    trace.drop(ns, in.name, "echo reply from " + p.source() + ": no ping is waiting for it any more");
+                    return;
+                }
+                trace.pass(ns, in.name, "echo reply from " + p.source() + " delivered to ping");
+                s.listener.reply(icmp.sequence(), p.source(), p.ttl(), engine.now(), trace);
+            }
+            case IcmpPacket.DEST_UNREACH, IcmpPacket.TIME_EXCEEDED -> {
+                IcmpPacket.QuotedDatagram q;
+                try {
+                    q = icmp.quoted();
+                } catch (WireFormatException e) {
+                    return;
+                }
+                if (q.protocol() != Ipv4Packet.PROTO_ICMP || q.icmpType() != IcmpPacket.ECHO_REQUEST) {
+                    return;
+                }
+                PingSocket s = ns.sockets.get(q.icmpId());
+                String text = errorText(icmp.type(), icmp.code());
+                if (s == null || !s.open || !s.hears(in)) {
+                    trace.drop(ns, in.name, text + " from " + p.source() + ": no ping is waiting for it any more");
+                    return;
+                }
+                trace.pass(ns, in.name, text + " from " + p.source() + " delivered to ping");
+                s.listener.error(q.icmpSequence(), p.source(), text, engine.now(), trace);
+            }
+            default -> { }
+        }
+    }
+
+    /** {@code icmp_echo} / {@code icmp_reply}: the answer leaves from the address that was asked. */
+    private void echoReply(Namespace ns, Device in, Ipv4Packet request, IcmpPacket icmp, Trace trace) {
+        Ipv4Packet reply = new Ipv4Packet(0, ns.nextIpIdent(), 0, DEFAULT_TTL, Ipv4Packet.PROTO_ICMP,
+                request.destination(), request.source(), icmp.echoReply().toBytes());
+        Routing.Route route;
+        try {
+            route = Routing.output(ns, request.source(), Optional.of(request.destination()), Optional.empty());
+        } catch (KernelException e) {
+            trace.pass(ns, in.name, "echo request for " + request.destination() + " delivered");
+            trace.drop(ns, in.name, noRouteBack(ns, request.source()));
+            return;
+        }
+        trace.pass(ns, in.name, "echo request for " + request.destination() + " delivered; echo reply "
+                + reply.source() + " > " + reply.destination() + " sent"
+                + (route.dev().isLoopback() ? "" : " on " + route.dev().name));
+        localOut(ns, reply, route, trace);
+    }
+
+    private static String noRouteBack(Namespace ns, Ipv4Address to) {
+        String why = "no route back to " + to;
+        if (isPrivate(to)) {
+            why += ": a private address that reached here unmasqueraded (no MASQUERADE on the way out)";
+        }
+        return why;
+    }
+
+    static boolean isPrivate(Ipv4Address a) {
+        return new Ipv4Cidr(Ipv4Address.of(10, 0, 0, 0), 8).contains(a)
+                || new Ipv4Cidr(Ipv4Address.of(172, 16, 0, 0), 12).contains(a)
+                || new Ipv4Cidr(Ipv4Address.of(192, 168, 0, 0), 16).contains(a);
+    }
+
+    /** ping's words for an ICMP error ({@code pr_icmph} in iputils). */
+    static String errorText(int type, int code) {
+        if (type == IcmpPacket.TIME_EXCEEDED) {
+            return code == 0 ? "Time to live exceeded" : "Frag reassembly time exceeded";
+        }
+        return switch (code) {
+            case IcmpPacket.NET_UNREACH -> "Destination Net Unreachable";
+            case IcmpPacket.HOST_UNREACH -> "Destination Host Unreachable";
+            case IcmpPacket.PROT_UNREACH -> "Destination Protocol Unreachable";
+            case IcmpPacket.PORT_UNREACH -> "Destination Port Unreachable";
+            case 13 -> "Communication prohibited by filter";
+            default -> "Dest Unreachable, Bad Code: " + code;
+        };
+    }
+
+    /** {@code ip_local_out}: the OUTPUT hook, then POSTROUTING and the device, or {@code lo} for ourselves. */
+    void localOut(Namespace ns, Ipv4Packet p, Routing.Route route, Trace trace) {
+        Ipv4Packet q = outputHook(ns, p);
+        if (route.type() == RouteType.LOCAL) {
+            if (!ns.lo.adminUp) {
+                trace.drop(ns, "lo", "lo is down: what a namespace sends to its own addresses goes nowhere");
+                return;
+            }
+            postroutingAndOut(ns, q, ns.lo, q.destination(), trace);
+            return;
+        }
+        postroutingAndOut(ns, q, route.dev(), route.nextHop(), trace);
+    }
+
+    private void postroutingAndOut(Namespace ns, Ipv4Packet p, Device out, Ipv4Address nextHop, Trace trace) {
+        Ipv4Packet q = postrouting(ns, p, out, nextHop, trace);
+        if (q != null) {
+            neighbourOutput(out, nextHop, q, trace);
+        }
+    }
+
+    /**
+     * {@code icmp_send}: an error about a packet, back to its sender, from the address the route back picks.
+     * Never about an ICMP error, nor about a packet from nowhere.
+     */
+    void icmpSend(Namespace ns, Ipv4Packet offending, int type, int code, Trace trace) {
+        if (offending.protocol() == Ipv4Packet.PROTO_ICMP) {
+            try {
+                if (IcmpPacket.parse(offending.payload()).isError()) {
+                    return;
+                }
+            } catch (WireFormatException e) {
+                return;
+            }
+        }
+        Ipv4Address to = offending.source();
+        if (to.isAny() || to.isMulticast() || to.isLimitedBroadcast()) {
+            return;
+        }
+        Ipv4Packet about = demasqueradeOffending(ns, offending);
+        to = about.source();
+        Routing.Route route;
+        try {
+            route = Routing.output(ns, to, Optional.empty(), Optional.empty());
+        } catch (KernelException e) {
+            trace.drop(ns, "", "no route back to " + to + " for the ICMP error");
+            return;
+        }
+        Optional<Ipv4Address> src = route.source();
+        if (src.isEmpty()) {
+            return;
+        }
+        IcmpPacket error = IcmpPacket.error(type, code, about);
+        Ipv4Packet packet = new Ipv4Packet(0xc0, ns.nextIpIdent(), 0, DEFAULT_TTL, Ipv4Packet.PROTO_ICMP, src.get(),
+                to, error.toBytes());
+        trace.pass(ns, route.dev().isLoopback() ? "lo" : route.dev().name, "ICMP " + errorText(type, code)
+                + " sent, " + src.get() + " > " + to);
+        localOut(ns, packet, route, trace);
+    }
+
+    // ================================================================================= netfilter
+
+    private static Optional<IcmpPacket> icmpOf(Ipv4Packet p) {
+        if (p.protocol() != Ipv4Packet.PROTO_ICMP) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(IcmpPacket.parse(p.payload()));
+        } catch (WireFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** PREROUTING: a new connection is tracked; a reply to a masqueraded one gets its original destination back. */
+    private Ipv4Packet prerouting(Namespace ns, Device in, Ipv4Packet p, Trace trace) {
+        Netfilter nf = ns.netfilter;
+        if (!nf.tableExists) {
+            return p;
+        }
+        Optional<IcmpPacket> icmp = icmpOf(p);
+        if (icmp.isEmpty()) {
+            return p;
+        }
+        IcmpPacket m = icmp.get();
+        long now = engine.now();
+        Netfilter.Tuple t = new Netfilter.Tuple(p.source(), p.destination(), m.identifier());
+        switch (m.type()) {
+            case IcmpPacket.ECHO_REQUEST -> {
+                if (nf.reply(t, now).isEmpty()) {
+                    nf.track(t, now);
+                }
+                return p;
+            }
+            case IcmpPacket.ECHO_REPLY -> {
+                Optional<Netfilter.Conn> c = nf.reply(t, now);
+                if (c.isEmpty() || !c.get().masqueraded) {
+                    c.ifPresent(x -> x.lastSeen = now);
+                    return p;
+                }
+                Netfilter.Conn conn = c.get();
+                conn.lastSeen = now;
+                IcmpPacket restored = new IcmpPacket(m.type(), m.code(),
+                        conn.original.id() << 16 | m.sequence(), m.data());
+                trace.pass(ns, in.name, "reply to a masqueraded connection: destination " + p.destination()
+                        + " -> " + conn.original.source());
+                return p.withDestination(conn.original.source()).withPayload(restored.toBytes());
+            }
+            case IcmpPacket.DEST_UNREACH, IcmpPacket.TIME_EXCEEDED -> {
+                IcmpPacket.QuotedDatagram q;
+                try {
+                    q = m.quoted();
+                } catch (WireFormatException e) {
+                    return p;
+                }
+                Netfilter.Tuple inner = new Netfilter.Tuple(q.destination(), q.source(), q.icmpId());
+                Optional<Netfilter.Conn> c = nf.reply(inner, now);
+                if (c.isEmpty() || !c.get().masqueraded) {
+                    return p;
+                }
+                Netfilter.Conn conn = c.get();
+                IcmpPacket restored = m.withQuotedSource(conn.original.source(), conn.original.id());
+                trace.pass(ns, in.name, "error about a masqueraded connection: destination " + p.destination()
+                        + " -> " + conn.original.source());
+                return p.withDestination(conn.original.source()).withPayload(restored.toBytes());
+            }
+            default -> {
+                return p;
+            }
+        }
+    }
+
+    /** OUTPUT: what this namespace starts is tracked. */
+    private Ipv4Packet outputHook(Namespace ns, Ipv4Packet p) {
+        Netfilter nf = ns.netfilter;
+        if (!nf.tableExists) {
+            return p;
+        }
+        Optional<IcmpPacket> icmp = icmpOf(p);
+        if (icmp.isPresent() && icmp.get().type() == IcmpPacket.ECHO_REQUEST) {
+            Netfilter.Tuple t = new Netfilter.Tuple(p.source(), p.destination(), icmp.get().identifier());
+            if (nf.reply(t, engine.now()).isEmpty()) {
+                nf.track(t, engine.now());
+            }
+        }
+        return p;
+    }
+
+    /**
+     * POSTROUTING: the first packet of a connection goes down the nat chain, and the first MASQUERADE rule
+     * that matches counts it and binds the connection to the address of the output device; later packets
+     * follow the binding. Null when the packet is dropped (no address to masquerade to).
+     */
+    private Ipv4Packet postrouting(Namespace ns, Ipv4Packet p, Device out, Ipv4Address nextHop, Trace trace) {
+        Netfilter nf = ns.netfilter;
+        if (!nf.tableExists) {
+            return p;
+        }
+        Optional<IcmpPacket> icmp = icmpOf(p);
+        if (icmp.isEmpty() || icmp.get().type() != IcmpPacket.ECHO_REQUEST) {
+            return p;
+        }
+        IcmpPacket m = icmp.get();
+        long now = engine.now();
+        Netfilter.Tuple t = new Netfilter.Tuple(p.source(), p.destination(), m.identifier());
+        Optional<Netfilter.Conn> existing = nf.original(t, now);
+        if (existing.isEmpty() && nf.reply(t, now).isPresent()) {
+            return p;
+        }
+        Netfilter.Conn c = existing.orElseGet(() -> nf.track(t, now));
+        c.lastSeen = now;
+        if (!c.bound) {
+            c.bound = true;
+            for (Netfilter.RuleEntry r : nf.postrouting) {
+                if (r.rule.matches(p.source(), out.name)) {
+                    r.packets++;
+                    r.bytes += p.length();
+                    Optional<Ipv4Address> to = ns.selectAddress(out, nextHop, Scope.GLOBAL);
+                    if (to.isEmpty()) {
+                        trace.drop(ns, out.name, "MASQUERADE: " + out.name + " has no address to masquerade to");
+                        return null;
+                    }
+                    nf.rebind(c, to.get(), now);
+                    break;
+                }
+            }
+        }
+        if (!c.masqueraded) {
+            return p;
+        }
+        Ipv4Address newSource = c.reply.destination();
+        trace.pass(ns, out.name, "masqueraded " + p.source() + " -> " + newSource);
+        IcmpPacket renumbered = new IcmpPacket(m.type(), m.code(), c.reply.id() << 16 | m.sequence(), m.data());
+        return p.withSource(newSource).withPayload(renumbered.toBytes());
+    }
+
+    /** An error about a packet this namespace masqueraded goes to the packet's real sender. */
+    private Ipv4Packet demasqueradeOffending(Namespace ns, Ipv4Packet offending) {
+        Netfilter nf = ns.netfilter;
+        if (!nf.tableExists) {
+            return offending;
+        }
+        Optional<IcmpPacket> icmp = icmpOf(offending);
+        if (icmp.isEmpty() || icmp.get().type() != IcmpPacket.ECHO_REQUEST) {
+            return offending;
+        }
+        IcmpPacket m = icmp.get();
+        Netfilter.Tuple asReply = new Netfilter.Tuple(offending.destination(), offending.source(), m.identifier());
+        Optional<Netfilter.Conn> c = nf.reply(asReply, engine.now());
+        if (c.isEmpty() || !c.get().masqueraded) {
+            return offending;
+        }
+        Netfilter.Conn conn = c.get();
+        IcmpPacket restored = new IcmpPacket(m.type(), m.code(), conn.original.id() << 16 | m.sequence(), m.data());
+        return offending.withSource(conn.original.source()).withPayload(restored.toBytes());
+    }
+}

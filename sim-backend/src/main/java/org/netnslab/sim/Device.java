@@ -1,0 +1,84 @@
+package org.netnslab.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.netnslab.core.model.LinkKind;
+import org.netnslab.core.model.OperState;
+import org.netnslab.core.net.MacAddress;
+
+/**
+ * A network device, as one namespace holds it: the kernel's {@code struct net_device} with just the fields a
+ * lab shows or uses. Devices behind one small interface (gVisor's link endpoints): a frame handed to
+ * {@link Datapath#transmit} leaves through the device's own {@link #xmit}.
+ */
+abstract class Device {
+
+    final long serial;
+    String name;
+    int index;
+    Namespace ns;
+    MacAddress mac;
+    boolean adminUp;
+    /** {@code netif_carrier_ok}: a new device has a carrier until its driver says otherwise. */
+    boolean carrier = true;
+    /** {@code dev->operstate}, as linkwatch last computed it; reported as DOWN while the device is down. */
+    OperState operState = OperState.UNKNOWN;
+    /** {@code noop} until the device is first up, and again after it moves to another namespace. */
+    boolean qdiscAttached;
+    /** The bridge this device is a port of. */
+    Bridge master;
+    /** As a bridge port: forwarding (STP is off, so a port that is enabled forwards at once) or disabled. */
+    boolean portForwarding;
+    /** IPv4 addresses in the kernel's list order: primaries by scope, secondaries after. */
+    final List<Ifa> inet = new ArrayList<>();
+    /** The IPv6 address the kernel gave it while up ({@code ::1/128} or a link-local {@code /64}), or null. */
+    String inet6;
+
+    Device(long serial, String name, MacAddress mac) {
+        this.serial = serial;
+        this.name = name;
+        this.mac = mac;
+    }
+
+    abstract LinkKind kind();
+
+    int mtu() {
+        return 1500;
+    }
+
+    /** {@code dev_get_iflink}: the peer's index for a veth, its own index otherwise. */
+    int iflink() {
+        return index;
+    }
+
+    /** {@code netif_running && netif_carrier_ok}. */
+    boolean running() {
+        return adminUp && carrier;
+    }
+
+    /** {@code netif_oper_up}: the stored operstate is UP or UNKNOWN. */
+    boolean operUp() {
+        return operState == OperState.UP || operState == OperState.UNKNOWN;
+    }
+
+    /** The operstate a dump reports: the stored one while the device is up, DOWN otherwise. */
+    OperState reportedOperState() {
+        return adminUp ? operState : OperState.DOWN;
+    }
+
+    /** Hands a frame to the device's driver; what happens next is the driver's (a veth's peer, the bridge). */
+    abstract void xmit(Datapath dp, byte[] frame, Trace trace);
+
+    boolean isBridge() {
+        return this instanceof Bridge;
+    }
+
+    boolean isLoopback() {
+        return this instanceof Loopback;
+    }
+
+    @Override
+    public String toString() {
+        return name + "@" + (ns == null ? "?" : ns.name()) + "#" + index;
+    }
+}

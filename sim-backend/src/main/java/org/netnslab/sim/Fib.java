@@ -1,0 +1,173 @@
+package org.netnslab.sim;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.netnslab.core.model.RouteProtocol;
+import org.netnslab.core.model.RouteType;
+import org.netnslab.core.model.Scope;
+import org.netnslab.core.net.Ipv4Address;
+import org.netnslab.core.net.Ipv4Cidr;
+
+/**
+ * The main routing table of one namespace ({@code RT_TABLE_MAIN}): connected routes the kernel adds for
+ * addresses, and the learner's routes. Indexed by prefix length, so that a longest-prefix match costs at
+ * most 33 hash lookups whatever the size of the table. The local table is derived from the addresses
+ * ({@link Namespace#localRoute}).
+ */
+final class Fib {
+
+    /** A route ({@code struct fib_alias} with its {@code fib_info} and one next hop). */
+    static final class Entry {
+        final RouteType type;
+        final Ipv4Cidr destination;
+        final Optional<Ipv4Address> gateway;
+        final Device dev;
+        final RouteProtocol protocol;
+        final Scope scope;
+        final Optional<Ipv4Address> preferredSource;
+        final int metric;
+        /** The gateway is one of the namespace's own addresses: the route then behaves as on-link. */
+        final boolean gatewayIsLocal;
+        final long seq;
+
+        Entry(RouteType type, Ipv4Cidr destination, Optional<Ipv4Address> gateway, Device dev,
+                RouteProtocol protocol, Scope scope, Optional<Ipv4Address> preferredSource, int metric,
+                boolean gatewayIsLocal, long seq) {
+            this.type = type;
+            this.destination = destination;
+            this.gateway = gateway;
+            this.dev = dev;
+            this.protocol = protocol;
+            this.scope = scope;
+            this.preferredSource = preferredSource;
+            this.metric = metric;
+            this.gatewayIsLocal = gatewayIsLocal;
+            this.seq = seq;
+        }
+
+        /** Whether the packet goes to the gateway rather than straight to its destination. */
+        boolean usesGateway() {
+            return gateway.isPresent() && !gatewayIsLocal;
+        }
+
+        @Override
+        public String toString() {
+            return destination + gateway.map(g -> " via " + g).orElse("") + " dev " + dev.name;
+        }
+    }
+
+    /** The kernel's dump order: by destination, a longer prefix first for the same address, then metric. */
+    static final Comparator<Entry> DUMP_ORDER = Comparator
+            .comparing((Entry e) -> e.destination.address())
+            .thenComparing(e -> -e.destination.prefixLength())
+            .thenComparingInt(e -> e.metric)
+            .thenComparingLong(e -> e.seq);
+
+    private final Map<Long, List<Entry>> byPrefix = new HashMap<>();
+    private final int[] perLength = new int[33];
+    private long seq;
+    private List<Entry> sorted;
+
+    private static long key(Ipv4Cidr network) {
+        return ((long) network.prefixLength() << 32) | (network.address().bits() & 0xffffffffL);
+    }
+
+    /** Adds a route after the routes of the same prefix and lower or equal metric (NLM_F_APPEND). */
+    Entry add(RouteType type, Ipv4Cidr destination, Optional<Ipv4Address> gateway, Device dev,
+            RouteProtocol protocol, Scope scope, Optional<Ipv4Address> preferredSource, boolean gatewayIsLocal) {
+        Ipv4Cidr net = destination.network();
+        Entry e = new Entry(type, net, gateway, dev, protocol, scope, preferredSource, 0, gatewayIsLocal, seq++);
+        byPrefix.computeIfAbsent(key(net), k -> new ArrayList<>()).add(e);
+        perLength[net.prefixLength()]++;
+        sorted = null;
+        return e;
+    }
+
+    /** The routes for exactly this prefix, in the order a lookup tries them. */
+    List<Entry> at(Ipv4Cidr destination) {
+        return byPrefix.getOrDefault(key(destination.network()), List.of());
+    }
+
+    boolean remove(Entry e) {
+        List<Entry> list = byPrefix.get(key(e.destination));
+        if (list == null || !list.remove(e)) {
+            return false;
+        }
+        if (list.isEmpty()) {
+            byPrefix.remove(key(e.destination));
+        }
+        perLength[e.destination.prefixLength()]--;
+        sorted = null;
+        return true;
+    }
+
+    /** Removes every route that matches; returns how many went. */
+    int removeIf(Predicate<Entry> p) {
+        int n = 0;
+        for (Iterator<List<Entry>> it = byPrefix.values().iterator(); it.hasNext(); ) {
+            List<Entry> list = it.next();
+            for (Iterator<Entry> li = list.iterator(); li.hasNext(); ) {
+                Entry e = li.next();
+                if (p.test(e)) {
+                    li.remove();
+                    perLength[e.destination.prefixLength()]--;
+                    n++;
+                }
+            }
+            if (list.isEmpty()) {
+                it.remove();
+            }
+        }
+        if (n > 0) {
+            sorted = null;
+        }
+        return n;
+    }
+
+    /**
+     * {@code fib_table_lookup}: the longest prefix holding a route that passes the filter (scope, output
+     * device); a prefix whose routes all fail it is passed over for a shorter one.
+     */
+    Optional<Entry> lookup(Ipv4Address destination, Predicate<Entry> usable) {
+        for (int len = 32; len >= 0; len--) {
+            if (perLength[len] == 0) {
+                continue;
+            }
+            int mask = len == 0 ? 0 : -1 << (32 - len);
+            List<Entry> list = byPrefix.get(((long) len << 32) | ((destination.bits() & mask) & 0xffffffffL));
+            if (list == null) {
+                continue;
+            }
+            Entry best = null;
+            for (Entry e : list) {
+                if (usable.test(e) && (best == null || e.metric < best.metric)) {
+                    best = e;
+                }
+            }
+            if (best != null) {
+                return Optional.of(best);
+            }
+        }
+        return Optional.empty();
+    }
+
+    List<Entry> dump() {
+        if (sorted == null) {
+            List<Entry> all = new ArrayList<>();
+            byPrefix.values().forEach(all::addAll);
+            all.sort(DUMP_ORDER);
+            sorted = List.copyOf(all);
+        }
+        return sorted;
+    }
+
+    boolean isEmpty() {
+        return byPrefix.isEmpty();
+    }
+}

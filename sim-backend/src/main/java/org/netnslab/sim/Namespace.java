@@ -1,0 +1,282 @@
+package org.netnslab.sim;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.netnslab.core.model.RouteType;
+import org.netnslab.core.model.Scope;
+import org.netnslab.core.net.Ipv4Address;
+import org.netnslab.core.net.Ipv4Cidr;
+
+/**
+ * One network namespace ({@code struct net}): its devices, addresses, routes, neighbours, netfilter state,
+ * the ids it has given other namespaces, and its sysctl. Ifindexes are its own: {@code lo} is 1 and a new
+ * device takes the next free index from the namespace's cyclic counter, as {@code dev_index_reserve} does.
+ */
+final class Namespace {
+
+    private final String name;
+    final Loopback lo;
+    private final TreeMap<Integer, Device> byIndex = new TreeMap<>();
+    private final Map<String, Device> byName = new HashMap<>();
+    /** {@code dev_base_head}: registration order, which {@code inet_select_addr} walks; a moved-in device is last. */
+    private final Set<Device> registration = new LinkedHashSet<>();
+    private int nextIndex = 1;
+
+    private final Map<Namespace, Integer> netnsIds = new LinkedHashMap<>();
+    private final BitSet usedIds = new BitSet();
+
+    int ipForward;
+    final Fib fib = new Fib();
+    final Neighbours neighbours = new Neighbours(this);
+    final Netfilter netfilter = new Netfilter();
+    final Map<Integer, PingSocket> sockets = new HashMap<>();
+    private int ipIdent;
+
+    /** The local table, derived from the addresses; rebuilt after any change to them or to a link's state. */
+    private Map<Ipv4Address, LocalRoute> local;
+    private List<LocalRoute> localPrefixes;
+    private boolean dirty = true;
+
+    /** A route of the local table ({@code RT_TABLE_LOCAL}): one of our addresses, or a subnet's broadcast. */
+    record LocalRoute(RouteType type, Ipv4Cidr destination, Device dev, Ipv4Address preferredSource) {}
+
+    Namespace(String name, Loopback lo) {
+        this.name = name;
+        this.lo = lo;
+        register(lo, 1);
+    }
+
+    String name() {
+        return name;
+    }
+
+    // ------------------------------------------------------------------------------------------ devices
+
+    Optional<Device> device(String devName) {
+        return Optional.ofNullable(byName.get(devName));
+    }
+
+    Optional<Device> device(int index) {
+        return Optional.ofNullable(byIndex.get(index));
+    }
+
+    boolean hasIndex(int index) {
+        return byIndex.containsKey(index);
+    }
+
+    /** In ifindex order, as a dump returns them. */
+    Collection<Device> devices() {
+        return byIndex.values();
+    }
+
+    /** In registration order. */
+    Collection<Device> registrationOrder() {
+        return registration;
+    }
+
+    /**
+     * The index a device gets here: the one it asks for if it is free, else the next free one from the
+     * namespace's counter ({@code xa_alloc_cyclic}).
+     */
+    int allocateIndex(int wanted) {
+        if (wanted > 0 && !byIndex.containsKey(wanted)) {
+            return wanted;
+        }
+        int i = Math.max(nextIndex, 1);
+        while (byIndex.containsKey(i)) {
+            i++;
+        }
+        nextIndex = i + 1;
+        return i;
+    }
+
+    void register(Device d, int index) {
+        d.index = index;
+        d.ns = this;
+        byIndex.put(index, d);
+        byName.put(d.name, d);
+        registration.add(d);
+        changed();
+    }
+
+    void unregister(Device d) {
+        byIndex.remove(d.index);
+        byName.remove(d.name);
+        registration.remove(d);
+        changed();
+    }
+
+    // ------------------------------------------------------------------------------------------ netns ids
+
+    /** {@code peernet2id_alloc}: the id this namespace gives another, the lowest free one when it has none. */
+    int idFor(Namespace other) {
+        if (other == this) {
+            return -1;
+        }
+        Integer id = netnsIds.get(other);
+        if (id == null) {
+            id = usedIds.nextClearBit(0);
+            usedIds.set(id);
+            netnsIds.put(other, id);
+            changed();
+        }
+        return id;
+    }
+
+    void forgetId(Namespace other) {
+        Integer id = netnsIds.remove(other);
+        if (id != null) {
+            usedIds.clear(id);
+            changed();
+        }
+    }
+
+    Map<Namespace, Integer> netnsIds() {
+        return netnsIds;
+    }
+
+    // ------------------------------------------------------------------------------------------ addresses
+
+    /** Whether an address is one of this namespace's own ({@code inet_lookup_ifaddr}). */
+    boolean isLocalAddress(Ipv4Address a) {
+        LocalRoute r = localTable().get(a);
+        return r != null && r.type() == RouteType.LOCAL;
+    }
+
+    /**
+     * {@code inet_select_addr}: the primary address of the device in scope (one in the subnet of {@code dst}
+     * when there is one), else the first address in scope of any device, walked in registration order.
+     */
+    Optional<Ipv4Address> selectAddress(Device dev, Ipv4Address dst, Scope scope) {
+        Ipv4Address first = null;
+        for (Ifa ifa : dev.inet) {
+            if (ifa.secondary || Math.min(ifa.scope.value(), Scope.HOST.value()) > scope.value()) {
+                continue;
+            }
+            if (dst.isAny() || ifa.matches(dst)) {
+                return Optional.of(ifa.local());
+            }
+            if (first == null) {
+                first = ifa.local();
+            }
+        }
+        if (first != null) {
+            return Optional.of(first);
+        }
+        for (Device d : registration) {
+            for (Ifa ifa : d.inet) {
+                if (!ifa.secondary && ifa.scope != Scope.LINK && ifa.scope.value() <= scope.value()) {
+                    return Optional.of(ifa.local());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The primary address a secondary one belongs to ({@code inet_ifa_byprefix}). */
+    Optional<Ifa> primaryOf(Ifa ifa) {
+        if (!ifa.secondary) {
+            return Optional.of(ifa);
+        }
+        return ifa.dev.inet.stream().filter(p -> !p.secondary && p.sameSubnet(ifa)).findFirst();
+    }
+
+    // ------------------------------------------------------------------------------------------ local table
+
+    Map<Ipv4Address, LocalRoute> localTable() {
+        if (local == null) {
+            rebuildLocal();
+        }
+        return local;
+    }
+
+    /** {@code fib_lookup} in the local table: one of our addresses, a broadcast, or a loopback prefix. */
+    Optional<LocalRoute> localRoute(Ipv4Address dst, Optional<Device> oif) {
+        LocalRoute r = localTable().get(dst);
+        if (r != null && (oif.isEmpty() || oif.get() == r.dev())) {
+            return Optional.of(r);
+        }
+        LocalRoute best = null;
+        for (LocalRoute p : localPrefixes) {
+            if (p.destination().contains(dst) && (oif.isEmpty() || oif.get() == p.dev())
+                    && (best == null || p.destination().prefixLength() > best.destination().prefixLength())) {
+                best = p;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** What {@code fib_add_ifaddr} puts in the local table, for every address of every device. */
+    private void rebuildLocal() {
+        Map<Ipv4Address, LocalRoute> routes = new HashMap<>();
+        List<LocalRoute> prefixes = new ArrayList<>();
+        Map<Ipv4Address, LocalRoute> broadcasts = new HashMap<>();
+        for (Device d : registration) {
+            for (Ifa ifa : d.inet) {
+                Optional<Ifa> prim = primaryOf(ifa);
+                if (prim.isEmpty()) {
+                    continue;
+                }
+                routes.putIfAbsent(ifa.local(), new LocalRoute(RouteType.LOCAL, new Ipv4Cidr(ifa.local(), 32), d,
+                        prim.get().local()));
+                if (!d.adminUp || ifa.secondary) {
+                    continue;
+                }
+                Ipv4Cidr prefix = ifa.prefix();
+                boolean zeronet = prefix.address().octet(0) == 0;
+                if (!zeronet && (!prefix.address().equals(ifa.local()) || prefix.prefixLength() < 32)) {
+                    if (d.isLoopback()) {
+                        prefixes.add(new LocalRoute(RouteType.LOCAL, prefix, d, ifa.local()));
+                    }
+                    if (prefix.prefixLength() < 31) {
+                        Ipv4Address brd = ifa.cidr.broadcast();
+                        broadcasts.putIfAbsent(brd, new LocalRoute(RouteType.BROADCAST, new Ipv4Cidr(brd, 32), d,
+                                ifa.local()));
+                    }
+                }
+            }
+        }
+        broadcasts.forEach(routes::putIfAbsent);
+        local = routes;
+        localPrefixes = prefixes;
+    }
+
+    // ------------------------------------------------------------------------------------------ misc
+
+    int nextIpIdent() {
+        ipIdent = (ipIdent + 1) & 0xffff;
+        return ipIdent;
+    }
+
+    boolean forwarding() {
+        return ipForward != 0;
+    }
+
+    /** Something a dump would show changed: the cached local table and snapshot are stale. */
+    void changed() {
+        local = null;
+        dirty = true;
+    }
+
+    boolean dirty() {
+        return dirty;
+    }
+
+    void clean() {
+        dirty = false;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

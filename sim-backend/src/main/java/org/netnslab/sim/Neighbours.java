@@ -1,0 +1,116 @@
+package org.netnslab.sim;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.netnslab.core.net.Ipv4Address;
+import org.netnslab.core.net.MacAddress;
+import org.netnslab.sim.wire.Ipv4Packet;
+
+/**
+ * The ARP table of one namespace ({@code arp_tbl} with its {@code struct neighbour}s), keyed by device and
+ * address. The state machine that drives it lives in {@link Datapath}; this is its storage, with the
+ * kernel's timings.
+ */
+final class Neighbours {
+
+    /** {@code base_reachable_time}: 30 s (the kernel randomizes it between 15 and 45; the lab does not). */
+    static final long REACHABLE_TIME = 30 * Engine.SECOND;
+    /** {@code delay_first_probe_time}. */
+    static final long DELAY_FIRST_PROBE = 5 * Engine.SECOND;
+    /** {@code retrans_time}. */
+    static final long RETRANS = Engine.SECOND;
+    /** {@code mcast_solicit} for a new entry, {@code ucast_solicit} for a stale one. */
+    static final int MAX_PROBES = 3;
+    /** {@code unres_qlen}, roughly: what waits for an answer. */
+    static final int QUEUE = 101;
+
+    /** {@code NUD_*}, by the kernel's names. */
+    enum NudState {
+        INCOMPLETE,
+        REACHABLE,
+        STALE,
+        DELAY,
+        PROBE,
+        FAILED
+    }
+
+    /** A packet that waits for its next hop's address, with the journey it belongs to. */
+    record Pending(Ipv4Packet packet, Trace trace) {}
+
+    static final class Entry {
+        final Device dev;
+        final Ipv4Address address;
+        MacAddress mac;
+        NudState state;
+        long confirmed;
+        int probes;
+        /** Bumped whenever the entry is reset, so that timers of an older life do nothing. */
+        long generation;
+        final List<Pending> queue = new ArrayList<>();
+
+        Entry(Device dev, Ipv4Address address) {
+            this.dev = dev;
+            this.address = address;
+        }
+
+        /** A REACHABLE entry whose confirmation is older than the reachable time is STALE. */
+        NudState state(long now) {
+            if (state == NudState.REACHABLE && now - confirmed >= REACHABLE_TIME) {
+                state = NudState.STALE;
+            }
+            return state;
+        }
+
+        boolean valid() {
+            return mac != null && state != NudState.INCOMPLETE && state != NudState.FAILED;
+        }
+    }
+
+    private record Key(long device, Ipv4Address address) {}
+
+    private final Namespace ns;
+    private final Map<Key, Entry> entries = new HashMap<>();
+
+    Neighbours(Namespace ns) {
+        this.ns = ns;
+    }
+
+    Optional<Entry> get(Device dev, Ipv4Address a) {
+        return Optional.ofNullable(entries.get(new Key(dev.serial, a)));
+    }
+
+    Entry getOrCreate(Device dev, Ipv4Address a) {
+        return entries.computeIfAbsent(new Key(dev.serial, a), k -> new Entry(dev, a));
+    }
+
+    void remove(Entry e) {
+        entries.remove(new Key(e.dev.serial, e.address));
+        e.generation++;
+    }
+
+    /**
+     * {@code neigh_ifdown} / {@code neigh_carrier_down}: a device that goes down, loses its carrier, leaves
+     * or is deleted forgets its neighbours; what waited in their queues is dropped without a word.
+     */
+    void flush(Device dev) {
+        entries.values().removeIf(e -> {
+            if (e.dev != dev) {
+                return false;
+            }
+            e.generation++;
+            e.queue.clear();
+            return true;
+        });
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    Namespace namespace() {
+        return ns;
+    }
+}

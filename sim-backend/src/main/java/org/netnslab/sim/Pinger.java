@@ -1,0 +1,181 @@
+package org.netnslab.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.netnslab.core.backend.PingRequest;
+import org.netnslab.core.backend.PingResult;
+import org.netnslab.core.backend.Probe;
+import org.netnslab.core.net.Ipv4Address;
+import org.netnslab.sim.wire.IcmpPacket;
+import org.netnslab.sim.wire.Ipv4Packet;
+
+/**
+ * iputils ping on a raw ICMP socket: a request every interval, each with its sequence number, and the
+ * answers as they come. It exits when every request has been answered (a reply or an error), or once it has
+ * waited long enough after the last one: {@code -W} (10 s by default) when nothing came back yet, else the
+ * interval ({@code __schedule_exit}). What arrives after that is lost to it.
+ */
+final class Pinger implements PingSocket.Listener {
+
+    /** The 56 bytes of data iputils sends, a timeval then a counting pattern. */
+    private static final byte[] DATA = data();
+
+    private final Engine engine;
+    private final Datapath dp;
+    private final Namespace ns;
+    private final PingRequest request;
+    private final Routing.Route route;
+    private final Optional<Device> device;
+    private final int id;
+
+    private final long[] sentAt;
+    private final Trace[] traces;
+    private final Probe.Outcome[] outcome;
+    private final Ipv4Address[] from;
+    private final int[] ttl;
+    private final long[] rtt;
+    private final String[] error;
+    private int received;
+    private int errors;
+    private long exitAt = Long.MAX_VALUE;
+
+    Pinger(Engine engine, Datapath dp, Namespace ns, PingRequest request, Routing.Route route,
+            Optional<Device> device, int id) {
+        this.engine = engine;
+        this.dp = dp;
+        this.ns = ns;
+        this.request = request;
+        this.route = route;
+        this.device = device;
+        this.id = id;
+        int n = Math.max(0, request.count());
+        sentAt = new long[n];
+        traces = new Trace[n];
+        outcome = new Probe.Outcome[n];
+        from = new Ipv4Address[n];
+        ttl = new int[n];
+        rtt = new long[n];
+        error = new String[n];
+    }
+
+    PingResult run() {
+        int n = sentAt.length;
+        PingSocket socket = new PingSocket(id, device, this);
+        ns.sockets.put(id, socket);
+        long start = engine.now();
+        long interval = Math.max(1, request.intervalMillis()) * Engine.MILLIS;
+        for (int i = 0; i < n; i++) {
+            int seq = i + 1;
+            engine.schedule(start + i * interval, Engine.APP, () -> send(seq));
+        }
+        if (n > 0) {
+            long last = start + (n - 1) * interval;
+            engine.schedule(last, Engine.APP, this::scheduleExit);
+        }
+        engine.drain();
+        socket.open = false;
+        ns.sockets.remove(id, socket);
+        List<Probe> probes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<org.netnslab.core.backend.Hop> journey = traces[i] == null ? List.of() : traces[i].hops();
+            if (outcome[i] == Probe.Outcome.REPLY) {
+                probes.add(Probe.reply(i + 1, from[i], ttl[i], rtt[i], journey));
+            } else if (outcome[i] == Probe.Outcome.ERROR) {
+                probes.add(Probe.error(i + 1, from[i], error[i], journey));
+            } else {
+                probes.add(Probe.lost(i + 1, journey));
+            }
+        }
+        return new PingResult(request.destination(), route.source(), probes);
+    }
+
+    private void send(int seq) {
+        if (engine.now() >= exitAt) {
+            return;
+        }
+        int i = seq - 1;
+        Trace trace = Trace.start();
+        traces[i] = trace;
+        sentAt[i] = engine.now();
+        Ipv4Address src = route.source().orElse(Ipv4Address.ANY);
+        IcmpPacket echo = IcmpPacket.echoRequest(id, seq, DATA);
+        Ipv4Packet packet = new Ipv4Packet(0, ns.nextIpIdent(), Ipv4Packet.DONT_FRAGMENT, Datapath.DEFAULT_TTL,
+                Ipv4Packet.PROTO_ICMP, src, request.destination(), echo.toBytes());
+        trace.pass(ns, route.dev().name, "echo request icmp_seq=" + seq + " sent, " + src + " > "
+                + request.destination() + ", ttl " + Datapath.DEFAULT_TTL);
+        dp.localOut(ns, packet, route, trace);
+    }
+
+    /** {@code __schedule_exit}, called once the last request is out. */
+    private void scheduleExit() {
+        long wait = received > 0
+                ? Math.max(2 * maxRtt(), Math.max(1, request.intervalMillis()) * Engine.MILLIS)
+                : Math.max(0, request.timeoutMillis()) * Engine.MILLIS;
+        exitAt = Math.min(exitAt, engine.now() + wait);
+        checkDone();
+    }
+
+    private long maxRtt() {
+        long m = 0;
+        for (int i = 0; i < rtt.length; i++) {
+            if (outcome[i] == Probe.Outcome.REPLY) {
+                m = Math.max(m, rtt[i]);
+            }
+        }
+        return m;
+    }
+
+    private void checkDone() {
+        if (received + errors >= sentAt.length) {
+            exitAt = Math.min(exitAt, engine.now());
+        }
+    }
+
+    private boolean late(int seq, long tick, Trace trace) {
+        if (seq < 1 || seq > sentAt.length || traces[seq - 1] == null || outcome[seq - 1] != null) {
+            return true;
+        }
+        if (tick > exitAt) {
+            trace.drop(ns, "", "arrived after ping had given up waiting (-W " + request.timeoutMillis() / 1000
+                    + ")");
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void reply(int seq, Ipv4Address who, int replyTtl, long tick, Trace trace) {
+        if (late(seq, tick, trace)) {
+            return;
+        }
+        int i = seq - 1;
+        outcome[i] = Probe.Outcome.REPLY;
+        from[i] = who;
+        ttl[i] = replyTtl;
+        rtt[i] = Math.max(1, tick - sentAt[i]);
+        received++;
+        checkDone();
+    }
+
+    @Override
+    public void error(int seq, Ipv4Address who, String text, long tick, Trace trace) {
+        if (late(seq, tick, trace)) {
+            return;
+        }
+        int i = seq - 1;
+        outcome[i] = Probe.Outcome.ERROR;
+        from[i] = who;
+        error[i] = text;
+        errors++;
+        checkDone();
+    }
+
+    private static byte[] data() {
+        byte[] d = new byte[56];
+        for (int i = 16; i < d.length; i++) {
+            d[i] = (byte) (i - 16 + 0x10);
+        }
+        return d;
+    }
+}

@@ -1,0 +1,497 @@
+package org.netnslab.sim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.netnslab.core.backend.Backend;
+import org.netnslab.core.backend.Errno;
+import org.netnslab.core.backend.KernelException;
+import org.netnslab.core.backend.PingRequest;
+import org.netnslab.core.backend.PingResult;
+import org.netnslab.core.backend.RouteLookup;
+import org.netnslab.core.backend.RouteSpec;
+import org.netnslab.core.model.LabState;
+import org.netnslab.core.model.NamespaceState;
+import org.netnslab.core.model.NatRule;
+import org.netnslab.core.model.RouteProtocol;
+import org.netnslab.core.model.RouteType;
+import org.netnslab.core.model.Scope;
+import org.netnslab.core.net.Ipv4Address;
+import org.netnslab.core.net.Ipv4Cidr;
+import org.netnslab.core.net.MacAddress;
+
+/**
+ * The simulator: a deterministic, packet-level model of the kernel's network namespaces. Its state and its
+ * answers are those of the real kernel for the operations of a lab (see {@link Backend}); its packets are
+ * real Ethernet frames, ARP, IPv4 and ICMP, and each ping tells the journey of its probes.
+ *
+ * <p>Nothing depends on the wall clock or on an unseeded random source: MAC addresses come from a
+ * {@link Random} made from the seed, time is the {@link Engine}'s logical clock (each operation lets one
+ * second pass, a ping as long as it lasts), round trips are made up from the path. The same seed and the same
+ * operations give the same lab, byte for byte.
+ *
+ * <p>Every operation checks everything it can refuse before it changes anything, so a refusal leaves the
+ * lab as it was. The one exception is the kernel's own: {@code ip link set DEV master X} first takes DEV off
+ * the bridge it is on, then fails if X cannot take it ({@code do_set_master}).
+ */
+public final class SimBackend implements Backend {
+
+    private final Random random;
+    private final Engine engine = new Engine();
+    private final Datapath datapath = new Datapath(engine);
+    private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
+    private final List<String> named = new ArrayList<>();
+    private final Map<String, NamespaceState> snapshots = new LinkedHashMap<>();
+    private long serials;
+    private int nextPingId;
+
+    /** A lab with its bare host and upstream namespaces, each with only {@code lo}, down. */
+    public SimBackend(long seed) {
+        this.random = new Random(seed);
+        this.nextPingId = 0x1000 + (int) ((seed & 0x7fff) * 7 % 0x8000);
+        newNamespace(HOST);
+        newNamespace(UPSTREAM);
+    }
+
+    @Override
+    public String name() {
+        return "sim";
+    }
+
+    private Namespace newNamespace(String name) {
+        Namespace ns = new Namespace(name, new Loopback(serials++));
+        namespaces.put(name, ns);
+        return ns;
+    }
+
+    private MacAddress randomMac() {
+        return MacAddress.locallyAdministered(random.nextLong());
+    }
+
+    /** A command of the learner takes a moment: one second of the lab's clock. */
+    private void step() {
+        engine.advance(Engine.SECOND);
+    }
+
+    private Namespace ns(String name) throws KernelException {
+        Namespace ns = namespaces.get(name);
+        if (ns == null) {
+            throw new KernelException(Errno.ENOENT);
+        }
+        return ns;
+    }
+
+    private static Device dev(Namespace ns, String name) throws KernelException {
+        return ns.device(name).orElseThrow(() -> new KernelException(Errno.ENODEV));
+    }
+
+    // ================================================================================= namespaces
+
+    @Override
+    public void addNamespace(String name) throws KernelException {
+        if (namespaces.containsKey(name)) {
+            throw new KernelException(Errno.EEXIST);
+        }
+        step();
+        newNamespace(name);
+        named.add(name);
+    }
+
+    @Override
+    public void deleteNamespace(String name) throws KernelException {
+        Namespace ns = ns(name);
+        if (!named.contains(name)) {
+            throw new KernelException(Errno.EINVAL);
+        }
+        step();
+        // default_device_exit_batch: a veth takes its peer with it, wherever that is
+        for (Device d : new ArrayList<>(ns.devices())) {
+            if (d.ns == ns && !d.isLoopback()) {
+                unregisterLink(d);
+            }
+        }
+        namespaces.remove(name);
+        named.remove(name);
+        snapshots.remove(name);
+        for (Namespace other : namespaces.values()) {
+            other.forgetId(ns);
+        }
+        ns.changed();
+    }
+
+    @Override
+    public List<String> namespaces() {
+        return List.copyOf(named);
+    }
+
+    // ================================================================================= links
+
+    private static void checkNewName(Namespace ns, String name) throws KernelException {
+        if (name.isEmpty() || name.length() > 15 || name.contains("/") || name.equals(".") || name.equals("..")
+                || name.chars().anyMatch(c -> c <= ' ' || c == ':')) {
+            throw new KernelException(Errno.EINVAL);
+        }
+        if (ns.device(name).isPresent()) {
+            throw new KernelException(Errno.EEXIST);
+        }
+    }
+
+    @Override
+    public void addVeth(String nsName, String name, String peer, Optional<String> peerNamespace)
+            throws KernelException {
+        Namespace ns = ns(nsName);
+        Namespace peerNs = peerNamespace.isPresent() ? ns(peerNamespace.get()) : ns;
+        checkNewName(peerNs, peer);
+        checkNewName(ns, name);
+        if (ns == peerNs && name.equals(peer)) {
+            throw new KernelException(Errno.EEXIST);
+        }
+        step();
+        // veth_newlink: the peer is made and registered first, then the device
+        Veth b = new Veth(serials++, peer, randomMac());
+        Veth a = new Veth(serials++, name, randomMac());
+        a.peer = b;
+        b.peer = a;
+        peerNs.register(b, peerNs.allocateIndex(0));
+        ns.register(a, ns.allocateIndex(0));
+        Netdev.setCarrier(List.of(b, a), false);
+        Netdev.notify(a);
+    }
+
+    @Override
+    public void addBridge(String nsName, String name) throws KernelException {
+        Namespace ns = ns(nsName);
+        checkNewName(ns, name);
+        step();
+        Bridge br = new Bridge(serials++, name, randomMac());
+        ns.register(br, ns.allocateIndex(0));
+    }
+
+    @Override
+    public void setLinkUp(String nsName, String device, boolean up) throws KernelException {
+        Device d = dev(ns(nsName), device);
+        step();
+        if (up) {
+            Netdev.open(d);
+        } else {
+            Netdev.close(d);
+        }
+    }
+
+    @Override
+    public void setLinkNamespace(String nsName, String device, String target) throws KernelException {
+        Namespace from = ns(nsName);
+        Device d = dev(from, device);
+        Namespace to = ns(target);
+        if (d.isLoopback() || d.isBridge()) {
+            throw new KernelException(Errno.EINVAL, "The interface netns is immutable");
+        }
+        if (to == from) {
+            return;
+        }
+        if (to.device(d.name).isPresent()) {
+            throw new KernelException(Errno.EEXIST, "An interface with the same name exists in the target netns");
+        }
+        step();
+        // dev_change_net_namespace: closed, unregistered here (addresses, routes, bridge port go), moved
+        Netdev.close(d);
+        d.qdiscAttached = false;
+        detach(d);
+        from.idFor(to);
+        if (d instanceof Veth v && v.peer.ns != from) {
+            from.idFor(v.peer.ns);
+        }
+        from.unregister(d);
+        to.register(d, to.allocateIndex(d.index));
+        if (d instanceof Veth v) {
+            v.peer.ns.changed();
+            Netdev.notify(d);
+        }
+    }
+
+    /** NETDEV_UNREGISTER in the device's namespace: off its bridge, without addresses, routes and neighbours. */
+    private void detach(Device d) {
+        Namespace ns = d.ns;
+        if (d.master != null) {
+            Netdev.release(d);
+        }
+        if (d instanceof Bridge br) {
+            for (Device p : new ArrayList<>(br.ports)) {
+                Netdev.release(p);
+            }
+        }
+        Addresses.removeAll(d);
+        ns.fib.removeIf(e -> e.dev == d);
+        ns.neighbours.flush(d);
+        d.inet6 = null;
+        ns.sockets.values().removeIf(s -> s.bound.map(b -> b == d).orElse(false));
+        ns.changed();
+    }
+
+    @Override
+    public void setMaster(String nsName, String device, Optional<String> bridge) throws KernelException {
+        Namespace ns = ns(nsName);
+        Device d = dev(ns, device);
+        Optional<Device> upper = bridge.isPresent() ? Optional.of(dev(ns, bridge.get())) : Optional.empty();
+        if (upper.isPresent() && d.master == upper.get()) {
+            return;
+        }
+        if (upper.isEmpty() && d.master == null) {
+            return;
+        }
+        step();
+        // do_set_master: off the old master first, then onto the new one, which may refuse
+        if (d.master != null) {
+            Netdev.release(d);
+        }
+        if (upper.isEmpty()) {
+            return;
+        }
+        if (!(upper.get() instanceof Bridge br)) {
+            throw new KernelException(Errno.EOPNOTSUPP);
+        }
+        // br_add_if
+        if (d.isLoopback() || d.mac.equals(MacAddress.ZERO) || d.mac.isMulticast()) {
+            throw new KernelException(Errno.EINVAL);
+        }
+        if (d.isBridge()) {
+            throw new KernelException(Errno.ELOOP, "Can not enslave a bridge to a bridge");
+        }
+        Netdev.enslave(br, d);
+    }
+
+    @Override
+    public void deleteLink(String nsName, String device) throws KernelException {
+        Device d = dev(ns(nsName), device);
+        if (d.isLoopback()) {
+            throw new KernelException(Errno.EOPNOTSUPP);
+        }
+        step();
+        unregisterLink(d);
+    }
+
+    /** {@code rtnl_dellink}: a veth goes with its peer, a bridge lets its ports go first. */
+    private void unregisterLink(Device d) {
+        List<Device> going = new ArrayList<>();
+        going.add(d);
+        if (d instanceof Veth v && v.peer != null) {
+            going.add(v.peer);
+        }
+        for (Device g : going) {
+            Netdev.close(g);
+        }
+        for (Device g : going) {
+            Namespace ns = g.ns;
+            detach(g);
+            ns.unregister(g);
+            g.ns = null;
+        }
+        if (d instanceof Veth v && v.peer != null) {
+            v.peer.peer = null;
+            v.peer = null;
+        }
+    }
+
+    // ================================================================================= addresses and routes
+
+    @Override
+    public void addAddress(String nsName, String device, Ipv4Cidr address) throws KernelException {
+        Device d = dev(ns(nsName), device);
+        Addresses.check(d, address, Addresses.defaultScope(address));
+        step();
+        Addresses.add(d, address, Addresses.defaultScope(address));
+    }
+
+    @Override
+    public void deleteAddress(String nsName, String device, Ipv4Cidr address) throws KernelException {
+        Device d = dev(ns(nsName), device);
+        if (Addresses.find(d, address).isEmpty()) {
+            throw new KernelException(Errno.EADDRNOTAVAIL, "ipv4: Address not found");
+        }
+        step();
+        Addresses.delete(d, address);
+    }
+
+    @Override
+    public void addRoute(String nsName, RouteSpec spec) throws KernelException {
+        Namespace ns = ns(nsName);
+        Optional<Device> oif = spec.device().isPresent() ? Optional.of(dev(ns, spec.device().get())) : Optional.empty();
+        Ipv4Cidr dst = spec.destination().network();
+        Device out;
+        boolean gatewayIsLocal = false;
+        if (spec.gateway().isPresent()) {
+            // fib_check_nh_v4_gw: the gateway must be on a link (a route of scope link or host)
+            Optional<Routing.Hit> hit = Routing.lookup(ns, spec.gateway().get(), Scope.LINK, oif);
+            if (hit.isEmpty()) {
+                throw new KernelException(Errno.ENETUNREACH, "Nexthop has invalid gateway");
+            }
+            if (hit.get().type() != RouteType.UNICAST && hit.get().type() != RouteType.LOCAL) {
+                throw new KernelException(Errno.EINVAL, "Nexthop has invalid gateway");
+            }
+            out = hit.get().dev();
+            gatewayIsLocal = hit.get().type() == RouteType.LOCAL;
+            if (!out.adminUp) {
+                throw new KernelException(Errno.ENETDOWN);
+            }
+        } else if (oif.isPresent()) {
+            out = oif.get();
+            if (!out.adminUp) {
+                throw new KernelException(Errno.ENETDOWN, "Device for nexthop is not up");
+            }
+        } else {
+            throw new KernelException(Errno.ENODEV);
+        }
+        if (!ns.fib.at(dst).isEmpty()) {
+            throw new KernelException(Errno.EEXIST);
+        }
+        step();
+        ns.fib.add(RouteType.UNICAST, dst, spec.gateway(), out, RouteProtocol.BOOT,
+                spec.gateway().isPresent() ? Scope.GLOBAL : Scope.LINK, Optional.empty(), gatewayIsLocal);
+        ns.changed();
+    }
+
+    @Override
+    public void deleteRoute(String nsName, RouteSpec spec) throws KernelException {
+        Namespace ns = ns(nsName);
+        Optional<Device> oif = spec.device().isPresent() ? Optional.of(dev(ns, spec.device().get())) : Optional.empty();
+        Fib.Entry victim = null;
+        for (Fib.Entry e : ns.fib.at(spec.destination().network())) {
+            if (spec.gateway().isPresent() && !e.gateway.equals(spec.gateway())) {
+                continue;
+            }
+            if (oif.isPresent() && e.dev != oif.get()) {
+                continue;
+            }
+            victim = e;
+            break;
+        }
+        if (victim == null) {
+            throw new KernelException(Errno.ESRCH);
+        }
+        step();
+        ns.fib.remove(victim);
+        ns.changed();
+    }
+
+    @Override
+    public RouteLookup getRoute(String nsName, Ipv4Address destination, Optional<Ipv4Address> from,
+            Optional<String> inputInterface) throws KernelException {
+        Namespace ns = ns(nsName);
+        if (inputInterface.isPresent()) {
+            Device in = dev(ns, inputInterface.get());
+            Ipv4Address src = from.orElse(Ipv4Address.ANY);
+            Routing.Route r;
+            try {
+                r = Routing.input(ns, destination, src, in);
+            } catch (Routing.Refused e) {
+                throw e.toKernel();
+            }
+            return new RouteLookup(r.type(), destination, from, r.gateway(),
+                    r.type() == RouteType.UNICAST ? r.dev().name : "lo", Optional.empty(), inputInterface);
+        }
+        Routing.Route r = Routing.output(ns, destination, from, Optional.empty());
+        return new RouteLookup(r.type(), destination, from, r.gateway(), r.dev().name,
+                from.isPresent() ? Optional.empty() : r.source(), Optional.empty());
+    }
+
+    // ================================================================================= sysctl, netfilter
+
+    @Override
+    public void setIpForward(String nsName, int value) throws KernelException {
+        Namespace ns = ns(nsName);
+        step();
+        ns.ipForward = value;
+        ns.changed();
+    }
+
+    @Override
+    public void appendMasquerade(String nsName, NatRule rule) throws KernelException {
+        Namespace ns = ns(nsName);
+        step();
+        ns.netfilter.append(rule);
+        ns.changed();
+    }
+
+    @Override
+    public void deleteMasquerade(String nsName, NatRule rule) throws KernelException {
+        Namespace ns = ns(nsName);
+        if (ns.netfilter.postrouting.stream().noneMatch(r -> r.rule.equals(rule))) {
+            throw new KernelException(Errno.ENOENT);
+        }
+        step();
+        ns.netfilter.delete(rule);
+        ns.changed();
+    }
+
+    @Override
+    public void flushNat(String nsName) throws KernelException {
+        Namespace ns = ns(nsName);
+        step();
+        ns.netfilter.flush();
+        ns.changed();
+    }
+
+    // ================================================================================= ping
+
+    @Override
+    public PingResult ping(String nsName, PingRequest request) throws KernelException {
+        Namespace ns = ns(nsName);
+        Optional<Device> bound = request.device().isPresent() ? Optional.of(dev(ns, request.device().get()))
+                : Optional.empty();
+        // the probe connect of iputils: no route, no ping
+        Routing.Route route = Routing.output(ns, request.destination(), Optional.empty(), bound);
+        step();
+        int id = nextPingId;
+        nextPingId = (nextPingId + 1) & 0xffff;
+        PingResult result = new Pinger(engine, datapath, ns, request, route, bound, id).run();
+        return result;
+    }
+
+    // ================================================================================= state
+
+    @Override
+    public Optional<NamespaceState> namespace(String nsName) {
+        Namespace ns = namespaces.get(nsName);
+        return ns == null ? Optional.empty() : Optional.of(state(ns));
+    }
+
+    private NamespaceState state(Namespace ns) {
+        NamespaceState cached = snapshots.get(ns.name());
+        if (cached == null || ns.dirty()) {
+            cached = Snapshots.of(ns);
+            snapshots.put(ns.name(), cached);
+            ns.clean();
+        }
+        return cached;
+    }
+
+    @Override
+    public LabState snapshot() {
+        List<NamespaceState> all = new ArrayList<>();
+        for (Namespace ns : namespaces.values()) {
+            all.add(state(ns));
+        }
+        return new LabState(List.copyOf(named), List.copyOf(all));
+    }
+
+    @Override
+    public void close() {
+        namespaces.clear();
+        named.clear();
+        snapshots.clear();
+    }
+
+    // ================================================================================= for the tests
+
+    /** The lab's logical clock, in microseconds. */
+    long now() {
+        return engine.now();
+    }
+
+    Optional<Namespace> internal(String nsName) {
+        return Optional.ofNullable(namespaces.get(nsName));
+    }
+}
