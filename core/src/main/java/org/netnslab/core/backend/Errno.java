@@ -8,6 +8,7 @@ public enum Errno {
     EPERM(1, "Operation not permitted"),
     ENOENT(2, "No such file or directory"),
     ESRCH(3, "No such process"),
+    EACCES(13, "Permission denied"),
     EBUSY(16, "Device or resource busy"),
     EEXIST(17, "File exists"),
     EXDEV(18, "Invalid cross-device link"),
