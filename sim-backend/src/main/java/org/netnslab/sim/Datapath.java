@@ -770,6 +770,7 @@ final class Datapath {
                 if (r.rule.matches(p.source(), out.name)) {
                     r.packets++;
                     r.bytes += p.length();
+                    ns.changed();
                     Optional<Ipv4Address> to = ns.selectAddress(out, nextHop, Scope.GLOBAL);
                     if (to.isEmpty()) {
                         trace.drop(ns, out.name, "MASQUERADE: " + out.name + " has no address to masquerade to");

@@ -38,6 +38,8 @@ final class Pinger implements PingSocket.Listener {
     private final String[] error;
     private int received;
     private int errors;
+    private int transmitted;
+    private int pipe = 1;
     private long exitAt = Long.MAX_VALUE;
 
     Pinger(Engine engine, Datapath dp, Namespace ns, PingRequest request, Routing.Route route,
@@ -87,7 +89,7 @@ final class Pinger implements PingSocket.Listener {
                 probes.add(Probe.lost(i + 1, journey));
             }
         }
-        return new PingResult(request.destination(), route.source(), probes);
+        return new PingResult(request.destination(), route.source(), probes, pipe);
     }
 
     private void send(int seq) {
@@ -98,6 +100,7 @@ final class Pinger implements PingSocket.Listener {
         Trace trace = Trace.start();
         traces[i] = trace;
         sentAt[i] = engine.now();
+        transmitted++;
         Ipv4Address src = route.source().orElse(Ipv4Address.ANY);
         IcmpPacket echo = IcmpPacket.echoRequest(id, seq, DATA);
         Ipv4Packet packet = new Ipv4Packet(0, ns.nextIpIdent(), Ipv4Packet.DONT_FRAGMENT, Datapath.DEFAULT_TTL,
@@ -137,10 +140,11 @@ final class Pinger implements PingSocket.Listener {
             return true;
         }
         if (tick > exitAt) {
-            trace.drop(ns, "", "arrived after ping had given up waiting (-W " + request.timeoutMillis() / 1000
-                    + ")");
+            trace.drop(ns, "", "arrived after ping had stopped waiting");
             return true;
         }
+        // acknowledge(): how many requests were out, this one included
+        pipe = Math.max(pipe, transmitted - seq + 1);
         return false;
     }
 

@@ -319,6 +319,7 @@ public final class SimBackend implements Backend {
     public void addRoute(String nsName, RouteSpec spec) throws KernelException {
         Namespace ns = ns(nsName);
         Optional<Device> oif = spec.device().isPresent() ? Optional.of(dev(ns, spec.device().get())) : Optional.empty();
+        checkPrefix(spec.destination());
         Ipv4Cidr dst = spec.destination().network();
         Device out;
         boolean gatewayIsLocal = false;
@@ -357,6 +358,7 @@ public final class SimBackend implements Backend {
     public void deleteRoute(String nsName, RouteSpec spec) throws KernelException {
         Namespace ns = ns(nsName);
         Optional<Device> oif = spec.device().isPresent() ? Optional.of(dev(ns, spec.device().get())) : Optional.empty();
+        checkPrefix(spec.destination());
         Fib.Entry victim = null;
         for (Fib.Entry e : ns.fib.at(spec.destination().network())) {
             if (spec.gateway().isPresent() && !e.gateway.equals(spec.gateway())) {
@@ -374,6 +376,13 @@ public final class SimBackend implements Backend {
         step();
         ns.fib.remove(victim);
         ns.changed();
+    }
+
+    /** {@code fib_valid_key_len}: the kernel refuses a prefix with host bits, before anything else. */
+    private static void checkPrefix(Ipv4Cidr destination) throws KernelException {
+        if (destination.hasHostBits()) {
+            throw new KernelException(Errno.EINVAL, "Invalid prefix for given prefix length");
+        }
     }
 
     @Override
@@ -443,6 +452,10 @@ public final class SimBackend implements Backend {
                 : Optional.empty();
         // the probe connect of iputils: no route, no ping
         Routing.Route route = Routing.output(ns, request.destination(), Optional.empty(), bound);
+        if (route.type() == RouteType.BROADCAST) {
+            // ip4_datagram_connect: a broadcast destination needs SO_BROADCAST (ping -b)
+            throw new KernelException(Errno.EACCES);
+        }
         step();
         int id = nextPingId;
         nextPingId = (nextPingId + 1) & 0xffff;
@@ -452,10 +465,23 @@ public final class SimBackend implements Backend {
 
     // ================================================================================= state
 
+    /**
+     * One namespace, as a dump from inside it sees it. Filling in a veth whose peer lives elsewhere, the
+     * kernel gives the peer's namespace an id in the one that asks ({@code rtnl_fill_link_netnsid}), so a
+     * look at a namespace's links numbers its neighbours; {@link #snapshot()} only watches.
+     */
     @Override
     public Optional<NamespaceState> namespace(String nsName) {
         Namespace ns = namespaces.get(nsName);
-        return ns == null ? Optional.empty() : Optional.of(state(ns));
+        if (ns == null) {
+            return Optional.empty();
+        }
+        for (Device d : ns.devices()) {
+            if (d instanceof Veth v && v.peer != null && v.peer.ns != null && v.peer.ns != ns) {
+                ns.idFor(v.peer.ns);
+            }
+        }
+        return Optional.of(state(ns));
     }
 
     private NamespaceState state(Namespace ns) {
