@@ -261,8 +261,10 @@ final class LessonCommands {
             out.println();
             out.println("What you should see:");
             for (Verdict v : r.verdicts()) {
+                // what a ping met on its way is worth reading even when it is what was expected
+                boolean tell = !v.passed() || v.ping().isPresent() || v.observed().startsWith("connect: ");
                 out.println("  " + (v.passed() ? "[ok]   " : "[FAIL] ") + v.expectation().text()
-                        + (v.passed() ? "" : "  (" + v.observed() + ")"));
+                        + (tell ? ": " + v.observed() : ""));
             }
         }
         out.println();

@@ -131,7 +131,7 @@ class LessonCommandsTests {
 
         assertThat(run(InputStream.nullInputStream(), f.toString())).isZero();
 
-        assertThat(out.toString()).contains("[FAIL] blue forwards  (net.ipv4.ip_forward = 0)")
+        assertThat(out.toString()).contains("[FAIL] blue forwards: net.ipv4.ip_forward = 0")
                 .contains("Step 2 of 2");
     }
 
