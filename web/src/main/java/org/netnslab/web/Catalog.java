@@ -1,0 +1,15 @@
+package org.netnslab.web;
+
+import java.util.List;
+import java.util.Optional;
+import org.netnslab.core.lesson.Lesson;
+
+/** The lessons the web app offers. */
+interface Catalog {
+
+    List<Lesson> lessons();
+
+    default Optional<Lesson> lesson(String id) {
+        return lessons().stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+}

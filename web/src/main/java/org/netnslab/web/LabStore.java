@@ -1,0 +1,48 @@
+package org.netnslab.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The labs of every browser session, by session and lab: at most {@code capacity}, the least recently used
+ * closed first. A lab that was closed comes back from the log its page carries.
+ */
+final class LabStore implements AutoCloseable {
+
+    private final int capacity;
+    private final Map<String, LabSession> labs;
+
+    LabStore(int capacity) {
+        this.capacity = capacity;
+        this.labs = new LinkedHashMap<>(16, 0.75f, true);
+    }
+
+    /** The lab under this key, made by {@code create} if there is none. */
+    synchronized LabSession get(String key, Function<String, LabSession> create) {
+        LabSession lab = labs.get(key);
+        if (lab == null) {
+            lab = create.apply(key);
+            labs.put(key, lab);
+            while (labs.size() > capacity) {
+                String eldest = labs.keySet().iterator().next();
+                labs.remove(eldest).close();
+            }
+        }
+        return lab;
+    }
+
+    synchronized boolean contains(String key) {
+        return labs.containsKey(key);
+    }
+
+    synchronized int size() {
+        return labs.size();
+    }
+
+    @Override
+    public synchronized void close() {
+        labs.values().forEach(LabSession::close);
+        labs.clear();
+    }
+}

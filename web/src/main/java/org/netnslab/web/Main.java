@@ -1,0 +1,230 @@
+package org.netnslab.web;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.netnslab.core.backend.Backend;
+import org.netnslab.core.command.CommandResult;
+import org.netnslab.core.command.JourneyFormat;
+import org.netnslab.core.command.Terminal;
+import org.netnslab.core.command.Transcript;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code netns-lab}: the command line. */
+@Command(
+        name = "netns-lab",
+        mixinStandardHelpOptions = true,
+        version = "netns-lab 0.1.0",
+        description = {
+            "Learn how containers get their network: network namespaces, veth pairs, routing, bridges and NAT.",
+            "Type the tutorials' real commands on a simulator (any machine) or on the real Linux kernel."
+        },
+        subcommands = {Main.Web.class, Main.Script.class, Main.Shell.class, LessonCommands.ListCommand.class,
+            LessonCommands.RunCommand.class, LessonCommands.CheckCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+        cl.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+        return cl;
+    }
+
+    /** With no command: the web UI on the simulator, on 127.0.0.1:7070. */
+    @Override
+    public Integer call() {
+        Web web = new Web();
+        web.spec = spec;
+        web.backend = new BackendMixin();
+        web.backend.backend = "sim";
+        web.host = "127.0.0.1";
+        web.port = 7070;
+        return web.call();
+    }
+
+    @Command(name = "web", mixinStandardHelpOptions = true,
+            description = {"Serves the web UI: the lessons, a stepper for each, a console on the learner's own lab.",
+                "Each browser session has its own labs."})
+    static final class Web implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        BackendMixin backend;
+
+        @Option(names = "--host", defaultValue = "127.0.0.1",
+                description = "The address to listen on (default ${DEFAULT-VALUE}: this machine only).")
+        String host;
+
+        @Option(names = "--port", defaultValue = "7070", description = "The port (default ${DEFAULT-VALUE}).")
+        int port;
+
+        @Option(names = "--max-labs", defaultValue = "2000", hidden = true)
+        int maxLabs = 2000;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (Backend probe = Backends.open(backend.backend)) {
+                probe.snapshot();
+            } catch (Backends.UnavailableBackendException e) {
+                err.println(e.getMessage());
+                return 2;
+            }
+            String name = backend.backend;
+            LabStore labs = new LabStore(maxLabs);
+            WebApp app = new WebApp(ShippedCatalog.load(), labs, () -> Backends.openUnchecked(name), name);
+            try {
+                io.javalin.Javalin server = app.create();
+                server.start(host, port);
+            } catch (RuntimeException e) {
+                err.println("netns-lab: cannot serve on " + host + ":" + port + ": " + rootMessage(e));
+                labs.close();
+                return 2;
+            }
+            out.println("netns-lab serves " + ("sim".equals(name) ? "the simulator" : "the real kernel")
+                    + " on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/");
+            out.flush();
+            return 0;
+        }
+
+        private static String rootMessage(Throwable e) {
+            Throwable t = e;
+            while (t.getCause() != null) {
+                t = t.getCause();
+            }
+            return t.getMessage();
+        }
+    }
+
+    @Command(name = "script", mixinStandardHelpOptions = true,
+            description = {"Runs each line of FILE (blank lines and # comments are skipped) on a fresh lab and",
+                "prints a transcript: '$ command', what it printed, '[rc=N]'."})
+    static final class Script implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "One command a line, as a learner would type it.")
+        Path file;
+
+        @CommandLine.Mixin
+        BackendMixin backend;
+
+        @Option(names = "--trace", description = "After each ping, show each packet's journey hop by hop.")
+        boolean trace;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            List<String> lines;
+            try {
+                lines = List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n", -1));
+            } catch (NoSuchFileException e) {
+                err.println("netns-lab: " + file + ": No such file or directory");
+                return 2;
+            } catch (IOException e) {
+                err.println("netns-lab: cannot read " + file + ": " + e.getMessage());
+                return 2;
+            }
+            try (Backend lab = Backends.open(backend.backend)) {
+                Terminal terminal = new Terminal(lab);
+                for (String raw : lines) {
+                    String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
+                    if (!Transcript.isCommand(line)) {
+                        continue;
+                    }
+                    CommandResult result = terminal.run(line);
+                    out.print(Transcript.entry(line, result));
+                    if (trace) {
+                        result.ping().ifPresent(p -> out.print(JourneyFormat.trace(p)));
+                    }
+                }
+                out.flush();
+                return 0;
+            } catch (Backends.UnavailableBackendException e) {
+                err.println(e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    @Command(name = "shell", mixinStandardHelpOptions = true,
+            description = {"An interactive prompt on a fresh lab: type the tutorials' commands.",
+                "'ip netns exec NS bash' enters a namespace, 'exit' leaves it (or the shell)."})
+    static final class Shell implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        BackendMixin backend;
+
+        @Option(names = "--trace", description = "After each ping, show each packet's journey hop by hop.")
+        boolean trace;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (Backend lab = Backends.open(backend.backend)) {
+                Terminal terminal = new Terminal(lab);
+                out.println("netns-lab shell on the " + (lab.name().equals("sim") ? "simulator" : "kernel")
+                        + ". The host has eth0 203.0.113.2/24 and a way to the internet (198.51.100.8).");
+                out.println("Type the tutorials' commands; 'exit' leaves.");
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                while (true) {
+                    out.print(terminal.prompt());
+                    out.flush();
+                    String line = in.readLine();
+                    if (line == null) {
+                        out.println();
+                        return 0;
+                    }
+                    String trimmed = line.strip();
+                    if (!Transcript.isCommand(trimmed)) {
+                        continue;
+                    }
+                    boolean atHost = Backend.HOST.equals(terminal.namespace());
+                    if (atHost && (trimmed.equals("exit") || trimmed.equals("logout"))) {
+                        return 0;
+                    }
+                    CommandResult result = terminal.run(trimmed);
+                    out.print(result.output());
+                    if (trace) {
+                        result.ping().ifPresent(p -> out.print(JourneyFormat.trace(p)));
+                    }
+                    out.flush();
+                }
+            } catch (Backends.UnavailableBackendException e) {
+                err.println(e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    /** {@code --backend sim|kernel}. */
+    static final class BackendMixin {
+        @Option(names = "--backend", defaultValue = "sim", paramLabel = "sim|kernel",
+                description = "Where the lab runs: the simulator (default) or the real kernel (Linux, root).")
+        String backend;
+    }
+}

@@ -1,0 +1,17 @@
+<#import "layout.ftl" as layout>
+<@layout.page title="Lessons">
+  <h1>Lessons</h1>
+  <p class="lead">Type the real commands of five tutorials and watch each namespace's links, addresses and
+    routes change, step by step. Labs run on the <strong>${(backend == "sim")?then("simulator", "real kernel")}</strong>.</p>
+  <ol class="lessons">
+  <#list lessons as l>
+    <li class="lesson-card">
+      <h2><a href="/lessons/${l.id}">${l.title}</a></h2>
+      <div class="summary">${l.summary?no_esc}</div>
+      <#if l.tutorial?has_content><div class="tutorial">From ${l.tutorial?no_esc}</div></#if>
+      <p class="meta">${l.steps} steps</p>
+    </li>
+  </#list>
+  </ol>
+  <p>Or open the <a href="/lab">free lab</a>: a host with a way to the internet, and nothing else yet.</p>
+</@layout.page>

@@ -1,0 +1,112 @@
+<div id="lab" class="lab">
+<#if lesson??>
+  <section class="stepper" aria-label="stepper">
+    <div class="controls">
+      <form method="post" action="${action}/previous" hx-post="${action}/previous" hx-target="#lab" hx-swap="outerHTML" hx-disabled-elt="button">
+        <input type="hidden" name="log" value="${log}">
+        <button type="submit" <#if !hasPrevious>disabled</#if>>Previous step</button>
+      </form>
+      <span class="progress" role="status">Step ${done} of ${total}</span>
+      <form method="post" action="${action}/next" hx-post="${action}/next" hx-target="#lab" hx-swap="outerHTML" hx-disabled-elt="button">
+        <input type="hidden" name="log" value="${log}">
+        <button type="submit" class="primary" <#if !hasNext>disabled</#if>>Next step</button>
+      </form>
+      <form method="post" action="${action}/reset" hx-post="${action}/reset" hx-target="#lab" hx-swap="outerHTML" hx-disabled-elt="button">
+        <button type="submit">Reset</button>
+      </form>
+    </div>
+    <#if step??>
+      <article class="step">
+        <h2>${step.number}. ${step.title}</h2>
+        <div class="explanation">${step.explanation?no_esc}</div>
+        <div class="terminal" aria-label="commands of this step">
+<#list step.outputs as o><div class="cmd"><span class="prompt">${o.prompt}</span>${o.command}</div><#if o.output?has_content><pre class="out<#if o.rc != 0> failed</#if>">${o.output}</pre></#if></#list>
+        </div>
+        <#if step.verdicts?has_content>
+        <ul class="verdicts">
+          <#list step.verdicts as v>
+          <li class="${v.passed?then('pass', 'fail')}"><span class="mark">${v.passed?then('✓', '✗')}</span> ${v.text} <span class="observed">(${v.observed})</span></li>
+          </#list>
+        </ul>
+        </#if>
+      </article>
+    <#else>
+      <article class="step intro">
+        <#if lesson.introduction?has_content>${lesson.introduction?no_esc}</#if>
+        <p>Press <em>Next step</em> to begin<#if nextTitle??>: <strong>${nextTitle}</strong></#if>.</p>
+      </article>
+    </#if>
+    <#if step?? && nextTitle??><p class="next">Next: ${nextTitle}</p></#if>
+  </section>
+</#if>
+
+  <section class="console" aria-label="console">
+    <h2>Console</h2>
+    <div class="terminal">
+<#list console as e><div class="cmd"><span class="prompt">${e.prompt}</span>${e.command}</div><#if e.output?has_content><pre class="out<#if e.rc != 0> failed</#if>">${e.output}</pre></#if></#list>
+    </div>
+    <form method="post" action="${action}/console" hx-post="${action}/console" hx-target="#lab" hx-swap="outerHTML" class="command-line">
+      <input type="hidden" name="log" value="${log}">
+      <label for="command">Command</label>
+      <span class="prompt">${prompt}</span>
+      <input id="command" name="command" type="text" autocomplete="off" spellcheck="false" autofocus
+             placeholder="ip netns add blue" maxlength="20000">
+      <button type="submit">Run</button>
+    </form>
+    <#if !lesson??>
+    <form method="post" action="${action}/reset" hx-post="${action}/reset" hx-target="#lab" hx-swap="outerHTML" class="reset-lab">
+      <button type="submit">Reset the lab</button>
+    </form>
+    </#if>
+  </section>
+
+  <#if journeys?has_content>
+  <section class="journeys" aria-label="packet journeys">
+    <h2>Packet journeys</h2>
+    <#list journeys as j>
+      <h3><code>${j.command}</code></h3>
+      <pre>${j.trace}</pre>
+    </#list>
+  </section>
+  </#if>
+
+  <section class="picture" aria-label="topology">
+    <h2>Topology</h2>
+    ${topology?no_esc}
+  </section>
+
+  <section class="reachability" aria-label="reachability">
+    <h2>Who can ping what</h2>
+    <table class="matrix">
+      <thead><tr><th>from \ to</th><#list reachability.columns as c><th>${c}</th></#list></tr></thead>
+      <tbody>
+      <#list reachability.rows as r>
+        <tr><th>${r.name}</th><#list r.cells as cell><td class="${(cell.ok == 'yes')?then('yes', 'no')}" title="${cell.why}">${cell.text}</td></#list></tr>
+      </#list>
+      </tbody>
+    </table>
+    <#if reachability.truncated><p class="note">Larger labs show their first rows and columns.</p></#if>
+  </section>
+
+  <section class="state" aria-label="namespaces">
+    <h2>Namespaces</h2>
+    <div class="panels">
+    <#list panels as p>
+      <div class="panel ${p.status}" data-namespace="${p.name}">
+        <h3>${p.name}<#if p.status == "added"> <span class="badge added">new</span><#elseif p.status == "removed"> <span class="badge removed">deleted</span></#if></h3>
+        <p class="forwarding<#if p.forwardingChanged> changed</#if>">forwarding ${p.forwarding?then('on', 'off')}</p>
+        <h4>Links</h4>
+        <ul class="lines links"><#list p.links as l><li class="${l.mark}">${l.text}</li></#list></ul>
+        <h4>Addresses</h4>
+        <ul class="lines addresses"><#list p.addresses as l><li class="${l.mark}">${l.text}</li><#else><li class="none">none</li></#list></ul>
+        <h4>Routes</h4>
+        <ul class="lines routes"><#list p.routes as l><li class="${l.mark}">${l.text}</li><#else><li class="none">none</li></#list></ul>
+        <#if p.nat?has_content>
+        <h4>NAT</h4>
+        <ul class="lines nat"><#list p.nat as l><li class="${l.mark}">${l.text}</li></#list></ul>
+        </#if>
+      </div>
+    </#list>
+    </div>
+  </section>
+</div>

@@ -1,0 +1,107 @@
+package org.netnslab.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.javalin.Javalin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * End to end in a real headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs):
+ * a learner steps through lesson 4, a bridge for three, and types in the console.
+ */
+class BrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static Javalin server;
+    private static WebDriver browser;
+    private static Path profile;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
+        server = new WebApp(ShippedCatalog.load(), new LabStore(50), () -> Backends.openUnchecked("sim"), "sim")
+                .create().start("127.0.0.1", 0);
+        profile = Files.createTempDirectory("netns-lab-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,2000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private static String url(String path) {
+        return "http://127.0.0.1:" + server.port() + path;
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @Test
+    void steppingThroughTheBridgeLessonShowsTheBridgeAndTheNamespaces() {
+        browser.get(url("/lessons/4"));
+        assertThat(browser.findElement(By.cssSelector(".progress")).getText()).startsWith("Step 0 of");
+        int total = Integer.parseInt(browser.findElement(By.cssSelector(".progress")).getText()
+                .replaceAll(".* of ", ""));
+        for (int i = 1; i <= total; i++) {
+            String expected = "Step " + i + " of " + total;
+            browser.findElement(By.xpath("//button[text()='Next step']")).click();
+            waiting().until(ExpectedConditions.textToBe(By.cssSelector(".progress"), expected));
+        }
+        // the routing table of a namespace, the reachability matrix and the picture
+        List<WebElement> panels = browser.findElements(By.cssSelector(".panel"));
+        assertThat(panels).extracting(p -> p.getAttribute("data-namespace"))
+                .contains("host", "one", "two", "three");
+        WebElement one = browser.findElement(By.cssSelector(".panel[data-namespace='one'] .routes"));
+        assertThat(one.getText()).contains("10.0.0.0/24 dev veth-one-in proto kernel scope link src 10.0.0.10");
+        WebElement matrix = browser.findElement(By.cssSelector("table.matrix"));
+        assertThat(matrix.getText()).contains("one", "10.0.0.20", "ttl 64");
+        WebElement picture = browser.findElement(By.cssSelector("svg.topology"));
+        assertThat(picture.findElements(By.cssSelector("g.bridge[data-bridge='virtual-bridge']"))).hasSize(1);
+        assertThat(picture.findElements(By.cssSelector("g.ns.netns"))).hasSize(3);
+        assertThat(picture.findElements(By.cssSelector(".cable.up"))).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aCommandTypedInTheConsoleShowsItsOutputAndThePanelsFollow() {
+        browser.get(url("/lab"));
+        WebElement command = browser.findElement(By.cssSelector("input[name='command']"));
+        command.sendKeys("ip netns add red");
+        command.submit();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".panel[data-namespace='red']")));
+        browser.findElement(By.cssSelector("input[name='command']")).sendKeys("ip lnk\n");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".console .terminal"),
+                "Object \"lnk\" is unknown, try \"ip help\"."));
+    }
+}

@@ -1,0 +1,176 @@
+package org.netnslab.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import io.javalin.testtools.JavalinTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every route of the web app, on the simulator, with sessions of their own. */
+class WebAppTests {
+
+    private static Javalin app() {
+        return new WebApp(ShippedCatalog.load(), new LabStore(100), () -> Backends.openUnchecked("sim"), "sim")
+                .create();
+    }
+
+    @Test
+    void indexListsTheLessonsWithTheirTutorials() {
+        JavalinTest.test(app(), (server, client) -> {
+            Browser.Page page = new Browser(server.port()).get("/");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("A namespace and the host", "A bridge for three",
+                    "NAT to the internet", "href=\"/lessons/1\"", "steps");
+        });
+    }
+
+    @Test
+    void theStepperStartsAtStepZeroAndMovesBothWays() {
+        JavalinTest.test(app(), (server, client) -> {
+            Browser b = new Browser(server.port());
+            Browser.Page first = b.get("/lessons/1");
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(first.body()).contains("Step 0 of", "Next step", "Previous step", "Reset");
+
+            Browser.Page next = b.htmx("/lessons/1/next");
+            assertThat(next.status()).isEqualTo(200);
+            assertThat(next.body()).startsWith("<div id=\"lab\"").contains("Step 1 of", "ip netns add blue")
+                    .doesNotContain("<html");
+            Browser.Page second = b.htmx("/lessons/1/next");
+            assertThat(second.body()).contains("Step 2 of", "veth1@veth0");
+            Browser.Page back = b.htmx("/lessons/1/previous");
+            assertThat(back.body()).contains("Step 1 of");
+            Browser.Page reset = b.htmx("/lessons/1/reset");
+            assertThat(reset.body()).contains("Step 0 of");
+        });
+    }
+
+    @Test
+    void plainFormsRedirectBackToThePage() {
+        JavalinTest.test(app(), (server, client) -> {
+            Browser b = new Browser(server.port());
+            Browser.Page posted = b.post("/lessons/1/next", Map.of());
+            assertThat(posted.status()).isEqualTo(303);
+            assertThat(posted.location()).isEqualTo("/lessons/1");
+            assertThat(b.get("/lessons/1").body()).contains("Step 1 of");
+        });
+    }
+
+    @Test
+    void theConsoleRunsCommandsAndShowsTheToolsOwnErrors() {
+        JavalinTest.test(app(), (server, client) -> {
+            Browser b = new Browser(server.port());
+            b.get("/lab");
+            assertThat(b.htmx("/lab/console", Browser.command("ip netns add blue")).body())
+                    .contains("ip netns add blue", "blue");
+            assertThat(b.htmx("/lab/console", Browser.command("ip lnk")).body())
+                    .contains("Object &quot;lnk&quot; is unknown, try &quot;ip help&quot;.");
+            assertThat(b.htmx("/lab/console", Browser.command("ping -c1 198.51.100.8")).body())
+                    .contains("1 packets transmitted, 1 received", "Packet journeys");
+        });
+    }
+
+    @Test
+    void twoSessionsSeeOnlyTheirOwnLabs() {
+        JavalinTest.test(app(), (server, client) -> {
+            Browser alice = new Browser(server.port());
+            Browser bob = new Browser(server.port());
+            alice.get("/lab");
+            bob.get("/lab");
+            alice.htmx("/lab/console", Browser.command("ip netns add alices"));
+            assertThat(bob.get("/lab").body()).doesNotContain("alices");
+            assertThat(alice.get("/lab").body()).contains("alices");
+        });
+    }
+
+    @Test
+    void aLabComesBackFromTheLogItsPageCarries() {
+        JavalinTest.test(app(), (server, client) -> {
+            Browser before = new Browser(server.port());
+            before.htmx("/lessons/2/next");
+            String page = before.htmx("/lessons/2/next").body();
+            String log = Browser.log(page);
+            assertThat(log).isNotEmpty();
+
+            // a new session (as after a server restart) that sends the log back with its next click
+            Browser after = new Browser(server.port());
+            Browser.Page restored = after.htmx("/lessons/2/next", Map.of("log", log));
+            assertThat(restored.body()).contains("Step 3 of");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/lessons/nosuch", "/lessons/99", "/nosuch"})
+    void unknownPagesAre404WithTheLessonList(String path) {
+        JavalinTest.test(app(), (server, client) -> {
+            Browser.Page page = new Browser(server.port()).get(path);
+            assertThat(page.status()).isEqualTo(404);
+            assertThat(page.body()).contains("href=\"/lessons/1\"");
+        });
+    }
+
+    @Test
+    void aMalformedPathIsRefusedWithA4xx() {
+        JavalinTest.test(app(), (server, client) -> {
+            assertThat(new Browser(server.port()).get("/lessons/%00%ff").status()).isBetween(400, 499);
+        });
+    }
+
+    @Test
+    void unknownLessonStepsAre404() {
+        JavalinTest.test(app(), (server, client) -> {
+            Browser b = new Browser(server.port());
+            assertThat(b.htmx("/lessons/nosuch/next").status()).isEqualTo(404);
+            assertThat(b.post("/lessons/nosuch/console", Browser.command("ip a")).status()).isEqualTo(404);
+        });
+    }
+
+    @Test
+    void badInputGetsAnAnswerNeverA500() {
+        JavalinTest.test(app(), (server, client) -> {
+            Browser b = new Browser(server.port());
+            assertThat(b.htmx("/lab/console", Browser.command("x".repeat(30_000))).status()).isEqualTo(413);
+            assertThat(b.htmx("/lab/console", Browser.command("ip link add " + "y".repeat(10_000) + " type veth"))
+                    .status()).isEqualTo(200);
+            assertThat(b.htmx("/lab/console", Browser.command("\u0000\u0001\u00ff garbage")).status())
+                    .isEqualTo(200);
+            assertThat(b.htmx("/lab/console", Map.of("log", "!!!not-a-log", "command", "ip a")).status())
+                    .isEqualTo(200);
+            assertThat(b.htmx("/lab/console", Map.of()).status()).isEqualTo(200);
+            assertThat(b.htmx("/lessons/1/next", Map.of("log", "%%%")).status()).isEqualTo(200);
+            for (int i = 0; i < 30; i++) {
+                assertThat(b.htmx("/lessons/1/next").status()).isEqualTo(200);
+            }
+        });
+    }
+
+    @Test
+    void concurrentClicksAreTakenOneAtATime() throws Exception {
+        JavalinTest.test(app(), (server, client) -> {
+            Browser b = new Browser(server.port());
+            b.get("/lessons/4");
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<Integer>> clicks = new ArrayList<>();
+                for (int i = 0; i < 24; i++) {
+                    String path = i % 3 == 2 ? "/lessons/4/previous" : "/lessons/4/next";
+                    clicks.add(pool.submit(() -> b.htmx(path).status()));
+                }
+                for (Future<Integer> f : clicks) {
+                    assertThat(f.get()).isEqualTo(200);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(b.get("/lessons/4").body()).containsPattern("Step \\d+ of \\d+");
+        });
+    }
+}
