@@ -25,6 +25,8 @@ abstract class Device {
     OperState operState = OperState.UNKNOWN;
     /** {@code noop} until the device is first up, and again after it moves to another namespace. */
     boolean qdiscAttached;
+    /** A carrier change waits for {@link Linkwatch} to handle it. */
+    boolean linkwatchPending;
     /** The bridge this device is a port of. */
     Bridge master;
     /** As a bridge port: forwarding (STP is off, so a port that is enabled forwards at once) or disabled. */

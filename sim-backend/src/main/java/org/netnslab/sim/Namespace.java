@@ -25,6 +25,7 @@ final class Namespace {
 
     private final String name;
     final Loopback lo;
+    final Linkwatch linkwatch;
     private final TreeMap<Integer, Device> byIndex = new TreeMap<>();
     private final Map<String, Device> byName = new HashMap<>();
     /** {@code dev_base_head}: registration order, which {@code inet_select_addr} walks; a moved-in device is last. */
@@ -49,9 +50,10 @@ final class Namespace {
     /** A route of the local table ({@code RT_TABLE_LOCAL}): one of our addresses, or a subnet's broadcast. */
     record LocalRoute(RouteType type, Ipv4Cidr destination, Device dev, Ipv4Address preferredSource) {}
 
-    Namespace(String name, Loopback lo) {
+    Namespace(String name, Loopback lo, Linkwatch linkwatch) {
         this.name = name;
         this.lo = lo;
+        this.linkwatch = linkwatch;
         register(lo, 1);
     }
 

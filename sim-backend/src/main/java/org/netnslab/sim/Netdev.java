@@ -102,34 +102,34 @@ final class Netdev {
     // ------------------------------------------------------------------------------------------ carrier
 
     /**
-     * {@code netif_carrier_on/off} for devices that change together (the two ends of a veth), then linkwatch
-     * for each: the operstate, and {@code NETDEV_CHANGE} for those that are up.
+     * {@code netif_carrier_on/off} for devices that change together (the two ends of a veth): the bits now,
+     * the rest when linkwatch runs.
      */
     static void setCarrier(List<Device> devices, boolean on) {
-        List<Device> changed = new ArrayList<>();
         for (Device d : devices) {
             if (d.carrier != on) {
                 d.carrier = on;
-                changed.add(d);
+                d.ns.changed();
+                d.ns.linkwatch.fire(d);
             }
         }
-        for (Device d : changed) {
-            linkwatch(d);
+    }
+
+    /** {@code linkwatch_do_dev}: the operstate, then {@code NETDEV_CHANGE} if the device is up. */
+    static void linkwatchEvent(Device d) {
+        linkwatch(d);
+        d.ns.changed();
+        if (!d.adminUp) {
+            return;
         }
-        for (Device d : changed) {
-            d.ns.changed();
-            if (!d.adminUp) {
-                continue;
-            }
-            if (!on) {
-                d.ns.neighbours.flush(d);
-            }
-            addrconf(d);
-            if (d.master != null) {
-                portCarrierCheck(d);
-            }
-            notify(d);
+        if (!d.carrier) {
+            d.ns.neighbours.flush(d);
         }
+        addrconf(d);
+        if (d.master != null) {
+            portCarrierCheck(d);
+        }
+        notify(d);
     }
 
     /**

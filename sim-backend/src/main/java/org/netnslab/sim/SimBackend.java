@@ -42,6 +42,7 @@ public final class SimBackend implements Backend {
     private final Random random;
     private final Engine engine = new Engine();
     private final Datapath datapath = new Datapath(engine);
+    private final Linkwatch linkwatch = new Linkwatch();
     private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
     private final List<String> named = new ArrayList<>();
     private final Map<String, NamespaceState> snapshots = new LinkedHashMap<>();
@@ -62,13 +63,18 @@ public final class SimBackend implements Backend {
     }
 
     private Namespace newNamespace(String name) {
-        Namespace ns = new Namespace(name, new Loopback(serials++));
+        Namespace ns = new Namespace(name, new Loopback(serials++), linkwatch);
         namespaces.put(name, ns);
         return ns;
     }
 
     private MacAddress randomMac() {
         return MacAddress.locallyAdministered(random.nextLong());
+    }
+
+    /** What the kernel finishes between two commands: the linkwatch events of the last one. */
+    private void settle() {
+        linkwatch.run();
     }
 
     /** A command of the learner takes a moment: one second of the lab's clock. */
@@ -92,6 +98,7 @@ public final class SimBackend implements Backend {
 
     @Override
     public void addNamespace(String name) throws KernelException {
+        settle();
         if (namespaces.containsKey(name)) {
             throw new KernelException(Errno.EEXIST);
         }
@@ -102,6 +109,7 @@ public final class SimBackend implements Backend {
 
     @Override
     public void deleteNamespace(String name) throws KernelException {
+        settle();
         Namespace ns = ns(name);
         if (!named.contains(name)) {
             throw new KernelException(Errno.EINVAL);
@@ -142,6 +150,7 @@ public final class SimBackend implements Backend {
     @Override
     public void addVeth(String nsName, String name, String peer, Optional<String> peerNamespace)
             throws KernelException {
+        settle();
         Namespace ns = ns(nsName);
         Namespace peerNs = peerNamespace.isPresent() ? ns(peerNamespace.get()) : ns;
         checkNewName(peerNs, peer);
@@ -163,6 +172,7 @@ public final class SimBackend implements Backend {
 
     @Override
     public void addBridge(String nsName, String name) throws KernelException {
+        settle();
         Namespace ns = ns(nsName);
         checkNewName(ns, name);
         step();
@@ -172,6 +182,7 @@ public final class SimBackend implements Backend {
 
     @Override
     public void setLinkUp(String nsName, String device, boolean up) throws KernelException {
+        settle();
         Device d = dev(ns(nsName), device);
         step();
         if (up) {
@@ -183,6 +194,7 @@ public final class SimBackend implements Backend {
 
     @Override
     public void setLinkNamespace(String nsName, String device, String target) throws KernelException {
+        settle();
         Namespace from = ns(nsName);
         Device d = dev(from, device);
         Namespace to = ns(target);
@@ -233,6 +245,7 @@ public final class SimBackend implements Backend {
 
     @Override
     public void setMaster(String nsName, String device, Optional<String> bridge) throws KernelException {
+        settle();
         Namespace ns = ns(nsName);
         Device d = dev(ns, device);
         Optional<Device> upper = bridge.isPresent() ? Optional.of(dev(ns, bridge.get())) : Optional.empty();
@@ -265,6 +278,7 @@ public final class SimBackend implements Backend {
 
     @Override
     public void deleteLink(String nsName, String device) throws KernelException {
+        settle();
         Device d = dev(ns(nsName), device);
         if (d.isLoopback()) {
             throw new KernelException(Errno.EOPNOTSUPP);
@@ -299,6 +313,7 @@ public final class SimBackend implements Backend {
 
     @Override
     public void addAddress(String nsName, String device, Ipv4Cidr address) throws KernelException {
+        settle();
         Device d = dev(ns(nsName), device);
         Addresses.check(d, address, Addresses.defaultScope(address));
         step();
@@ -307,6 +322,7 @@ public final class SimBackend implements Backend {
 
     @Override
     public void deleteAddress(String nsName, String device, Ipv4Cidr address) throws KernelException {
+        settle();
         Device d = dev(ns(nsName), device);
         if (Addresses.find(d, address).isEmpty()) {
             throw new KernelException(Errno.EADDRNOTAVAIL, "ipv4: Address not found");
@@ -317,6 +333,7 @@ public final class SimBackend implements Backend {
 
     @Override
     public void addRoute(String nsName, RouteSpec spec) throws KernelException {
+        settle();
         Namespace ns = ns(nsName);
         Optional<Device> oif = spec.device().isPresent() ? Optional.of(dev(ns, spec.device().get())) : Optional.empty();
         checkPrefix(spec.destination());
@@ -356,6 +373,7 @@ public final class SimBackend implements Backend {
 
     @Override
     public void deleteRoute(String nsName, RouteSpec spec) throws KernelException {
+        settle();
         Namespace ns = ns(nsName);
         Optional<Device> oif = spec.device().isPresent() ? Optional.of(dev(ns, spec.device().get())) : Optional.empty();
         checkPrefix(spec.destination());
@@ -388,6 +406,7 @@ public final class SimBackend implements Backend {
     @Override
     public RouteLookup getRoute(String nsName, Ipv4Address destination, Optional<Ipv4Address> from,
             Optional<String> inputInterface) throws KernelException {
+        settle();
         Namespace ns = ns(nsName);
         if (inputInterface.isPresent()) {
             Device in = dev(ns, inputInterface.get());
@@ -410,6 +429,7 @@ public final class SimBackend implements Backend {
 
     @Override
     public void setIpForward(String nsName, int value) throws KernelException {
+        settle();
         Namespace ns = ns(nsName);
         step();
         ns.ipForward = value;
@@ -418,6 +438,7 @@ public final class SimBackend implements Backend {
 
     @Override
     public void appendMasquerade(String nsName, NatRule rule) throws KernelException {
+        settle();
         Namespace ns = ns(nsName);
         step();
         ns.netfilter.append(rule);
@@ -426,6 +447,7 @@ public final class SimBackend implements Backend {
 
     @Override
     public void deleteMasquerade(String nsName, NatRule rule) throws KernelException {
+        settle();
         Namespace ns = ns(nsName);
         if (ns.netfilter.postrouting.stream().noneMatch(r -> r.rule.equals(rule))) {
             throw new KernelException(Errno.ENOENT);
@@ -437,6 +459,7 @@ public final class SimBackend implements Backend {
 
     @Override
     public void flushNat(String nsName) throws KernelException {
+        settle();
         Namespace ns = ns(nsName);
         step();
         ns.netfilter.flush();
@@ -447,6 +470,7 @@ public final class SimBackend implements Backend {
 
     @Override
     public PingResult ping(String nsName, PingRequest request) throws KernelException {
+        settle();
         Namespace ns = ns(nsName);
         Optional<Device> bound = request.device().isPresent() ? Optional.of(dev(ns, request.device().get()))
                 : Optional.empty();
@@ -472,6 +496,7 @@ public final class SimBackend implements Backend {
      */
     @Override
     public Optional<NamespaceState> namespace(String nsName) {
+        settle();
         Namespace ns = namespaces.get(nsName);
         if (ns == null) {
             return Optional.empty();
@@ -496,6 +521,7 @@ public final class SimBackend implements Backend {
 
     @Override
     public LabState snapshot() {
+        settle();
         List<NamespaceState> all = new ArrayList<>();
         for (Namespace ns : namespaces.values()) {
             all.add(state(ns));

@@ -12,7 +12,8 @@ import org.netnslab.core.lab.LabWorld;
 
 /**
  * A developer's tool, off by default ({@code -Dreplay.script=FILE}): runs a script on the simulator as the
- * recorder runs it on the kernel, and prints the transcript with the journey of every ping's probes.
+ * recorder runs it on the kernel, and prints the transcript with the journey of every ping's probes
+ * ({@code -Dreplay.quiet=true}: the transcript alone).
  */
 class ScriptReplay {
 
@@ -29,7 +30,9 @@ class ScriptReplay {
             }
             CommandResult r = terminal.run(line);
             out.append(Transcript.entry(line, r));
-            r.ping().ifPresent(p -> out.append(JourneyFormat.trace(p)));
+            if (!Boolean.getBoolean("replay.quiet")) {
+                r.ping().ifPresent(p -> out.append(JourneyFormat.trace(p)));
+            }
         }
         System.out.print(out);
     }
