@@ -42,9 +42,12 @@
 
   <section class="console" aria-label="console">
     <h2>Console</h2>
+    <p class="hint">Type any command into your own lab: <code>ip a</code>, <code>ip netns exec one ip route</code>, <code>ping -c1 10.0.0.1</code>.</p>
+    <#if console?has_content>
     <div class="terminal">
 <#list console as e><div class="cmd"><span class="prompt">${e.prompt}</span>${e.command}</div><#if e.output?has_content><pre class="out<#if e.rc != 0> failed</#if>">${e.output}</pre></#if></#list>
     </div>
+    </#if>
     <form method="post" action="${action}/console" hx-post="${action}/console" hx-target="#lab" hx-swap="outerHTML" class="command-line">
       <input type="hidden" name="log" value="${log}">
       <label for="command">Command</label>

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.netnslab.core.backend.Backend;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.JourneyFormat;
@@ -93,17 +94,29 @@ public final class Main implements Callable<Integer> {
             String name = backend.backend;
             LabStore labs = new LabStore(maxLabs);
             WebApp app = new WebApp(ShippedCatalog.load(), labs, () -> Backends.openUnchecked(name), name);
+            io.javalin.Javalin server;
             try {
-                io.javalin.Javalin server = app.create();
-                server.start(host, port);
+                server = app.create().start(host, port);
             } catch (RuntimeException e) {
                 err.println("netns-lab: cannot serve on " + host + ":" + port + ": " + rootMessage(e));
                 labs.close();
                 return 2;
             }
             out.println("netns-lab serves " + ("sim".equals(name) ? "the simulator" : "the real kernel")
-                    + " on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/");
+                    + " on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port()
+                    + "/  (Ctrl-C stops it)");
             out.flush();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.stop();
+                labs.close();
+                stopped.countDown();
+            }, "netns-lab-shutdown"));
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return 0;
         }
 

@@ -87,7 +87,7 @@ final class WebApp {
             m.put("id", l.id());
             m.put("title", l.title());
             m.put("summary", md(l.summary()));
-            m.put("tutorial", l.tutorial().map(this::md).orElse(""));
+            m.put("tutorial", l.tutorial().map(this::inlineMd).orElse(""));
             m.put("steps", l.steps().size());
             lessons.add(m);
         }
@@ -196,7 +196,7 @@ final class WebApp {
         m.put("id", l.id());
         m.put("title", l.title());
         m.put("summary", md(l.summary()));
-        m.put("tutorial", l.tutorial().map(this::md).orElse(""));
+        m.put("tutorial", l.tutorial().map(this::inlineMd).orElse(""));
         m.put("introduction", md(l.introduction()));
         return m;
     }
@@ -221,6 +221,15 @@ final class WebApp {
 
     private String md(String markdown) {
         return html.render(this.markdown.parse(markdown == null ? "" : markdown));
+    }
+
+    /** One paragraph of Markdown, to sit inside a sentence: without its {@code <p>}. */
+    private String inlineMd(String markdown) {
+        String rendered = md(markdown).strip();
+        if (rendered.startsWith("<p>") && rendered.endsWith("</p>") && rendered.indexOf("<p>", 3) < 0) {
+            return rendered.substring(3, rendered.length() - 4);
+        }
+        return rendered;
     }
 
     /** The learner's lab: from the store, or rebuilt from the log the page carried back. */
