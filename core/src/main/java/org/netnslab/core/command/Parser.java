@@ -88,6 +88,14 @@ public final class Parser {
         }
         Args args = new Args(words.subList(i + 1, words.size()));
         String program = words.get(i);
+        try {
+            return program(program, args, words);
+        } catch (IncompleteCommandException e) {
+            return incomplete();
+        }
+    }
+
+    private static Command program(String program, Args args, List<String> words) {
         return switch (program) {
             case "ip", "/sbin/ip", "/usr/sbin/ip", "/bin/ip", "/usr/bin/ip" -> ip(args);
             case "ping", "/bin/ping", "/usr/bin/ping" -> ping(args);
@@ -243,23 +251,14 @@ public final class Parser {
             if (w.equals("up")) {
                 up = true;
             } else if (w.equals("type")) {
-                if (!a.more()) {
-                    return incomplete();
-                }
-                kind = a.next();
+                kind = a.value();
             } else if (w.equals("master")) {
-                if (!a.more()) {
-                    return incomplete();
-                }
-                master = a.next();
+                master = a.value();
             } else if (w.equals("group") || w.equals("vrf") || w.equals("nomaster")) {
                 return new Unsupported("ip link show " + w, a.all());
             } else {
                 if (w.equals("dev")) {
-                    if (!a.more()) {
-                        return incomplete();
-                    }
-                    w = a.next();
+                    w = a.value();
                 } else if (matches(w, "help")) {
                     return new Invalid(Usage.IP_LINK, 255);
                 }
@@ -282,10 +281,7 @@ public final class Parser {
                 break;
             }
             if (w.equals("dev")) {
-                if (!a.more()) {
-                    return incomplete();
-                }
-                w = a.next();
+                w = a.value();
             }
             if (dev != null) {
                 return duparg2("dev", w);
@@ -315,10 +311,7 @@ public final class Parser {
             if (w.equals("up") || w.equals("down")) {
                 up = w.equals("up");
             } else if (w.equals("name")) {
-                if (!a.more()) {
-                    return incomplete();
-                }
-                String n = a.next();
+                String n = a.value();
                 if (name != null) {
                     return duparg("name", n);
                 }
@@ -330,26 +323,17 @@ public final class Parser {
                     dev = n;
                 }
             } else if (w.equals("netns")) {
-                if (!a.more()) {
-                    return incomplete();
-                }
-                String ns = a.next();
+                String ns = a.value();
                 if (netns != null) {
                     return duparg("netns", ns);
                 }
                 netns = ns;
             } else if (w.equals("master")) {
-                if (!a.more()) {
-                    return incomplete();
-                }
-                master = Optional.of(a.next());
+                master = Optional.of(a.value());
             } else if (w.equals("nomaster")) {
                 master = Optional.empty();
             } else if (matches(w, "type")) {
-                if (!a.more()) {
-                    return incomplete();
-                }
-                kind = a.next();
+                kind = a.value();
                 kindArgs = new Args(a.rest());
                 break;
             } else if (List.of("mtu", "index", "txqueuelen", "qlen", "alias", "arp", "multicast", "allmulticast",
@@ -360,10 +344,7 @@ public final class Parser {
                 return new Unsupported("ip link " + (create ? "add" : "set") + " ... " + w, a.all());
             } else {
                 if (w.equals("dev")) {
-                    if (!a.more()) {
-                        return incomplete();
-                    }
-                    w = a.next();
+                    w = a.value();
                 } else if (matches(w, "help")) {
                     return new Invalid(Usage.IP_LINK, 255);
                 }
@@ -425,10 +406,7 @@ public final class Parser {
         while (a.more()) {
             String w = a.next();
             if (w.equals("name")) {
-                if (!a.more()) {
-                    return incomplete();
-                }
-                String n = a.next();
+                String n = a.value();
                 if (peer != null) {
                     return duparg("name", n);
                 }
@@ -437,10 +415,7 @@ public final class Parser {
                 }
                 peer = n;
             } else if (w.equals("netns")) {
-                if (!a.more()) {
-                    return incomplete();
-                }
-                String ns = a.next();
+                String ns = a.value();
                 if (peerNetns != null) {
                     return duparg("netns", ns);
                 }
@@ -478,10 +453,7 @@ public final class Parser {
                     return new Unsupported("ip address show " + w, a.all());
                 } else {
                     if (w.equals("dev")) {
-                        if (!a.more()) {
-                            return incomplete();
-                        }
-                        w = a.next();
+                        w = a.value();
                     } else if (matches(w, "help")) {
                         return new Invalid(Usage.IP_ADDRESS, 255);
                     }
@@ -508,20 +480,14 @@ public final class Parser {
         while (a.more()) {
             String w = a.next();
             if (w.equals("dev")) {
-                if (!a.more()) {
-                    return incomplete();
-                }
-                dev = a.next();
+                dev = a.value();
             } else if (List.of("peer", "remote", "broadcast", "brd", "anycast", "scope", "label", "metric",
                     "valid_lft", "preferred_lft", "home", "nodad", "mngtmpaddr", "noprefixroute", "autojoin")
                     .contains(w) || matches(w, "broadcast")) {
                 return new Unsupported("ip address " + (add ? "add" : "del") + " ... " + w, a.all());
             } else {
                 if (w.equals("local")) {
-                    if (!a.more()) {
-                        return incomplete();
-                    }
-                    w = a.next();
+                    w = a.value();
                 }
                 if (local != null) {
                     return duparg2("local", w);
@@ -578,19 +544,13 @@ public final class Parser {
         while (a.more()) {
             String w = a.next();
             if (w.equals("dev") || w.equals("oif")) {
-                if (!a.more()) {
-                    return incomplete();
-                }
-                dev = a.next();
+                dev = a.value();
             } else if (List.of("table", "vrf", "cached", "cloned", "tos", "protocol", "proto", "scope", "type", "via",
                     "src", "from", "root", "match", "iif", "realm", "realms").contains(w)) {
                 return new Unsupported("ip route show " + w, a.all());
             } else {
                 if (matches(w, "to") || matches(w, "exact")) {
-                    if (!a.more()) {
-                        return incomplete();
-                    }
-                    w = a.next();
+                    w = a.value();
                 }
                 Optional<Ipv4Cidr> p = prefix(w);
                 if (p.isEmpty()) {
@@ -609,15 +569,9 @@ public final class Parser {
         while (a.more()) {
             String w = a.next();
             if (w.equals("via")) {
-                if (!a.more()) {
-                    return incomplete();
-                }
-                String g = a.next();
+                String g = a.value();
                 if (g.equals("inet")) {
-                    if (!a.more()) {
-                        return incomplete();
-                    }
-                    g = a.next();
+                    g = a.value();
                 }
                 Optional<Ipv4Address> gw = inetAddress(g);
                 if (gw.isEmpty()) {
@@ -625,10 +579,7 @@ public final class Parser {
                 }
                 via = gw.get();
             } else if (w.equals("dev") || w.equals("oif")) {
-                if (!a.more()) {
-                    return incomplete();
-                }
-                dev = a.next();
+                dev = a.value();
             } else if (List.of("src", "as", "from", "tos", "dsfield", "expires", "metric", "priority", "preference",
                     "scope", "onlink", "nexthop", "nhid", "protocol", "proto", "table", "vrf", "mtu", "advmss",
                     "hoplimit", "realms", "realm", "encap", "weight", "pref", "ttl-propagate", "rtt", "window")
@@ -639,10 +590,7 @@ public final class Parser {
                 return new Unsupported("routes of type " + w, a.all());
             } else {
                 if (w.equals("to")) {
-                    if (!a.more()) {
-                        return incomplete();
-                    }
-                    w = a.next();
+                    w = a.value();
                 } else if (matches(w, "help")) {
                     return new Invalid(Usage.IP_ROUTE, 255);
                 }
@@ -669,29 +617,20 @@ public final class Parser {
         while (a.more()) {
             String w = a.next();
             if (w.equals("from")) {
-                if (!a.more()) {
-                    return incomplete();
-                }
-                String f = a.next();
+                String f = a.value();
                 Optional<Ipv4Cidr> p = inetPrefix(f);
                 if (p.isEmpty()) {
                     return new Invalid("Error: inet prefix is expected rather than \"" + f + "\".", 1);
                 }
                 from = p.get().address();
             } else if (w.equals("iif")) {
-                if (!a.more()) {
-                    return incomplete();
-                }
-                iif = a.next();
+                iif = a.value();
             } else if (List.of("tos", "dsfield", "oif", "dev", "mark", "vrf", "uid", "ipproto", "sport", "dport",
                     "fibmatch", "connected", "as", "notify").contains(w)) {
                 return new Unsupported("ip route get ... " + w, a.all());
             } else {
                 if (w.equals("to")) {
-                    if (!a.more()) {
-                        return incomplete();
-                    }
-                    w = a.next();
+                    w = a.value();
                 }
                 Optional<Ipv4Cidr> p = prefix(w);
                 if (p.isEmpty()) {
@@ -1127,6 +1066,15 @@ public final class Parser {
         return new Invalid("Error: argument \"" + arg + "\" is wrong: " + message, 255);
     }
 
+    /** iproute2's NEXT_ARG() found no next word: the line is incomplete. */
+    private static final class IncompleteCommandException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        IncompleteCommandException() {
+            super(null, null, false, false);
+        }
+    }
+
     /** The words after the program's name, read left to right. */
     private static final class Args {
         private final List<String> words;
@@ -1150,6 +1098,14 @@ public final class Parser {
 
         String next() {
             return words.get(at++);
+        }
+
+        /** The value a keyword takes: the next word, which must be there. */
+        String value() {
+            if (!more()) {
+                throw new IncompleteCommandException();
+            }
+            return next();
         }
 
         List<String> rest() {
