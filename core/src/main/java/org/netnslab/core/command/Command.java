@@ -52,8 +52,17 @@ public sealed interface Command {
     record LinkShow(Optional<String> device, Optional<String> kind, Optional<String> master, boolean upOnly,
             boolean brief) implements Command {}
 
-    /** {@code ip addr add|del CIDR dev DEV}. */
-    record AddrChange(boolean add, Ipv4Cidr address, String device) implements Command {}
+    /**
+     * {@code ip addr add|del ADDR[/LEN] dev DEV}.
+     *
+     * @param lengthGiven whether a prefix length was typed: a delete without one is iproute2's wildcard deletion
+     */
+    record AddrChange(boolean add, Ipv4Cidr address, String device, boolean lengthGiven) implements Command {
+
+        public AddrChange(boolean add, Ipv4Cidr address, String device) {
+            this(add, address, device, true);
+        }
+    }
 
     /** {@code ip [-br] [-4] addr [show] [dev DEV] [up]}. */
     record AddrShow(Optional<String> device, boolean upOnly, boolean brief, boolean inet4Only) implements Command {}

@@ -38,6 +38,7 @@ import org.netnslab.core.model.LinkKind;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.NatTable;
 import org.netnslab.core.model.Route;
+import org.netnslab.core.net.Ipv4Cidr;
 
 /**
  * Runs a {@link Command} on a backend, in one namespace, and prints what the real tool prints: its output,
@@ -49,6 +50,10 @@ public final class Executor {
 
     private static final String FORWARD_KEY = "net.ipv4.ip_forward";
     private static final int IFNAMSIZ = 16;
+    /** Settings a real machine has that a lab does not simulate: said so, rather than called missing. */
+    private static final List<String> REAL_SYSCTL_KEYS = List.of("net.ipv4.conf.", "net.ipv6.conf.",
+            "net.ipv4.ip_", "net.ipv4.tcp_", "net.ipv4.icmp_", "net.ipv4.neigh.", "net.ipv6.neigh.", "net.core.",
+            "net.netfilter.", "net.ipv4.route.", "net.ipv6.route.", "kernel.", "vm.", "fs.");
     /** From this length on a link's name no longer fits in iproute2's 1056-byte request. */
     private static final int NAME_OVERFLOW = 1020;
     private static final String ADDATTR_OVERFLOW = "addattr_l ERROR: message exceeded bound of 1056\n";
@@ -309,10 +314,29 @@ public final class Executor {
         }
         if (c.add()) {
             backend.addAddress(ns, c.device(), c.address());
-        } else {
-            backend.deleteAddress(ns, c.device(), c.address());
+            return CommandResult.OK;
         }
-        return CommandResult.OK;
+        if (c.lengthGiven()) {
+            backend.deleteAddress(ns, c.device(), c.address());
+            return CommandResult.OK;
+        }
+        // iproute2 sends no prefix length, and the kernel deletes the address whatever its length
+        String warning = "Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
+                + "         Explicitly specify the prefix length (" + c.address() + ") to avoid this warning.\n"
+                + "         This special behaviour is likely to disappear in further releases,\n"
+                + "         fix your scripts!\n";
+        NamespaceState here = state(ns);
+        int index = here.link(c.device()).orElseThrow().index();
+        Optional<Ipv4Cidr> held = here.addressesOf(index).stream()
+                .flatMap(a -> a.ipv4().stream())
+                .filter(cidr -> cidr.address().equals(c.address().address()))
+                .findFirst();
+        try {
+            backend.deleteAddress(ns, c.device(), held.orElse(c.address()));
+        } catch (KernelException e) {
+            return CommandResult.of(warning + rtnetlink(e).output(), 2);
+        }
+        return CommandResult.of(warning, 0);
     }
 
     private CommandResult addrShow(AddrShow c, String ns) {
@@ -376,11 +400,8 @@ public final class Executor {
 
     private CommandResult sysctl(Sysctl c, String ns) throws KernelException {
         if (!c.key().equals(FORWARD_KEY)) {
-            if (c.key().startsWith("net.") || c.key().startsWith("kernel.") || c.key().startsWith("vm.")
-                    || c.key().startsWith("fs.")) {
-                if (c.key().matches("net\\.(ipv4|ipv6|core|netfilter)\\.[a-z_.0-9*-]+")) {
-                    return unsupported(new Unsupported("sysctl " + c.key(), List.of()));
-                }
+            if (REAL_SYSCTL_KEYS.stream().anyMatch(p -> c.key().startsWith(p))) {
+                return unsupported(new Unsupported("sysctl " + c.key(), List.of()));
             }
             return CommandResult.of("sysctl: cannot stat /proc/sys/" + c.key().replace('.', '/')
                     + ": No such file or directory", 1);

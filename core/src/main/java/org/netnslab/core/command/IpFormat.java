@@ -108,7 +108,7 @@ public final class IpFormat {
     public static String linksBrief(NamespaceState ns, List<Link> links) {
         StringBuilder sb = new StringBuilder();
         for (Link l : links) {
-            sb.append(String.format("%-16s ", nameWithPeer(l)));
+            sb.append(padBytes(nameWithPeer(l), 16)).append(' ');
             sb.append(String.format("%-14s ", l.operState().name()));
             sb.append(l.mac()).append(' ');
             sb.append('<').append(flags(ns, l)).append("> \n");
@@ -150,7 +150,7 @@ public final class IpFormat {
     public static String addressesBrief(NamespaceState ns, List<Link> links) {
         StringBuilder sb = new StringBuilder();
         for (Link l : links) {
-            sb.append(String.format("%-16s ", nameWithPeer(l)));
+            sb.append(padBytes(nameWithPeer(l), 16)).append(' ');
             sb.append(String.format("%-14s ", l.operState().name()));
             for (Address a : ns.addressesOf(l.index())) {
                 sb.append(a.prefix()).append(' ');
@@ -158,6 +158,12 @@ public final class IpFormat {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** printf's {@code %-Ns}: pads to N bytes of UTF-8, not N characters, as C does. */
+    static String padBytes(String s, int width) {
+        int bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return bytes >= width ? s : s + " ".repeat(width - bytes);
     }
 
     /** {@code ip route show}: one route a line, fields in print_route's order. */

@@ -78,7 +78,7 @@ public final class IptablesFormat {
         if (verbose) {
             String any = numeric ? "*" : "any";
             sb.append(' ').append(String.format("%-6s ", any));
-            sb.append(' ').append(String.format("%-6s ", r.outInterface().orElse(any)));
+            sb.append(String.format("%-6s ", r.outInterface().orElse(any)));
         }
         String anywhere = numeric ? "0.0.0.0/0" : "anywhere";
         String src = r.source().map(s -> s.prefixLength() == 32 ? s.address().toString() : s.toString())

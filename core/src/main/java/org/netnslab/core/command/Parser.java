@@ -477,6 +477,7 @@ public final class Parser {
     private static Command addrModify(Args a, boolean add) {
         String dev = null;
         Ipv4Cidr local = null;
+        boolean lengthGiven = false;
         while (a.more()) {
             String w = a.next();
             if (w.equals("dev")) {
@@ -497,6 +498,7 @@ public final class Parser {
                     return new Invalid("Error: any valid prefix is expected rather than \"" + w + "\".", 1);
                 }
                 local = parsed.get();
+                lengthGiven = w.indexOf('/') >= 0;
             }
         }
         if (dev == null) {
@@ -505,7 +507,7 @@ public final class Parser {
         if (local == null) {
             return new Unsupported("an address change without an address", a.all());
         }
-        return new AddrChange(add, local, dev);
+        return new AddrChange(add, local, dev, lengthGiven);
     }
 
     private static Command ipRoute(Args a) {
@@ -807,8 +809,9 @@ public final class Parser {
         if (dst.isEmpty()) {
             // no name service in a lab: a name fails as it does on a machine without DNS, and a word that
             // cannot be a host name fails before any lookup
-            boolean hostname = !destination.isEmpty() && destination.chars()
-                    .allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_'));
+            boolean hostname = !destination.isEmpty() && destination.length() <= 253 && destination.chars()
+                    .allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_'))
+                    && java.util.Arrays.stream(destination.split("\\.")).allMatch(label -> label.length() <= 63);
             return new Invalid("ping: " + destination + ": "
                     + (hostname ? "Temporary failure in name resolution" : "Name or service not known"), 2);
         }

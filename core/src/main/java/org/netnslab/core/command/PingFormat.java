@@ -43,6 +43,9 @@ public final class PingFormat {
         }
         long elapsed = Math.max(0, (long) (transmitted - 1) * request.intervalMillis());
         sb.append(", time ").append(elapsed).append("ms\n");
+        // iputils' finish(): a second line always, with the round trips when any reply came and the pipe
+        // size when more than one request was out at once; empty otherwise
+        String comma = "";
         if (received > 0) {
             List<Long> rtts = result.probes().stream()
                     .filter(p -> p.outcome() == Probe.Outcome.REPLY)
@@ -54,8 +57,13 @@ public final class PingFormat {
             double sq = rtts.stream().mapToDouble(r -> (double) r * r).average().orElse(0);
             long mdev = Math.round(Math.sqrt(Math.max(0, sq - avg * avg)));
             sb.append("rtt min/avg/max/mdev = ").append(millis(min)).append('/').append(millis(Math.round(avg)))
-                    .append('/').append(millis(max)).append('/').append(millis(mdev)).append(" ms\n");
+                    .append('/').append(millis(max)).append('/').append(millis(mdev)).append(" ms");
+            comma = ", ";
         }
+        if (result.pipe() > 1) {
+            sb.append(comma).append("pipe ").append(result.pipe());
+        }
+        sb.append('\n');
         return sb.toString();
     }
 
