@@ -1,0 +1,89 @@
+package org.netnslab.kernel;
+
+import java.io.IOException;
+import java.util.Map;
+import org.netnslab.kernel.netlink.Family;
+import org.netnslab.kernel.sys.NamespaceFd;
+import org.netnslab.kernel.sys.Namespaces;
+import org.netnslab.kernel.sys.NetlinkSocket;
+import org.netnslab.kernel.sys.ProcFile;
+import org.netnslab.kernel.sys.SyscallException;
+
+/**
+ * One namespace of a lab, fresh, and everything the backend opened inside it: a descriptor that holds it,
+ * an rtnetlink and an nfnetlink socket, and its {@code ip_forward} file. Closing them all is what deletes it.
+ */
+final class LabNamespace implements AutoCloseable {
+
+    private static final String[] NO_DAD = {
+        "/proc/sys/net/ipv6/conf/all/accept_dad", "/proc/sys/net/ipv6/conf/default/accept_dad"};
+
+    final String name;
+    final NamespaceFd fd;
+    final NetlinkSocket route;
+    final NetlinkSocket netfilter;
+    final ProcFile ipForward;
+
+    /** The links of the last dump, by index: what other namespaces show of their veth peers here. */
+    volatile Map<Integer, PeerView> lastLinks = Map.of();
+
+    /** What one end of a veth pair shows of the other when they live in different namespaces. */
+    record PeerView(String name, boolean adminUp) {}
+
+    private LabNamespace(String name, NamespaceFd fd, NetlinkSocket route, NetlinkSocket netfilter,
+            ProcFile ipForward) {
+        this.name = name;
+        this.fd = fd;
+        this.route = route;
+        this.netfilter = netfilter;
+        this.ipForward = ipForward;
+    }
+
+    /**
+     * Makes a fresh namespace on a thread of its own, with IPv6 duplicate address detection off for every
+     * link it will have, and opens what the lab needs inside it.
+     */
+    static LabNamespace create(String name) throws IOException {
+        return Namespaces.fresh(() -> {
+            NamespaceFd fd = NamespaceFd.current();
+            NetlinkSocket route = null;
+            NetlinkSocket netfilter = null;
+            try {
+                for (String path : NO_DAD) {
+                    noDad(path);
+                }
+                route = NetlinkSocket.open(Family.NETLINK_ROUTE);
+                netfilter = NetlinkSocket.open(Family.NETLINK_NETFILTER);
+                ProcFile forward = ProcFile.open("/proc/sys/net/ipv4/ip_forward");
+                return new LabNamespace(name, fd, route, netfilter, forward);
+            } catch (IOException | RuntimeException e) {
+                if (netfilter != null) {
+                    netfilter.close();
+                }
+                if (route != null) {
+                    route.close();
+                }
+                fd.close();
+                throw e;
+            }
+        });
+    }
+
+    private static void noDad(String path) throws SyscallException {
+        try {
+            ProcFile.write(path, "0");
+        } catch (SyscallException e) {
+            if (e.errno() != SyscallException.ENOENT) { // a kernel without IPv6 has nothing to detect
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        ipForward.close();
+        netfilter.close();
+        route.close();
+        fd.close();
+    }
+}

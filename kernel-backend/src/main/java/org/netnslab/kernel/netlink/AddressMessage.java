@@ -1,0 +1,79 @@
+package org.netnslab.kernel.netlink;
+
+import java.util.Optional;
+import org.netnslab.core.net.Ipv4Cidr;
+
+/**
+ * An address as {@code RTM_NEWADDR} reports it, and the requests of {@code ip addr add|del}.
+ *
+ * @param address {@code IFA_ADDRESS}: for IPv4 the peer's address (the local one when there is no peer),
+ *     for IPv6 the address itself
+ * @param local {@code IFA_LOCAL}: the IPv4 address of the interface
+ * @param label {@code IFA_LABEL}: for IPv4, the link's name or an alias
+ * @param flags {@code IFA_FLAGS} when given, else the header's 8 bits
+ */
+public record AddressMessage(IfAddrMsg header, Optional<byte[]> address, Optional<byte[]> local,
+        Optional<String> label, int flags) {
+
+    public static AddressMessage parse(Message m) {
+        IfAddrMsg h = IfAddrMsg.parse(m.body());
+        Attributes a = m.attributes(IfAddrMsg.LENGTH);
+        return new AddressMessage(
+                h,
+                a.get(IfaAttr.ADDRESS).map(Attribute::bytes),
+                a.get(IfaAttr.LOCAL).map(Attribute::bytes),
+                a.get(IfaAttr.LABEL).map(Attribute::string),
+                a.get(IfaAttr.FLAGS).map(Attribute::u32).orElse(h.flags()));
+    }
+
+    public int index() {
+        return header.index();
+    }
+
+    public int family() {
+        return header.family();
+    }
+
+    /** The address {@code ip} prints: {@code IFA_LOCAL} for IPv4, else {@code IFA_ADDRESS}. */
+    public byte[] printed() {
+        return (header.family() == Family.AF_INET ? local.or(this::address) : address).orElse(new byte[0]);
+    }
+
+    public boolean secondary() {
+        return (flags & IfAddrMsg.IFA_F_SECONDARY) != 0;
+    }
+
+    // ------------------------------------------------------------------------------------------ requests
+
+    /** {@code ip addr show}: every address of the namespace, IPv4 first. */
+    public static byte[] dump(int seq) {
+        return MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_GETADDR, NlmFlags.REQUEST | NlmFlags.DUMP, seq)
+                .header(new IfAddrMsg(Family.AF_UNSPEC, 0, 0, 0, 0))
+                .end().toBytes();
+    }
+
+    /**
+     * {@code ip addr add CIDR dev DEV}: the scope iproute2 picks by default ({@code host} for 127/8, else
+     * global), {@code IFA_LOCAL} and {@code IFA_ADDRESS} both the address, no broadcast.
+     */
+    public static byte[] add(int seq, int index, Ipv4Cidr cidr) {
+        int scope = cidr.address().isLoopback() ? RtMsg.RT_SCOPE_HOST : RtMsg.RT_SCOPE_UNIVERSE;
+        return MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_NEWADDR, NlmFlags.REQUEST | NlmFlags.ACK | NlmFlags.CREATE | NlmFlags.EXCL, seq)
+                .header(new IfAddrMsg(Family.AF_INET, cidr.prefixLength(), 0, scope, index))
+                .bytes(IfaAttr.LOCAL, cidr.address().toBytes())
+                .bytes(IfaAttr.ADDRESS, cidr.address().toBytes())
+                .end().toBytes();
+    }
+
+    /** {@code ip addr del CIDR dev DEV}. */
+    public static byte[] delete(int seq, int index, Ipv4Cidr cidr) {
+        return MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_DELADDR, NlmFlags.REQUEST | NlmFlags.ACK, seq)
+                .header(new IfAddrMsg(Family.AF_INET, cidr.prefixLength(), 0, 0, index))
+                .bytes(IfaAttr.LOCAL, cidr.address().toBytes())
+                .bytes(IfaAttr.ADDRESS, cidr.address().toBytes())
+                .end().toBytes();
+    }
+}

@@ -1,0 +1,17 @@
+package org.netnslab.kernel.netlink;
+
+/** Address and protocol families ({@code AF_*}, {@code NFPROTO_*}) and netlink protocols ({@code NETLINK_*}). */
+public final class Family {
+    public static final int AF_UNSPEC = 0;
+    public static final int AF_INET = 2;
+    public static final int AF_NETLINK = 16;
+    public static final int AF_INET6 = 10;
+
+    /** nf_tables' family of the {@code ip} tables, which iptables-nft uses. */
+    public static final int NFPROTO_IPV4 = 2;
+
+    public static final int NETLINK_ROUTE = 0;
+    public static final int NETLINK_NETFILTER = 12;
+
+    private Family() {}
+}

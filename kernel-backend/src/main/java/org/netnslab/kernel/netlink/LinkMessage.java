@@ -1,0 +1,174 @@
+package org.netnslab.kernel.netlink;
+
+import java.util.Optional;
+import org.netnslab.core.net.MacAddress;
+
+/**
+ * A link as {@code RTM_NEWLINK} reports it, and the requests that make and change links, each the message
+ * iproute2 sends for the same command.
+ *
+ * @param link {@code IFLA_LINK}: for a veth, its peer's index (in the peer's namespace)
+ * @param linkNetnsId {@code IFLA_LINK_NETNSID}: the id this namespace gave the peer's namespace, when it is
+ *     another one
+ * @param kind {@code IFLA_INFO_KIND}: {@code veth}, {@code bridge}; empty for the loopback
+ */
+public record LinkMessage(
+        IfInfoMsg header,
+        String name,
+        Optional<MacAddress> address,
+        int mtu,
+        int txQueueLen,
+        Optional<String> qdisc,
+        int operState,
+        int master,
+        Optional<Integer> link,
+        Optional<Integer> linkNetnsId,
+        Optional<String> kind) {
+
+    /** {@code IF_OPER_*}, in the kernel's order. */
+    public static final int IF_OPER_UNKNOWN = 0;
+    public static final int IF_OPER_DOWN = 2;
+    public static final int IF_OPER_LOWERLAYERDOWN = 3;
+    public static final int IF_OPER_UP = 6;
+
+    public static LinkMessage parse(Message m) {
+        IfInfoMsg h = IfInfoMsg.parse(m.body());
+        Attributes a = m.attributes(IfInfoMsg.LENGTH);
+        Optional<String> kind = a.get(IflaAttr.LINKINFO)
+                .flatMap(info -> info.attributes().get(IflaInfoAttr.KIND))
+                .map(Attribute::string);
+        return new LinkMessage(
+                h,
+                a.get(IflaAttr.IFNAME).map(Attribute::string).orElse(""),
+                a.get(IflaAttr.ADDRESS).filter(v -> v.value().remaining() == 6)
+                        .map(v -> MacAddress.fromBytes(v.bytes(), 0)),
+                a.get(IflaAttr.MTU).map(Attribute::u32).orElse(0),
+                a.get(IflaAttr.TXQLEN).map(Attribute::u32).orElse(0),
+                a.get(IflaAttr.QDISC).map(Attribute::string),
+                a.get(IflaAttr.OPERSTATE).map(Attribute::u8).orElse(IF_OPER_UNKNOWN),
+                a.get(IflaAttr.MASTER).map(Attribute::u32).orElse(0),
+                a.get(IflaAttr.LINK).map(Attribute::u32),
+                a.get(IflaAttr.LINK_NETNSID).map(Attribute::u32),
+                kind);
+    }
+
+    public int index() {
+        return header.index();
+    }
+
+    public boolean adminUp() {
+        return header.has(IfInfoMsg.IFF_UP);
+    }
+
+    public boolean lowerUp() {
+        return header.has(IfInfoMsg.IFF_LOWER_UP);
+    }
+
+    public boolean loopback() {
+        return header.type() == IfInfoMsg.ARPHRD_LOOPBACK;
+    }
+
+    /**
+     * The index of the link below this one ({@code dev_get_iflink}): the peer for a veth, itself otherwise.
+     * The kernel omits {@code IFLA_LINK} when it is the link itself.
+     */
+    public int iflink() {
+        return link.orElse(index());
+    }
+
+    // ------------------------------------------------------------------------------------------ requests
+
+    /** {@code ip link show}: every link of the namespace. */
+    public static byte[] dump(int seq) {
+        return MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_GETLINK, NlmFlags.REQUEST | NlmFlags.DUMP, seq)
+                .header(IfInfoMsg.of(0))
+                .end().toBytes();
+    }
+
+    /** {@code ip link show dev NAME}: one link, by name. */
+    public static byte[] get(int seq, String name) {
+        return MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_GETLINK, NlmFlags.REQUEST, seq)
+                .header(IfInfoMsg.of(0))
+                .string(IflaAttr.IFNAME, name)
+                .end().toBytes();
+    }
+
+    /** One link, by index. */
+    public static byte[] get(int seq, int index) {
+        return MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_GETLINK, NlmFlags.REQUEST, seq)
+                .header(IfInfoMsg.of(index))
+                .end().toBytes();
+    }
+
+    /**
+     * {@code ip link add NAME type veth peer name PEER [netns NS]}: one message makes both ends, so the pair
+     * is made whole or not at all.
+     *
+     * @param peerNamespaceFd an open file descriptor of the peer's namespace, or -1 for this one
+     */
+    public static byte[] newVeth(int seq, String name, String peer, int peerNamespaceFd) {
+        MessageWriter w = MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_NEWLINK, NlmFlags.REQUEST | NlmFlags.ACK | NlmFlags.CREATE | NlmFlags.EXCL, seq)
+                .header(IfInfoMsg.of(0))
+                .string(IflaAttr.IFNAME, name)
+                .nest(IflaAttr.LINKINFO)
+                .string(IflaInfoAttr.KIND, "veth")
+                .nest(IflaInfoAttr.DATA)
+                .nest(VethInfoAttr.PEER)
+                .header(IfInfoMsg.of(0))
+                .string(IflaAttr.IFNAME, peer);
+        if (peerNamespaceFd >= 0) {
+            w.u32(IflaAttr.NET_NS_FD, peerNamespaceFd);
+        }
+        return w.endNest().endNest().endNest().end().toBytes();
+    }
+
+    /** {@code ip link add name NAME type bridge}. */
+    public static byte[] newBridge(int seq, String name) {
+        return MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_NEWLINK, NlmFlags.REQUEST | NlmFlags.ACK | NlmFlags.CREATE | NlmFlags.EXCL, seq)
+                .header(IfInfoMsg.of(0))
+                .string(IflaAttr.IFNAME, name)
+                .nest(IflaAttr.LINKINFO)
+                .string(IflaInfoAttr.KIND, "bridge")
+                .endNest()
+                .end().toBytes();
+    }
+
+    /** {@code ip link set dev DEV up|down}: {@code IFF_UP} in the change mask, set or clear in the flags. */
+    public static byte[] setUp(int seq, int index, boolean up) {
+        return MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_NEWLINK, NlmFlags.REQUEST | NlmFlags.ACK, seq)
+                .header(new IfInfoMsg(Family.AF_UNSPEC, 0, index, up ? IfInfoMsg.IFF_UP : 0, IfInfoMsg.IFF_UP))
+                .end().toBytes();
+    }
+
+    /** {@code ip link set dev DEV netns NS}, the namespace given by an open file descriptor. */
+    public static byte[] setNamespace(int seq, int index, int namespaceFd) {
+        return MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_NEWLINK, NlmFlags.REQUEST | NlmFlags.ACK, seq)
+                .header(IfInfoMsg.of(index))
+                .u32(IflaAttr.NET_NS_FD, namespaceFd)
+                .end().toBytes();
+    }
+
+    /** {@code ip link set dev DEV master BRIDGE}, or {@code nomaster} with master 0. */
+    public static byte[] setMaster(int seq, int index, int masterIndex) {
+        return MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_NEWLINK, NlmFlags.REQUEST | NlmFlags.ACK, seq)
+                .header(IfInfoMsg.of(index))
+                .u32(IflaAttr.MASTER, masterIndex)
+                .end().toBytes();
+    }
+
+    /** {@code ip link del dev DEV}. */
+    public static byte[] delete(int seq, int index) {
+        return MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_DELLINK, NlmFlags.REQUEST | NlmFlags.ACK, seq)
+                .header(IfInfoMsg.of(index))
+                .end().toBytes();
+    }
+}

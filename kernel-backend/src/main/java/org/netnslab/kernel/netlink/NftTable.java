@@ -1,0 +1,24 @@
+package org.netnslab.kernel.netlink;
+
+/** An nf_tables table: the message that makes one if it is missing, and the dump that lists them. */
+public record NftTable(String name) {
+
+    public static NftTable parse(Message m) {
+        return new NftTable(m.attributes(NfGenMsg.LENGTH).get(NftaTableAttr.NAME).map(Attribute::string).orElse(""));
+    }
+
+    /** {@code nft list tables ip}. */
+    public static byte[] dump(int seq, int family) {
+        return MessageWriter.nfnetlink()
+                .begin(NftMsgType.of(NftMsgType.GETTABLE), NlmFlags.REQUEST | NlmFlags.DUMP, seq)
+                .header(new NfGenMsg(family, NfGenMsg.NFNETLINK_V0, 0))
+                .end().toBytes();
+    }
+
+    static void add(MessageWriter w, int seq, int family, String name) {
+        w.begin(NftMsgType.of(NftMsgType.NEWTABLE), NlmFlags.REQUEST | NlmFlags.ACK | NlmFlags.CREATE, seq)
+                .header(new NfGenMsg(family, NfGenMsg.NFNETLINK_V0, 0))
+                .string(NftaTableAttr.NAME, name)
+                .end();
+    }
+}

@@ -1,0 +1,61 @@
+package org.netnslab.kernel.sys;
+
+import jnr.ffi.annotations.In;
+import jnr.ffi.annotations.Out;
+import jnr.ffi.annotations.SaveError;
+import jnr.ffi.byref.IntByReference;
+import jnr.ffi.types.size_t;
+import jnr.ffi.types.ssize_t;
+
+/**
+ * The libc calls the kernel backend makes, bound by jnr-ffi. Buffers are Java arrays, copied in or out. Public
+ * only because jnr-ffi generates its implementation in another class loader; use the classes of this package.
+ */
+public interface LibC {
+
+    @SaveError
+    int socket(int domain, int type, int protocol);
+
+    @SaveError
+    int bind(int fd, @In byte[] addr, int addrlen);
+
+    @SaveError
+    int connect(int fd, @In byte[] addr, int addrlen);
+
+    @SaveError
+    int getsockname(int fd, @Out byte[] addr, IntByReference addrlen);
+
+    @SaveError
+    int setsockopt(int fd, int level, int optname, @In byte[] optval, int optlen);
+
+    @SaveError
+    @ssize_t
+    long sendto(int fd, @In byte[] buf, @size_t long len, int flags, @In byte[] addr, int addrlen);
+
+    @SaveError
+    @ssize_t
+    long recvfrom(int fd, @Out byte[] buf, @size_t long len, int flags, @Out byte[] addr, IntByReference addrlen);
+
+    @SaveError
+    int poll(byte[] fds, long nfds, int timeout);
+
+    @SaveError
+    int open(String path, int flags);
+
+    @SaveError
+    @ssize_t
+    long pread(int fd, @Out byte[] buf, @size_t long count, long offset);
+
+    @SaveError
+    @ssize_t
+    long pwrite(int fd, @In byte[] buf, @size_t long count, long offset);
+
+    @SaveError
+    int close(int fd);
+
+    @SaveError
+    int unshare(int flags);
+
+    @SaveError
+    int setns(int fd, int nstype);
+}
