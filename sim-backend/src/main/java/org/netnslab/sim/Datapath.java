@@ -132,16 +132,13 @@ final class Datapath {
             return;
         }
         boolean ip = f.etherType() == EtherType.IPV4;
+        String what = ip ? "" : "ARP " + (f.destination().isMulticast() ? "request " : "") + "dropped: ";
         if (!br.adminUp) {
-            if (ip) {
-                trace.drop(ns, br.name, "bridge " + br.name + " is down: it forwards nothing");
-            }
+            trace.drop(ns, br.name, what + "bridge " + br.name + " is down: it forwards nothing");
             return;
         }
         if (!port.portForwarding) {
-            if (ip) {
-                trace.drop(ns, port.name, "port " + port.name + " of " + br.name + " is disabled");
-            }
+            trace.drop(ns, port.name, what + "port " + port.name + " of " + br.name + " is disabled");
             return;
         }
         if (!f.source().isMulticast() && !f.source().equals(MacAddress.ZERO) && !br.isLocal(f.source())) {

@@ -61,10 +61,10 @@ final class Labs {
     static Lab twoHops() {
         return Lab.world()
                 .namespace("left", "router", "right")
-                .veth(HOST, "to-left", "left", "eth0")
+                .veth(HOST, "to-left", "left", "left0")
                 .veth(HOST, "to-router", "router", "up0")
                 .vethPair("router", "to-right", "tmp").move("router", "tmp", "right")
-                .addr("left", "eth0", "10.1.1.2/24").up("left", "eth0", "lo")
+                .addr("left", "left0", "10.1.1.2/24").up("left", "left0", "lo")
                 .addr(HOST, "to-left", "10.1.1.1/24").up(HOST, "to-left")
                 .addr(HOST, "to-router", "10.1.2.1/24").up(HOST, "to-router")
                 .addr("router", "up0", "10.1.2.2/24").up("router", "up0", "lo")
@@ -92,17 +92,20 @@ final class Labs {
                 .forwarding(HOST);
     }
 
-    /** {@code n} namespaces {@code n0}.. on the host's bridge {@code br0} (10.0.0.1/16), {@code nI} at 10.0.I/16. */
+    /**
+     * {@code n} namespaces {@code n0}.. on the host's bridge {@code br0} (10.0.0.1/16): {@code nI} has {@code vI}
+     * with {@link #address(int)}, its peer {@code pI} is a port of the bridge.
+     */
     static Lab onOneBridge(int n) {
         Lab lab = Lab.world().bridge(HOST, "br0").up(HOST, "br0").addr(HOST, "br0", "10.0.0.1/16");
         for (int i = 0; i < n; i++) {
             String ns = "n" + i;
             lab.namespace(ns)
-                    .veth(HOST, "p" + i, ns, "eth0")
+                    .veth(HOST, "p" + i, ns, "v" + i)
                     .master(HOST, "p" + i, "br0")
                     .up(HOST, "p" + i)
-                    .addr(ns, "eth0", address(i) + "/16")
-                    .up(ns, "eth0");
+                    .addr(ns, "v" + i, address(i) + "/16")
+                    .up(ns, "v" + i);
         }
         return lab;
     }
