@@ -40,10 +40,6 @@ final class Datapath {
         this.engine = engine;
     }
 
-    long now() {
-        return engine.now();
-    }
-
     // ================================================================================= link layer: transmit
 
     /**

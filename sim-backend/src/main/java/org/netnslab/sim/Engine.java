@@ -52,8 +52,4 @@ final class Engine {
             e.action().run();
         }
     }
-
-    boolean idle() {
-        return queue.isEmpty();
-    }
 }

@@ -37,7 +37,7 @@ final class Namespace {
 
     int ipForward;
     final Fib fib = new Fib();
-    final Neighbours neighbours = new Neighbours(this);
+    final Neighbours neighbours = new Neighbours();
     final Netfilter netfilter = new Netfilter();
     final Map<Integer, PingSocket> sockets = new HashMap<>();
     private int ipIdent;

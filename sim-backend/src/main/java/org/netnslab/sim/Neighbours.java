@@ -71,12 +71,7 @@ final class Neighbours {
 
     private record Key(long device, Ipv4Address address) {}
 
-    private final Namespace ns;
     private final Map<Key, Entry> entries = new HashMap<>();
-
-    Neighbours(Namespace ns) {
-        this.ns = ns;
-    }
 
     Optional<Entry> get(Device dev, Ipv4Address a) {
         return Optional.ofNullable(entries.get(new Key(dev.serial, a)));
@@ -108,9 +103,5 @@ final class Neighbours {
 
     int size() {
         return entries.size();
-    }
-
-    Namespace namespace() {
-        return ns;
     }
 }

@@ -19,6 +19,8 @@ final class Netfilter {
 
     /** {@code nf_ct_icmp_timeout}: 30 s. */
     static final long ICMP_TIMEOUT = 30 * Engine.SECOND;
+    /** Expired connections are swept when the table grows this big (each ping is one connection). */
+    private static final int SWEEP_AT = 256;
 
     static final class RuleEntry {
         final NatRule rule;
@@ -104,6 +106,10 @@ final class Netfilter {
     }
 
     Conn track(Tuple original, long now) {
+        if (byOriginal.size() >= SWEEP_AT) {
+            byOriginal.values().removeIf(c -> now - c.lastSeen > ICMP_TIMEOUT);
+            byReply.values().removeIf(c -> now - c.lastSeen > ICMP_TIMEOUT);
+        }
         Optional<Conn> existing = original(original, now);
         if (existing.isPresent()) {
             existing.get().lastSeen = now;
