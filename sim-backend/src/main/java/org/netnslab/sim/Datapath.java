@@ -24,6 +24,9 @@ import org.netnslab.sim.wire.WireFormatException;
  * IPv4 input, forwarding and output, masquerade, ICMP. Real bytes travel: a handler parses what it receives
  * and emits what it sends. Each step schedules the next on the {@link Engine} instead of calling it, so a
  * frame's latency is explicit and deep topologies need no deep stacks.
+ *
+ * <p>A probe's journey records each step in words, and where it dies, why, with the kernel's own drop reason
+ * in brackets where it has one ({@code enum skb_drop_reason}: {@code [NEIGH_FAILED]}, {@code [IP_INNOROUTES]}).
  */
 final class Datapath {
 
@@ -48,11 +51,11 @@ final class Datapath {
      */
     void transmit(Device dev, byte[] frame, Trace trace) {
         if (!dev.adminUp) {
-            trace.drop(dev.ns, dev.name, dev.name + " is down");
+            trace.drop(dev.ns, dev.name, dev.name + " is down [DEV_READY]");
             return;
         }
         if (!dev.carrier) {
-            trace.drop(dev.ns, dev.name, noCarrierWhy(dev));
+            trace.drop(dev.ns, dev.name, noCarrierWhy(dev) + " [QDISC_DROP]");
             return;
         }
         dev.xmit(this, frame, trace);
@@ -420,7 +423,7 @@ final class Datapath {
         ns.neighbours.remove(e);
         for (Pending p : waiting) {
             p.trace().drop(ns, e.dev.name, "no ARP reply from " + e.address + " after " + Neighbours.MAX_PROBES
-                    + " requests (neighbour FAILED)");
+                    + " requests (neighbour FAILED) [NEIGH_FAILED]");
             icmpSend(ns, p.packet(), IcmpPacket.DEST_UNREACH, IcmpPacket.HOST_UNREACH, p.trace());
         }
     }
@@ -452,12 +455,12 @@ final class Datapath {
             switch (refused.errno) {
                 case ENETUNREACH -> {
                     trace.drop(ns, in.name, "no route to " + q.destination() + ": Destination Net Unreachable back to "
-                            + q.source());
+                            + q.source() + " [IP_INNOROUTES]");
                     icmpSend(ns, q, IcmpPacket.DEST_UNREACH, IcmpPacket.NET_UNREACH, trace);
                 }
                 case EHOSTUNREACH -> trace.drop(ns, in.name, "not for this namespace, and forwarding is off"
-                        + " (net.ipv4.ip_forward = 0)");
-                default -> trace.drop(ns, in.name, refused.getMessage());
+                        + " (net.ipv4.ip_forward = 0) [IP_INADDRERRORS]");
+                default -> trace.drop(ns, in.name, refused.getMessage() + " [IP_INVALID_SOURCE]");
             }
             return;
         }
@@ -476,7 +479,8 @@ final class Datapath {
     private void forward(Device in, Ipv4Packet p, Routing.Route route, Trace trace) {
         Namespace ns = in.ns;
         if (p.ttl() <= 1) {
-            trace.drop(ns, in.name, "TTL exceeded in transit: Time to live exceeded back to " + p.source());
+            trace.drop(ns, in.name, "TTL exceeded in transit: Time to live exceeded back to " + p.source()
+                    + " [IP_INHDR]");
             icmpSend(ns, p, IcmpPacket.TIME_EXCEEDED, 0, trace);
             return;
         }
@@ -549,7 +553,7 @@ final class Datapath {
             route = Routing.output(ns, request.source(), Optional.of(request.destination()), Optional.empty());
         } catch (KernelException e) {
             trace.pass(ns, in.name, "echo request for " + request.destination() + " delivered");
-            trace.drop(ns, in.name, noRouteBack(ns, request.source()));
+            trace.drop(ns, in.name, noRouteBack(request.source()) + " [IP_OUTNOROUTES]");
             return;
         }
         trace.pass(ns, in.name, "echo request for " + request.destination() + " delivered; echo reply "
@@ -558,7 +562,7 @@ final class Datapath {
         localOut(ns, reply, route, trace);
     }
 
-    private static String noRouteBack(Namespace ns, Ipv4Address to) {
+    private static String noRouteBack(Ipv4Address to) {
         String why = "no route back to " + to;
         if (isPrivate(to)) {
             why += ": a private address that reached here unmasqueraded (no MASQUERADE on the way out)";
@@ -592,7 +596,8 @@ final class Datapath {
         Ipv4Packet q = outputHook(ns, p);
         if (route.type() == RouteType.LOCAL) {
             if (!ns.lo.adminUp) {
-                trace.drop(ns, "lo", "lo is down: what a namespace sends to its own addresses goes nowhere");
+                trace.drop(ns, "lo", "lo is down: what a namespace sends to its own addresses goes nowhere"
+                        + " [DEV_READY]");
                 return;
             }
             postroutingAndOut(ns, q, ns.lo, q.destination(), trace);
@@ -632,7 +637,7 @@ final class Datapath {
         try {
             route = Routing.output(ns, to, Optional.empty(), Optional.empty());
         } catch (KernelException e) {
-            trace.drop(ns, "", "no route back to " + to + " for the ICMP error");
+            trace.drop(ns, "", "no route back to " + to + " for the ICMP error [IP_OUTNOROUTES]");
             return;
         }
         Optional<Ipv4Address> src = route.source();

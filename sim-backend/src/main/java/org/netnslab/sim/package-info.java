@@ -1,0 +1,16 @@
+/**
+ * The simulator backend: the kernel's network namespaces, in memory, deterministic.
+ *
+ * <ul>
+ *   <li>{@link org.netnslab.sim.SimBackend}: the {@code Backend} port; checks before it changes, then lets
+ *       {@link org.netnslab.sim.Netdev} and {@link org.netnslab.sim.Addresses} do what the kernel's notifier
+ *       chains do, and {@link org.netnslab.sim.Linkwatch} settle carriers and operstates afterwards.
+ *   <li>{@link org.netnslab.sim.Namespace}: one {@code struct net} (devices, addresses, the main
+ *       {@link org.netnslab.sim.Fib} and the derived local table, neighbours, netfilter, netns ids).
+ *   <li>{@link org.netnslab.sim.Datapath}: frames through veths and bridges, ARP, IPv4 in, forward and out,
+ *       masquerade, ICMP; events on the {@link org.netnslab.sim.Engine}'s logical clock.
+ *   <li>{@link org.netnslab.sim.Pinger}: iputils ping on a raw socket, with the journey of each probe.
+ *   <li>{@code wire}: the packet formats, parsed from and emitted to bytes.
+ * </ul>
+ */
+package org.netnslab.sim;
