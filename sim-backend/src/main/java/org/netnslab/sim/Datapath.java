@@ -769,6 +769,10 @@ final class Datapath {
                     r.packets++;
                     r.bytes += p.length();
                     ns.changed();
+                    if (!r.rule.masquerade()) {
+                        // a rule without a target counts, and the chain goes on
+                        continue;
+                    }
                     Optional<Ipv4Address> to = ns.selectAddress(out, nextHop, Scope.GLOBAL);
                     if (to.isEmpty()) {
                         trace.drop(ns, out.name, "MASQUERADE: " + out.name + " has no address to masquerade to");

@@ -57,6 +57,18 @@ class MasqueradeTests {
     }
 
     @Test
+    void aRuleWithoutTargetCountsAndTheChainGoesOn() {
+        Lab lab = Labs.redBehindTheHost();
+        lab.step(() -> lab.backend.appendMasquerade(HOST, new org.netnslab.core.model.NatRule(
+                java.util.Optional.empty(), java.util.Optional.of("eth0"), false)));
+        assertThat(lab.ping("red", "198.51.100.8")).isLost();
+        lab.masquerade(HOST, "192.168.1.0/24", "eth0");
+        assertThat(lab.ping("red", "198.51.100.8")).reached("198.51.100.8");
+        assertThat(lab.state(HOST).nat().postrouting()).extracting(NatTable.Entry::counters)
+                .containsExactly(new Counters(2, 168), new Counters(1, 84));
+    }
+
+    @Test
     void deletingARuleThatIsNotThereIsRefused() {
         Lab lab = Labs.redBehindTheHost().masquerade(HOST, "192.168.1.0/24", "eth0");
         assertThat(Lab.refused(() -> lab.backend.deleteMasquerade(HOST, Lab.rule("192.168.1.0/24", null))).errno())
