@@ -36,6 +36,12 @@ import org.netnslab.core.net.MacAddress;
  * <p>Every operation checks everything it can refuse before it changes anything, so a refusal leaves the
  * lab as it was. The one exception is the kernel's own: {@code ip link set DEV master X} first takes DEV off
  * the bridge it is on, then fails if X cannot take it ({@code do_set_master}).
+ *
+ * <p>What the kernel defers, the simulator defers too: carrier changes are settled by {@link Linkwatch} once
+ * an operation is over, before anything is read. Where the real kernel's answer depends on a race, the
+ * simulator picks the answer of the usual timing: an end whose lower device is gone stays LOWERLAYERDOWN
+ * until its own carrier changes, and a neighbour that never answers fails exactly three seconds after it
+ * was first asked, before a probe sent at that same moment.
  */
 public final class SimBackend implements Backend {
 
