@@ -394,6 +394,11 @@ public final class Executor {
             return new CommandResult(PingFormat.report(c.request(), result), PingFormat.exitStatus(result),
                     Optional.of(result));
         } catch (KernelException e) {
+            if (e.errno() == Errno.EACCES) {
+                // iputils explains its refusal to ping a broadcast address without -b in its own words
+                return CommandResult.of("ping: Do you want to ping broadcast? Then -b. If not, check your local "
+                        + "firewall rules", 2);
+            }
             return CommandResult.of("ping: connect: " + e.errno().message(), 2);
         }
     }

@@ -196,12 +196,10 @@ public final class IpFormat {
         return sb.toString();
     }
 
-    /** {@code ip route get}: the route and the cache line under it. */
+    /** {@code ip route get}: the route and the cache line under it, with the route's flags. */
     public static String routeGet(RouteLookup r) {
         StringBuilder sb = new StringBuilder();
-        if (r.type() == RouteType.LOCAL) {
-            sb.append("local ");
-        } else if (r.type() != RouteType.UNICAST) {
+        if (r.type() != RouteType.UNICAST) {
             sb.append(r.type().ipName()).append(' ');
         }
         sb.append(r.destination()).append(' ');
@@ -209,18 +207,16 @@ public final class IpFormat {
         r.gateway().ifPresent(g -> sb.append("via ").append(g).append(' '));
         sb.append("dev ").append(r.device()).append(' ');
         r.source().ifPresent(s -> sb.append("src ").append(s).append(' '));
+        String flags = switch (r.type()) {
+            case LOCAL -> "<local> ";
+            case BROADCAST -> "<local,brd> ";
+            default -> "";
+        };
         if (r.inputInterface().isPresent()) {
-            sb.append('\n').append("    cache ");
-            if (r.type() == RouteType.LOCAL) {
-                sb.append("<local> ");
-            }
-            sb.append("iif ").append(r.inputInterface().get()).append(' ').append('\n');
+            sb.append('\n').append("    cache ").append(flags).append("iif ").append(r.inputInterface().get())
+                    .append(" \n");
         } else {
-            sb.append("uid 0 \n").append("    cache ");
-            if (r.type() == RouteType.LOCAL) {
-                sb.append("<local> ");
-            }
-            sb.append('\n');
+            sb.append("uid 0 \n").append("    cache ").append(flags).append('\n');
         }
         return sb.toString();
     }
