@@ -443,11 +443,19 @@ public final class KernelBackend implements Backend {
         return new Settled.Dump(links, addresses, routes);
     }
 
-    /** Waits, a bounded time, until each namespace's view is settled. */
+    /**
+     * Waits, a bounded time, until each namespace's view is settled. Each link's pending linkwatch event is
+     * run first ({@code rtnl_getlink} syncs it), as the kernel soon does on its own when it is not busy: a
+     * veth made and moved away at once would otherwise keep a state that depends on how busy it was. Then the
+     * view is read until it agrees.
+     */
     private void settle(Set<LabNamespace> namespaces) throws KernelException {
         long deadline = System.nanoTime() + SETTLE_NANOS;
         for (LabNamespace n : namespaces) {
             while (true) {
+                for (LinkMessage l : dumpLinks(n)) {
+                    link(n, l.index()); // asked one by one, the kernel runs the link's pending linkwatch event
+                }
                 List<String> pending = Settled.pending(dump(n));
                 if (pending.isEmpty()) {
                     break;

@@ -84,7 +84,7 @@ final class Pinger {
         byte[] buf = new byte[65536];
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            receiveUntil(s.raw(), buf, start + i * request.intervalMillis() * 1_000_000L, out);
+            receiveUntil(s.raw(), buf, start + i * request.intervalMillis() * 1_000_000L, out, false);
             out.sentAt[i] = System.nanoTime();
             out.sent[i] = true;
             out.transmitted = i + 1;
@@ -96,7 +96,7 @@ final class Pinger {
         }
         long deadline = (count == 0 ? start : out.sentAt[count - 1]) + request.timeoutMillis() * 1_000_000L;
         while (out.waiting() && System.nanoTime() < deadline) {
-            receiveUntil(s.raw(), buf, deadline, out);
+            receiveUntil(s.raw(), buf, deadline, out, true);
         }
         List<Probe> probes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -144,10 +144,13 @@ final class Pinger {
         }
     }
 
-    /** Reads what comes until the given moment, and notes each answer to one of this ping's requests. */
-    private static void receiveUntil(InetSocket raw, byte[] buf, long untilNanos, Outstanding out)
-            throws SyscallException {
-        while (true) {
+    /**
+     * Reads what comes until the given moment, or until every request has its answer when
+     * {@code whileWaiting}, and notes each answer to one of this ping's requests.
+     */
+    private static void receiveUntil(InetSocket raw, byte[] buf, long untilNanos, Outstanding out,
+            boolean whileWaiting) throws SyscallException {
+        while (!whileWaiting || out.waiting()) {
             long left = untilNanos - System.nanoTime();
             if (left <= 0) {
                 return;

@@ -58,11 +58,9 @@ final class Settled {
                 } else if (!hasLinkLocal(d, l.index())) {
                     out.add(l.name() + " has no IPv6 link-local address yet");
                 }
-            } else {
-                int expected = l.iflink() != l.index() ? LinkMessage.IF_OPER_LOWERLAYERDOWN : LinkMessage.IF_OPER_DOWN;
-                if (state != expected) {
-                    out.add(l.name() + " has no carrier but its state is " + state);
-                }
+            } else if (state != LinkMessage.IF_OPER_DOWN && state != LinkMessage.IF_OPER_LOWERLAYERDOWN) {
+                // which of the two depends on where the lower link was when linkwatch last ran: both are settled
+                out.add(l.name() + " has no carrier but its state is " + state);
             }
         }
         for (RouteMessage r : d.routes()) {

@@ -1,0 +1,44 @@
+package org.netnslab.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.netnslab.core.command.Terminal;
+import org.netnslab.core.testkit.GoldenScenarios;
+
+/**
+ * Every golden transcript, recorded with the real tools on the real kernel, replayed on the kernel backend,
+ * each on a fresh lab. Labs are independent, so scenarios run side by side; {@code -Dgolden=REGEX} picks some.
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class KernelGoldenIT {
+
+    private static final Queue<KernelBackend> LABS = new ConcurrentLinkedQueue<>();
+
+    @TestFactory
+    Stream<DynamicTest> everyGoldenTranscriptAgrees() {
+        KernelLabs.assumeKernel();
+        String only = System.getProperty("golden", "");
+        return GoldenScenarios.check(() -> {
+            KernelBackend lab = KernelLabs.freshLab();
+            LABS.add(lab);
+            return new Terminal(lab);
+        }).filter(t -> only.isEmpty() || t.getDisplayName().matches(only));
+    }
+
+    /** The settled view never needed the bound: every change settled before the wait ran out. */
+    @AfterAll
+    static void everyChangeSettledInTime() {
+        for (KernelBackend lab : LABS) {
+            assertThat(lab.settleTimeouts()).as("changes that did not settle in time; the last: %s",
+                    lab.lastUnsettled()).isZero();
+        }
+    }
+}
