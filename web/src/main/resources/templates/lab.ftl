@@ -80,15 +80,15 @@
 
   <section class="reachability" aria-label="reachability">
     <h2>Who can ping what</h2>
-    <table class="matrix">
-      <thead><tr><th>from \ to</th><#list reachability.columns as c><th>${c}</th></#list></tr></thead>
-      <tbody>
-      <#list reachability.rows as r>
-        <tr><th>${r.name}</th><#list r.cells as cell><td class="${(cell.ok == 'yes')?then('yes', 'no')}" title="${cell.why}">${cell.text}</td></#list></tr>
-      </#list>
-      </tbody>
-    </table>
-    <#if reachability.truncated><p class="note">Larger labs show their first rows and columns.</p></#if>
+    <#if reachability??>
+      <#include "matrix.ftl">
+    <#else>
+      <form method="post" action="${action}/reachability" hx-post="${action}/reachability" hx-target="this" hx-swap="outerHTML" hx-indicator="this">
+        <input type="hidden" name="log" value="${log}">
+        <p class="hint">On the kernel, the matrix is measured on a copy of your lab, which takes a few seconds.</p>
+        <button type="submit">Measure</button>
+      </form>
+    </#if>
   </section>
 
   <section class="state" aria-label="namespaces">

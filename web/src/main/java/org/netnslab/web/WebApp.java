@@ -44,6 +44,7 @@ final class WebApp {
     private final LabStore labs;
     private final Supplier<Backend> backends;
     private final String backendName;
+    private final boolean cheapCopies;
     private final SecureRandom random = new SecureRandom();
     private final Parser markdown = Parser.builder().build();
     private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
@@ -53,6 +54,8 @@ final class WebApp {
         this.labs = labs;
         this.backends = backends;
         this.backendName = backendName;
+        // a simulated lab is rebuilt from its log in milliseconds; a kernel lab takes its namespaces' time
+        this.cheapCopies = "sim".equals(backendName);
     }
 
     /** The Javalin app, not started. */
@@ -66,11 +69,13 @@ final class WebApp {
             config.routes.get("/lab", ctx -> page(ctx, Optional.empty()));
             config.routes.post("/lab/console", ctx -> console(ctx, Optional.empty()));
             config.routes.post("/lab/reset", ctx -> reset(ctx, Optional.empty()));
+            config.routes.post("/lab/reachability", ctx -> reachability(ctx, Optional.empty()));
             config.routes.get("/lessons/{id}", ctx -> page(ctx, Optional.of(lessonOf(ctx))));
             config.routes.post("/lessons/{id}/next", ctx -> step(ctx, lessonOf(ctx), true));
             config.routes.post("/lessons/{id}/previous", ctx -> step(ctx, lessonOf(ctx), false));
             config.routes.post("/lessons/{id}/reset", ctx -> reset(ctx, Optional.of(lessonOf(ctx))));
             config.routes.post("/lessons/{id}/console", ctx -> console(ctx, Optional.of(lessonOf(ctx))));
+            config.routes.post("/lessons/{id}/reachability", ctx -> reachability(ctx, Optional.of(lessonOf(ctx))));
             config.routes.exception(NoSuchLessonException.class, (e, ctx) -> notFound(ctx, e.getMessage()));
             config.routes.error(404, ctx -> {
                 if (ctx.attribute(NOT_FOUND_PAGE) == null) {
@@ -143,6 +148,16 @@ final class WebApp {
         respond(ctx, lesson, lab);
     }
 
+    /** Who can ping what, on request: what a kernel lab shows when asked, as building its copy takes time. */
+    private void reachability(Context ctx, Optional<Lesson> lesson) {
+        LabSession lab = lab(ctx, lesson);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("action", lesson.map(l -> "/lessons/" + l.id()).orElse("/lab"));
+        model.put("log", lab.log().encode());
+        model.put("reachability", lab.reachability());
+        ctx.render("reachability.ftl", model);
+    }
+
     /** After a change: the fragment for htmx, a redirect for a plain form. */
     private void respond(Context ctx, Optional<Lesson> lesson, LabSession lab) {
         if ("true".equals(ctx.header("HX-Request"))) {
@@ -160,7 +175,9 @@ final class WebApp {
         model.put("prompt", lab.prompt());
         model.put("panels", StatePanels.of(lab.previousState(), lab.state()));
         model.put("topology", Topology.svg(lab.state()));
-        model.put("reachability", lab.reachability());
+        if (cheapCopies) {
+            model.put("reachability", lab.reachability());
+        }
         model.put("console", lab.console().stream().map(e -> entry(e.prompt(), e.command(), e.result())).toList());
         List<Map<String, Object>> journeys = new ArrayList<>();
         lesson.ifPresent(l -> {

@@ -79,6 +79,21 @@ class WebAppTests {
     }
 
     @Test
+    void whereCopiesAreDearTheMatrixIsMeasuredOnRequest() {
+        // the page of a kernel lab: the matrix waits for the learner's click (the lab itself is simulated here)
+        Javalin kernelLike = new WebApp(ShippedCatalog.load(), new LabStore(10), () -> Backends.openUnchecked("sim"),
+                "kernel").create();
+        JavalinTest.test(kernelLike, (server, client) -> {
+            Browser b = new Browser(server.port());
+            String page = b.get("/lab").body();
+            assertThat(page).contains("Measure").doesNotContain("<table class=\"matrix\"");
+            Browser.Page matrix = b.htmx("/lab/reachability");
+            assertThat(matrix.status()).isEqualTo(200);
+            assertThat(matrix.body()).contains("<table class=\"matrix\"", "198.51.100.8", "ttl 64");
+        });
+    }
+
+    @Test
     void twoSessionsSeeOnlyTheirOwnLabs() {
         JavalinTest.test(app(), (server, client) -> {
             Browser alice = new Browser(server.port());

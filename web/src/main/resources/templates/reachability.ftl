@@ -1,0 +1,1 @@
+<div class="measured"><#include "matrix.ftl"></div>
