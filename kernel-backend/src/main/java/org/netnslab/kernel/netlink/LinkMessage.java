@@ -115,15 +115,14 @@ public record LinkMessage(
                 .header(IfInfoMsg.of(0))
                 .string(IflaAttr.IFNAME, name)
                 .nest(IflaAttr.LINKINFO)
-                .string(IflaInfoAttr.KIND, "veth")
+                .chars(IflaInfoAttr.KIND, "veth")
                 .nest(IflaInfoAttr.DATA)
                 .nest(VethInfoAttr.PEER)
-                .header(IfInfoMsg.of(0))
-                .string(IflaAttr.IFNAME, peer);
-        if (peerNamespaceFd >= 0) {
+                .header(IfInfoMsg.of(0));
+        if (peerNamespaceFd >= 0) { // iproute2 puts it before the name
             w.u32(IflaAttr.NET_NS_FD, peerNamespaceFd);
         }
-        return w.endNest().endNest().endNest().end().toBytes();
+        return w.string(IflaAttr.IFNAME, peer).endNest().endNest().endNest().end().toBytes();
     }
 
     /** {@code ip link add name NAME type bridge}. */
@@ -133,7 +132,7 @@ public record LinkMessage(
                 .header(IfInfoMsg.of(0))
                 .string(IflaAttr.IFNAME, name)
                 .nest(IflaAttr.LINKINFO)
-                .string(IflaInfoAttr.KIND, "bridge")
+                .chars(IflaInfoAttr.KIND, "bridge")
                 .endNest()
                 .end().toBytes();
     }

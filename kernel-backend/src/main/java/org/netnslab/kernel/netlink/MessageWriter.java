@@ -83,6 +83,11 @@ public final class MessageWriter {
         return put(t, Arrays.copyOf(b, b.length + 1));
     }
 
+    /** A string without its NUL, as iproute2 writes {@code IFLA_INFO_KIND}. */
+    public MessageWriter chars(AttrType t, String s) {
+        return put(t, s.getBytes(StandardCharsets.UTF_8));
+    }
+
     public MessageWriter bytes(AttrType t, byte[] value) {
         return put(t, value);
     }

@@ -108,7 +108,8 @@ public record RouteMessage(
     public static byte[] get(int seq, Ipv4Address destination, Optional<Ipv4Address> source, int inputInterface) {
         MessageWriter w = MessageWriter.rtnetlink()
                 .begin(NlMsgType.RTM_GETROUTE, NlmFlags.REQUEST, seq)
-                .header(new RtMsg(Family.AF_INET, 32, source.isPresent() ? 32 : 0, 0, 0, 0, 0, 0, 0))
+                .header(new RtMsg(Family.AF_INET, 32, source.isPresent() ? 32 : 0, 0, RtMsg.RT_TABLE_UNSPEC,
+                        RtMsg.RTPROT_UNSPEC, RtMsg.RT_SCOPE_UNIVERSE, RtMsg.RTN_UNSPEC, RtMsg.RTM_F_LOOKUP_TABLE))
                 .bytes(RtaAttr.DST, destination.toBytes());
         source.ifPresent(s -> w.bytes(RtaAttr.SRC, s.toBytes()));
         if (inputInterface > 0) {

@@ -53,6 +53,8 @@ public record RtMsg(int family, int dstLength, int srcLength, int tos, int table
     public static final int RTNH_F_LINKDOWN = 0x10;
     /** A cached clone, not a route of a table ({@code RTM_F_CLONED}). */
     public static final int RTM_F_CLONED = 0x200;
+    /** Asks {@code RTM_GETROUTE} to say which table the route came from ({@code RTM_F_LOOKUP_TABLE}). */
+    public static final int RTM_F_LOOKUP_TABLE = 0x1000;
 
     public static RtMsg parse(ByteBuffer b) {
         return new RtMsg(Byte.toUnsignedInt(b.get()), Byte.toUnsignedInt(b.get()), Byte.toUnsignedInt(b.get()),
