@@ -324,6 +324,18 @@ public final class KernelBackend implements Backend {
         }
     }
 
+    /**
+     * The descriptor that holds a namespace of the lab, for tests that look at it with the real tools
+     * ({@code nsenter --net=/proc/PID/fd/FD}).
+     */
+    synchronized int namespaceDescriptor(String ns) {
+        LabNamespace n = all.get(ns);
+        if (n == null) {
+            throw new IllegalArgumentException("no namespace " + ns);
+        }
+        return n.fd.fd();
+    }
+
     /** How many times a change did not settle in time since the lab began (for tests). */
     synchronized int settleTimeouts() {
         return settleTimeouts;
