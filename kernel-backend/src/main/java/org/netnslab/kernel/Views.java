@@ -114,7 +114,14 @@ final class Views {
                         Inet6Text.format(addr) + "/" + a.header().prefixLength(), scope, false));
             }
         }
-        return out;
+        // as the model keeps them: per link in link order, IPv4 before IPv6 (the dump gives all IPv4 first)
+        Map<Integer, Integer> linkOrder = new HashMap<>();
+        for (LinkMessage l : links) {
+            linkOrder.put(l.index(), linkOrder.size());
+        }
+        List<Address> sorted = new ArrayList<>(out);
+        sorted.sort(java.util.Comparator.comparingInt(a -> linkOrder.getOrDefault(a.linkIndex(), Integer.MAX_VALUE)));
+        return sorted;
     }
 
     static Scope scope(int value) {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.netnslab.core.command.Terminal;
-import org.netnslab.core.testkit.GoldenScenarios;
 
 /**
  * Every golden transcript, recorded with the real tools on the real kernel, replayed on the kernel backend,
@@ -36,7 +35,7 @@ class KernelGoldenIT {
     Stream<DynamicTest> everyGoldenTranscriptAgrees() {
         KernelLabs.assumeKernel();
         String only = System.getProperty("golden", "");
-        return GoldenScenarios.check(() -> {
+        return KernelLabs.goldenChecks(() -> {
             KernelBackend lab = KernelLabs.freshLab();
             LABS.add(lab);
             return new Terminal(lab);

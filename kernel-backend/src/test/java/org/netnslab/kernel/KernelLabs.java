@@ -16,6 +16,20 @@ final class KernelLabs {
         assumeTrue(why.isEmpty(), () -> "kernel tests skipped: " + why.orElse(""));
     }
 
+    /**
+     * The golden scenarios. Read under a lock: from core's test jar, {@code GoldenScenarios} opens a zip file
+     * system that two test classes running side by side must not open at once.
+     */
+    static synchronized java.util.List<org.netnslab.core.testkit.GoldenScenarios.Scenario> goldenScenarios() {
+        return org.netnslab.core.testkit.GoldenScenarios.all();
+    }
+
+    /** {@code GoldenScenarios.check}, under the same lock as {@link #goldenScenarios()}. */
+    static synchronized java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> goldenChecks(
+            java.util.function.Supplier<org.netnslab.core.command.Terminal> freshLab) {
+        return org.netnslab.core.testkit.GoldenScenarios.check(freshLab).toList().stream();
+    }
+
     /** A lab with the world built, on fresh namespaces. */
     static KernelBackend freshLab() {
         assumeKernel();
