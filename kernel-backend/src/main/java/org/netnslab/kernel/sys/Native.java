@@ -18,11 +18,27 @@ final class Native {
                 l = libc;
                 if (l == null) {
                     l = LibraryLoader.create(LibC.class).failImmediately().load("c");
+                    warmUp(l);
                     libc = l;
                 }
             }
         }
         return l;
+    }
+
+    /**
+     * Makes each kind of call once, on the loading thread, which never switches namespaces: whatever jnr-ffi
+     * sets up lazily (stubs, buffers, a helper thread if it ever made one) is set up outside any lab.
+     */
+    private static void warmUp(LibC l) {
+        byte[] buf = new byte[16];
+        l.getsockname(-1, buf, new jnr.ffi.byref.IntByReference(buf.length));
+        l.recvfrom(-1, buf, buf.length, 0, buf, new jnr.ffi.byref.IntByReference(buf.length));
+        l.sendto(-1, buf, buf.length, 0, buf, buf.length);
+        l.setsockopt(-1, 0, 0, buf, 4);
+        l.pread(-1, buf, buf.length, 0);
+        l.poll(new byte[8], 0, 0);
+        LastError.getLastError(Runtime.getRuntime(l));
     }
 
     static int errno() {
