@@ -109,6 +109,33 @@ public interface Backend extends AutoCloseable {
      */
     PingResult ping(String ns, PingRequest request) throws KernelException;
 
+    /**
+     * Equivalent to what {@code ip netns exec NS nc -l -p PORT} does before it waits: {@code socket(AF_INET,
+     * SOCK_STREAM)}, {@code SO_REUSEADDR}, {@code bind(0.0.0.0:PORT)}, {@code listen}, in NS. Refused with
+     * {@link Errno#EADDRINUSE} when a socket of NS listens on the port already (this socket does not set
+     * {@code SO_REUSEPORT}).
+     *
+     * <p>A backend that cannot do TCP refuses with {@link Errno#EOPNOTSUPP}.
+     */
+    default Listener listen(String ns, int port) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /**
+     * Equivalent to what {@code ip netns exec NS nc ADDR PORT} does first: {@code socket(AF_INET, SOCK_STREAM)}
+     * and a blocking {@code connect(ADDR:PORT)} in NS, which returns once the three-way handshake is done.
+     * Refused as {@code connect} is: {@link Errno#ENETUNREACH} at once when NS has no route to ADDR;
+     * {@link Errno#ECONNREFUSED} when the peer answers the SYN with a RST (nothing listens on the port);
+     * {@link Errno#EHOSTUNREACH} or {@link Errno#ENETUNREACH} when an ICMP error comes back (nobody answers
+     * ARP for the next hop: after three seconds); {@link Errno#ETIMEDOUT} when nothing comes back at all,
+     * after the SYN was sent seven times (127 seconds).
+     *
+     * <p>A backend that cannot do TCP refuses with {@link Errno#EOPNOTSUPP}.
+     */
+    default Connection connect(String ns, Ipv4Address address, int port) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
     /** One namespace's state; empty if there is no such namespace. */
     Optional<NamespaceState> namespace(String ns);
 

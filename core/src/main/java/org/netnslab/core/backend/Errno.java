@@ -14,6 +14,7 @@ public enum Errno {
     EXDEV(18, "Invalid cross-device link"),
     ENODEV(19, "No such device"),
     EINVAL(22, "Invalid argument"),
+    EPIPE(32, "Broken pipe"),
     ERANGE(34, "Numerical result out of range"),
     ELOOP(40, "Too many levels of symbolic links"),
     EOPNOTSUPP(95, "Operation not supported"),
@@ -21,6 +22,9 @@ public enum Errno {
     EADDRNOTAVAIL(99, "Cannot assign requested address"),
     ENETDOWN(100, "Network is down"),
     ENETUNREACH(101, "Network is unreachable"),
+    ECONNRESET(104, "Connection reset by peer"),
+    ENOTCONN(107, "Transport endpoint is not connected"),
+    ETIMEDOUT(110, "Connection timed out"),
     ECONNREFUSED(111, "Connection refused"),
     EHOSTUNREACH(113, "No route to host");
 
