@@ -3,6 +3,7 @@ package org.netnslab.web;
 import org.netnslab.core.backend.Backend;
 import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.lab.LabWorld;
+import org.netnslab.kernel.KernelBackend;
 import org.netnslab.sim.SimBackend;
 
 /** The one place that picks a backend and builds the lab world on it. */
@@ -15,13 +16,17 @@ final class Backends {
 
     /** A fresh lab on the named backend, the world built. */
     static Backend open(String name) throws UnavailableBackendException {
-        Backend backend = switch (name) {
-            case "sim" -> new SimBackend(SEED);
-            case "kernel" -> throw new UnavailableBackendException(
-                    "netns-lab: the kernel backend is not built yet; use --backend sim");
+        return switch (name) {
+            case "sim" -> simulator();
+            // a kernel lab builds its world as it makes its namespaces
+            case "kernel" -> kernel();
             default -> throw new UnavailableBackendException(
                     "netns-lab: unknown backend \"" + name + "\" (sim or kernel)");
         };
+    }
+
+    private static Backend simulator() throws UnavailableBackendException {
+        SimBackend backend = new SimBackend(SEED);
         try {
             LabWorld.build(backend);
         } catch (KernelException e) {
@@ -29,6 +34,19 @@ final class Backends {
             throw new UnavailableBackendException("netns-lab: could not build the lab world: " + e.getMessage());
         }
         return backend;
+    }
+
+    private static Backend kernel() throws UnavailableBackendException {
+        var why = KernelBackend.unavailableReason();
+        if (why.isPresent()) {
+            throw new UnavailableBackendException("netns-lab: kernel mode is not available here: " + why.get()
+                    + " (the simulator is: --backend sim)");
+        }
+        try {
+            return new KernelBackend();
+        } catch (KernelException | RuntimeException e) {
+            throw new UnavailableBackendException("netns-lab: kernel mode could not start: " + e.getMessage());
+        }
     }
 
     /** {@link #open}, for a backend known to work here (the web app checks it once at start). */
