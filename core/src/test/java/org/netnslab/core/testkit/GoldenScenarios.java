@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.netnslab.core.command.Terminal;
@@ -112,8 +112,16 @@ public final class GoldenScenarios {
         }
         try {
             if (url.getProtocol().equals("jar")) {
-                try (FileSystem fs = FileSystems.newFileSystem(url.toURI(), Collections.emptyMap())) {
-                    return list(fs.getPath("/" + DIR));
+                // read the jar's index, not a zip file system: tests in parallel may list at the same time
+                JarURLConnection jar = (JarURLConnection) url.openConnection();
+                jar.setUseCaches(false);
+                try (JarFile file = jar.getJarFile()) {
+                    return file.stream()
+                            .map(JarEntry::getName)
+                            .filter(n -> n.startsWith(DIR + "/") && n.endsWith(".transcript"))
+                            .map(n -> n.substring(DIR.length() + 1))
+                            .sorted()
+                            .toList();
                 }
             }
             return list(Path.of(url.toURI()).getParent());
