@@ -129,28 +129,62 @@ public record IcmpPacket(int type, int code, int rest, byte[] data) {
         int src = in.getInt();
         int dst = in.getInt();
         int ihl = (data[0] & 0x0f) * 4;
+        if (data.length < ihl + 8) {
+            throw new WireFormatException("icmp: error quotes " + data.length + " bytes");
+        }
         in.position(ihl);
-        int innerType = in.get() & 0xff;
-        in.get();
-        in.getShort();
-        int innerRest = in.getInt();
-        return new QuotedDatagram(protocol, new Ipv4Address(src),
-                new Ipv4Address(dst), innerType, innerRest >>> 16, innerRest & 0xffff);
+        int first = in.getInt();
+        int second = in.getInt();
+        return new QuotedDatagram(protocol, new Ipv4Address(src), new Ipv4Address(dst), first, second);
     }
 
-    /** The offending datagram an error quotes: enough of it to find the socket and the connection. */
-    public record QuotedDatagram(int protocol, Ipv4Address source,
-            Ipv4Address destination, int icmpType, int icmpId, int icmpSequence) {}
+    /**
+     * The offending datagram an error quotes: enough of it to find the socket and the connection. Its
+     * first eight bytes of payload are an ICMP header (type, code, checksum; identifier, sequence) or the
+     * start of a TCP one (source and destination ports; sequence number).
+     */
+    public record QuotedDatagram(int protocol, Ipv4Address source, Ipv4Address destination, int firstWord,
+            int secondWord) {
 
-    /** The same error with its quoted datagram's source and identifier rewritten (NAT of a related packet). */
-    public IcmpPacket withQuotedSource(Ipv4Address source, int icmpId) {
+        public int icmpType() {
+            return firstWord >>> 24;
+        }
+
+        public int icmpId() {
+            return secondWord >>> 16;
+        }
+
+        public int icmpSequence() {
+            return secondWord & 0xffff;
+        }
+
+        public int sourcePort() {
+            return firstWord >>> 16;
+        }
+
+        public int destinationPort() {
+            return firstWord & 0xffff;
+        }
+
+        /** A quoted TCP segment's sequence number. */
+        public long tcpSequence() {
+            return secondWord & 0xffffffffL;
+        }
+    }
+
+    /**
+     * The same error with its quoted datagram's source rewritten, and its identifier (ICMP) or source port
+     * (TCP): the NAT of a related packet ({@code nf_nat_icmp_reply_translation}).
+     */
+    public IcmpPacket withQuotedSource(Ipv4Address source, int portOrId) {
         byte[] copy = data.clone();
         ByteBuffer b = ByteBuffer.wrap(copy);
         b.putInt(12, source.bits());
         b.putShort(10, (short) 0);
         b.putShort(10, (short) Checksum.of(copy, 0, Ipv4Packet.HEADER_LENGTH));
         int ihl = (copy[0] & 0x0f) * 4;
-        b.putShort(ihl + 4, (short) icmpId);
+        int protocol = copy[9] & 0xff;
+        b.putShort(protocol == Ipv4Packet.PROTO_ICMP ? ihl + 4 : ihl, (short) portOrId);
         return new IcmpPacket(type, code, rest, copy);
     }
 

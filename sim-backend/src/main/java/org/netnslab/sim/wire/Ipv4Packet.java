@@ -38,6 +38,7 @@ public record Ipv4Packet(
 
     public static final int HEADER_LENGTH = 20;
     public static final int PROTO_ICMP = 1;
+    public static final int PROTO_TCP = 6;
     public static final int DONT_FRAGMENT = 0x4000;
 
     public Ipv4Packet {
