@@ -3,6 +3,7 @@ package org.netnslab.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.model.RouteType;
 import org.netnslab.core.model.Scope;
@@ -17,6 +18,7 @@ import org.netnslab.sim.wire.EtherType;
 import org.netnslab.sim.wire.EthernetFrame;
 import org.netnslab.sim.wire.IcmpPacket;
 import org.netnslab.sim.wire.Ipv4Packet;
+import org.netnslab.sim.wire.TcpSegment;
 import org.netnslab.sim.wire.WireFormatException;
 
 /**
@@ -38,6 +40,8 @@ final class Datapath {
     static final int DEFAULT_TTL = 64;
 
     private final Engine engine;
+    /** Where segments for this host go: set once, by the backend that made both. */
+    Tcp tcp;
 
     Datapath(Engine engine) {
         this.engine = engine;
@@ -490,8 +494,17 @@ final class Datapath {
         postroutingAndOut(ns, q, route.dev(), route.nextHop(), trace);
     }
 
-    /** {@code ip_local_deliver}: ICMP is the only protocol a lab speaks; the rest finds no socket. */
+    /** {@code ip_local_deliver}: to TCP ({@link Tcp}) or ICMP; a lab speaks no other protocol. */
     private void localDeliver(Device in, Ipv4Packet p, boolean broadcast, Trace trace) {
+        if (p.protocol() == Ipv4Packet.PROTO_TCP) {
+            if (broadcast) {
+                // tcp_v4_rcv: only PACKET_HOST
+                trace.drop(in.ns, in.name, "TCP to a broadcast address ignored");
+                return;
+            }
+            tcp.receive(in, p, trace);
+            return;
+        }
         if (p.protocol() != Ipv4Packet.PROTO_ICMP) {
             return;
         }
@@ -526,6 +539,11 @@ final class Datapath {
                 try {
                     q = icmp.quoted();
                 } catch (WireFormatException e) {
+                    return;
+                }
+                if (q.protocol() == Ipv4Packet.PROTO_TCP) {
+                    tcp.icmpError(in, p, q, errorText(icmp.type(), icmp.code()), icmpErrno(icmp.type(), icmp.code()),
+                            trace);
                     return;
                 }
                 if (q.protocol() != Ipv4Packet.PROTO_ICMP || q.icmpType() != IcmpPacket.ECHO_REQUEST) {
@@ -574,6 +592,19 @@ final class Datapath {
         return new Ipv4Cidr(Ipv4Address.of(10, 0, 0, 0), 8).contains(a)
                 || new Ipv4Cidr(Ipv4Address.of(172, 16, 0, 0), 12).contains(a)
                 || new Ipv4Cidr(Ipv4Address.of(192, 168, 0, 0), 16).contains(a);
+    }
+
+    /** {@code icmp_err_convert}, and {@code EHOSTUNREACH} for a time exceeded, as {@code tcp_v4_err} has it. */
+    static Errno icmpErrno(int type, int code) {
+        if (type == IcmpPacket.TIME_EXCEEDED) {
+            return Errno.EHOSTUNREACH;
+        }
+        return switch (code) {
+            case IcmpPacket.NET_UNREACH, 6, 11 -> Errno.ENETUNREACH;
+            case IcmpPacket.PORT_UNREACH -> Errno.ECONNREFUSED;
+            case IcmpPacket.PROT_UNREACH -> Errno.EOPNOTSUPP;
+            default -> Errno.EHOSTUNREACH;
+        };
     }
 
     /** ping's words for an ICMP error ({@code pr_icmph} in iputils). */
@@ -654,6 +685,127 @@ final class Datapath {
 
     // ================================================================================= netfilter
 
+    /**
+     * What conntrack sees of a packet: its tuple, the TCP segment when it is one, and whether such a
+     * packet may start a connection (an echo request, any TCP segment: {@code nf_conntrack_tcp_loose}).
+     */
+    private record Flow(Netfilter.Tuple tuple, Optional<TcpSegment> tcp, boolean starts) {}
+
+    private static Optional<Flow> flowOf(Ipv4Packet p) {
+        try {
+            if (p.protocol() == Ipv4Packet.PROTO_TCP) {
+                TcpSegment seg = TcpSegment.parse(p.payload(), p.source(), p.destination());
+                return Optional.of(new Flow(new Netfilter.Tuple(TcpSegment.PROTOCOL, p.source(), seg.sourcePort(),
+                        p.destination(), seg.destinationPort()), Optional.of(seg), true));
+            }
+            if (p.protocol() == Ipv4Packet.PROTO_ICMP) {
+                IcmpPacket m = IcmpPacket.parse(p.payload());
+                if (m.isEcho()) {
+                    return Optional.of(new Flow(Netfilter.Tuple.icmp(p.source(), p.destination(), m.identifier()),
+                            Optional.empty(), m.type() == IcmpPacket.ECHO_REQUEST));
+                }
+            }
+        } catch (WireFormatException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** The packet from another source: the address, and the TCP source port or the echo identifier. */
+    private static Ipv4Packet withSource(Ipv4Packet p, Flow f, Ipv4Address source, int port) {
+        if (f.tcp().isPresent()) {
+            TcpSegment s = f.tcp().get();
+            TcpSegment moved = new TcpSegment(port, s.destinationPort(), s.sequence(), s.acknowledgment(), s.flags(),
+                    s.window(), s.options(), s.payload());
+            return p.withSource(source).withPayload(moved.toBytes(source, p.destination()));
+        }
+        IcmpPacket m = IcmpPacket.parse(p.payload());
+        IcmpPacket renumbered = new IcmpPacket(m.type(), m.code(), port << 16 | m.sequence(), m.data());
+        return p.withSource(source).withPayload(renumbered.toBytes());
+    }
+
+    /** The packet to another destination: the address, and the TCP destination port or the echo identifier. */
+    private static Ipv4Packet withDestination(Ipv4Packet p, Flow f, Ipv4Address destination, int port) {
+        if (f.tcp().isPresent()) {
+            TcpSegment s = f.tcp().get();
+            TcpSegment moved = new TcpSegment(s.sourcePort(), port, s.sequence(), s.acknowledgment(), s.flags(),
+                    s.window(), s.options(), s.payload());
+            return p.withDestination(destination).withPayload(moved.toBytes(p.source(), destination));
+        }
+        IcmpPacket m = IcmpPacket.parse(p.payload());
+        IcmpPacket renumbered = new IcmpPacket(m.type(), m.code(), port << 16 | m.sequence(), m.data());
+        return p.withDestination(destination).withPayload(renumbered.toBytes());
+    }
+
+    private static String ports(Flow f, int from, int to) {
+        return f.tcp().isPresent() && from != to ? " (port " + from + " -> " + to + ")" : "";
+    }
+
+    /** The tuple of the datagram an ICMP error quotes, if it is one of a connection a lab tracks. */
+    private static Optional<Netfilter.Tuple> quotedTuple(IcmpPacket.QuotedDatagram q) {
+        if (q.protocol() == Ipv4Packet.PROTO_TCP) {
+            return Optional.of(new Netfilter.Tuple(TcpSegment.PROTOCOL, q.source(), q.sourcePort(), q.destination(),
+                    q.destinationPort()));
+        }
+        if (q.protocol() == Ipv4Packet.PROTO_ICMP && q.icmpType() == IcmpPacket.ECHO_REQUEST) {
+            return Optional.of(Netfilter.Tuple.icmp(q.source(), q.destination(), q.icmpId()));
+        }
+        return Optional.empty();
+    }
+
+    /** PREROUTING: a new connection is tracked; a reply to a masqueraded one gets its original destination back. */
+    private Ipv4Packet prerouting(Namespace ns, Device in, Ipv4Packet p, Trace trace) {
+        Netfilter nf = ns.netfilter;
+        if (!nf.tableExists) {
+            return p;
+        }
+        long now = engine.now();
+        Optional<IcmpPacket> icmp = icmpOf(p);
+        if (icmp.isPresent() && icmp.get().isError()) {
+            IcmpPacket m = icmp.get();
+            Optional<Netfilter.Tuple> inner;
+            try {
+                inner = quotedTuple(m.quoted());
+            } catch (WireFormatException e) {
+                return p;
+            }
+            // the quoted datagram went out in the original direction, NATed: its tuple is the reply's turned around
+            Optional<Netfilter.Conn> c = inner.flatMap(t -> nf.reply(t.inverse(), now));
+            if (c.isEmpty() || !c.get().masqueraded) {
+                return p;
+            }
+            Netfilter.Conn conn = c.get();
+            IcmpPacket restored = m.withQuotedSource(conn.original.source(), conn.original.sourcePort());
+            trace.pass(ns, in.name, "error about a masqueraded connection: destination " + p.destination()
+                    + " -> " + conn.original.source());
+            return p.withDestination(conn.original.source()).withPayload(restored.toBytes());
+        }
+        Optional<Flow> flow = flowOf(p);
+        if (flow.isEmpty()) {
+            return p;
+        }
+        Flow f = flow.get();
+        Optional<Netfilter.Conn> reply = nf.reply(f.tuple(), now);
+        if (reply.isPresent()) {
+            Netfilter.Conn conn = reply.get();
+            conn.seen(now, f.tcp());
+            if (!conn.masqueraded) {
+                return p;
+            }
+            trace.pass(ns, in.name, "reply to a masqueraded connection: destination " + p.destination()
+                    + " -> " + conn.original.source()
+                    + ports(f, f.tuple().destinationPort(), conn.original.sourcePort()));
+            return withDestination(p, f, conn.original.source(), conn.original.sourcePort());
+        }
+        Optional<Netfilter.Conn> original = nf.original(f.tuple(), now);
+        if (original.isPresent()) {
+            original.get().seen(now, f.tcp());
+        } else if (f.starts()) {
+            nf.track(f.tuple(), now).seen(now, f.tcp());
+        }
+        return p;
+    }
+
     private static Optional<IcmpPacket> icmpOf(Ipv4Packet p) {
         if (p.protocol() != Ipv4Packet.PROTO_ICMP) {
             return Optional.empty();
@@ -665,76 +817,23 @@ final class Datapath {
         }
     }
 
-    /** PREROUTING: a new connection is tracked; a reply to a masqueraded one gets its original destination back. */
-    private Ipv4Packet prerouting(Namespace ns, Device in, Ipv4Packet p, Trace trace) {
-        Netfilter nf = ns.netfilter;
-        if (!nf.tableExists) {
-            return p;
-        }
-        Optional<IcmpPacket> icmp = icmpOf(p);
-        if (icmp.isEmpty()) {
-            return p;
-        }
-        IcmpPacket m = icmp.get();
-        long now = engine.now();
-        Netfilter.Tuple t = new Netfilter.Tuple(p.source(), p.destination(), m.identifier());
-        switch (m.type()) {
-            case IcmpPacket.ECHO_REQUEST -> {
-                if (nf.reply(t, now).isEmpty()) {
-                    nf.track(t, now);
-                }
-                return p;
-            }
-            case IcmpPacket.ECHO_REPLY -> {
-                Optional<Netfilter.Conn> c = nf.reply(t, now);
-                if (c.isEmpty() || !c.get().masqueraded) {
-                    c.ifPresent(x -> x.lastSeen = now);
-                    return p;
-                }
-                Netfilter.Conn conn = c.get();
-                conn.lastSeen = now;
-                IcmpPacket restored = new IcmpPacket(m.type(), m.code(),
-                        conn.original.id() << 16 | m.sequence(), m.data());
-                trace.pass(ns, in.name, "reply to a masqueraded connection: destination " + p.destination()
-                        + " -> " + conn.original.source());
-                return p.withDestination(conn.original.source()).withPayload(restored.toBytes());
-            }
-            case IcmpPacket.DEST_UNREACH, IcmpPacket.TIME_EXCEEDED -> {
-                IcmpPacket.QuotedDatagram q;
-                try {
-                    q = m.quoted();
-                } catch (WireFormatException e) {
-                    return p;
-                }
-                Netfilter.Tuple inner = new Netfilter.Tuple(q.destination(), q.source(), q.icmpId());
-                Optional<Netfilter.Conn> c = nf.reply(inner, now);
-                if (c.isEmpty() || !c.get().masqueraded) {
-                    return p;
-                }
-                Netfilter.Conn conn = c.get();
-                IcmpPacket restored = m.withQuotedSource(conn.original.source(), conn.original.id());
-                trace.pass(ns, in.name, "error about a masqueraded connection: destination " + p.destination()
-                        + " -> " + conn.original.source());
-                return p.withDestination(conn.original.source()).withPayload(restored.toBytes());
-            }
-            default -> {
-                return p;
-            }
-        }
-    }
-
     /** OUTPUT: what this namespace starts is tracked. */
     private Ipv4Packet outputHook(Namespace ns, Ipv4Packet p) {
         Netfilter nf = ns.netfilter;
         if (!nf.tableExists) {
             return p;
         }
-        Optional<IcmpPacket> icmp = icmpOf(p);
-        if (icmp.isPresent() && icmp.get().type() == IcmpPacket.ECHO_REQUEST) {
-            Netfilter.Tuple t = new Netfilter.Tuple(p.source(), p.destination(), icmp.get().identifier());
-            if (nf.reply(t, engine.now()).isEmpty()) {
-                nf.track(t, engine.now());
-            }
+        Optional<Flow> flow = flowOf(p);
+        if (flow.isEmpty()) {
+            return p;
+        }
+        Flow f = flow.get();
+        long now = engine.now();
+        Optional<Netfilter.Conn> known = nf.original(f.tuple(), now).or(() -> nf.replyDirection(f.tuple(), now));
+        if (known.isPresent()) {
+            known.get().seen(now, f.tcp());
+        } else if (f.starts()) {
+            nf.track(f.tuple(), now).seen(now, f.tcp());
         }
         return p;
     }
@@ -749,19 +848,18 @@ final class Datapath {
         if (!nf.tableExists) {
             return p;
         }
-        Optional<IcmpPacket> icmp = icmpOf(p);
-        if (icmp.isEmpty() || icmp.get().type() != IcmpPacket.ECHO_REQUEST) {
+        Optional<Flow> flow = flowOf(p);
+        if (flow.isEmpty()) {
             return p;
         }
-        IcmpPacket m = icmp.get();
+        Flow f = flow.get();
         long now = engine.now();
-        Netfilter.Tuple t = new Netfilter.Tuple(p.source(), p.destination(), m.identifier());
-        Optional<Netfilter.Conn> existing = nf.original(t, now);
-        if (existing.isEmpty() && nf.reply(t, now).isPresent()) {
+        Optional<Netfilter.Conn> existing = nf.original(f.tuple(), now);
+        if (existing.isEmpty() && (!f.starts() || nf.replyDirection(f.tuple(), now).isPresent())) {
             return p;
         }
-        Netfilter.Conn c = existing.orElseGet(() -> nf.track(t, now));
-        c.lastSeen = now;
+        Netfilter.Conn c = existing.orElseGet(() -> nf.track(f.tuple(), now));
+        c.seen(now, f.tcp());
         if (!c.bound) {
             c.bound = true;
             for (Netfilter.RuleEntry r : nf.postrouting) {
@@ -787,9 +885,10 @@ final class Datapath {
             return p;
         }
         Ipv4Address newSource = c.reply.destination();
-        trace.pass(ns, out.name, "masqueraded " + p.source() + " -> " + newSource);
-        IcmpPacket renumbered = new IcmpPacket(m.type(), m.code(), c.reply.id() << 16 | m.sequence(), m.data());
-        return p.withSource(newSource).withPayload(renumbered.toBytes());
+        int newPort = c.reply.destinationPort();
+        trace.pass(ns, out.name, "masqueraded " + p.source() + " -> " + newSource
+                + ports(f, f.tuple().sourcePort(), newPort));
+        return withSource(p, f, newSource, newPort);
     }
 
     /** An error about a packet this namespace masqueraded goes to the packet's real sender. */
@@ -798,18 +897,16 @@ final class Datapath {
         if (!nf.tableExists) {
             return offending;
         }
-        Optional<IcmpPacket> icmp = icmpOf(offending);
-        if (icmp.isEmpty() || icmp.get().type() != IcmpPacket.ECHO_REQUEST) {
+        Optional<Flow> flow = flowOf(offending);
+        if (flow.isEmpty() || !flow.get().starts()) {
             return offending;
         }
-        IcmpPacket m = icmp.get();
-        Netfilter.Tuple asReply = new Netfilter.Tuple(offending.destination(), offending.source(), m.identifier());
-        Optional<Netfilter.Conn> c = nf.reply(asReply, engine.now());
+        Flow f = flow.get();
+        Optional<Netfilter.Conn> c = nf.reply(f.tuple().inverse(), engine.now());
         if (c.isEmpty() || !c.get().masqueraded) {
             return offending;
         }
         Netfilter.Conn conn = c.get();
-        IcmpPacket restored = new IcmpPacket(m.type(), m.code(), conn.original.id() << 16 | m.sequence(), m.data());
-        return offending.withSource(conn.original.source()).withPayload(restored.toBytes());
+        return withSource(offending, f, conn.original.source(), conn.original.sourcePort());
     }
 }

@@ -19,7 +19,13 @@ final class Engine {
     static final long MILLIS = 1_000;
     static final long SECOND = 1_000_000;
 
-    private record Event(long tick, int order, long seq, Runnable action) {}
+    private record Event(long tick, int order, long seq, Runnable action) implements Timer {}
+
+    /**
+     * Something scheduled, which can be taken back: a TCP retransmission that an acknowledgment made
+     * useless is cancelled rather than left to run idle, so that the clock does not run on for it.
+     */
+    interface Timer {}
 
     private final PriorityQueue<Event> queue = new PriorityQueue<>(
             Comparator.comparingLong(Event::tick).thenComparingInt(Event::order).thenComparingLong(Event::seq));
@@ -36,12 +42,21 @@ final class Engine {
         now += micros;
     }
 
-    void schedule(long tick, int order, Runnable action) {
-        queue.add(new Event(Math.max(tick, now), order, seq++, action));
+    Timer schedule(long tick, int order, Runnable action) {
+        Event e = new Event(Math.max(tick, now), order, seq++, action);
+        queue.add(e);
+        return e;
     }
 
-    void after(long delay, int order, Runnable action) {
-        schedule(now + delay, order, action);
+    Timer after(long delay, int order, Runnable action) {
+        return schedule(now + delay, order, action);
+    }
+
+    /** Takes back what was scheduled and has not run yet; nothing happens if it ran already. */
+    void cancel(Timer timer) {
+        if (timer != null) {
+            queue.remove(timer);
+        }
     }
 
     /** Runs every event, in order, until nothing is left to happen. */

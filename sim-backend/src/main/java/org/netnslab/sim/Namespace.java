@@ -40,6 +40,7 @@ final class Namespace {
     final Neighbours neighbours = new Neighbours();
     final Netfilter netfilter = new Netfilter();
     final Map<Integer, PingSocket> sockets = new HashMap<>();
+    final TcpSockets tcp = new TcpSockets();
     private int ipIdent;
 
     /** The local table, derived from the addresses; rebuilt after any change to them or to a link's state. */

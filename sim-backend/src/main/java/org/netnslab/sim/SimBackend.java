@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.netnslab.core.backend.Backend;
+import org.netnslab.core.backend.Connection;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
+import org.netnslab.core.backend.Listener;
 import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.RouteLookup;
 import org.netnslab.core.backend.RouteSpec;
+import org.netnslab.core.backend.SegmentJourney;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.NatRule;
@@ -45,9 +48,13 @@ import org.netnslab.core.net.MacAddress;
  */
 public final class SimBackend implements Backend {
 
+    /** nc's {@code listen(fd, 1)}. */
+    static final int NC_BACKLOG = 1;
+
     private final Random random;
     private final Engine engine = new Engine();
     private final Datapath datapath = new Datapath(engine);
+    private final Tcp tcp;
     private final Linkwatch linkwatch = new Linkwatch();
     private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
     private final List<String> named = new ArrayList<>();
@@ -58,6 +65,9 @@ public final class SimBackend implements Backend {
     /** A lab with its bare host and upstream namespaces, each with only {@code lo}, down. */
     public SimBackend(long seed) {
         this.random = new Random(seed);
+        // a source of its own, so that MAC addresses are the same whether or not a lab makes connections
+        this.tcp = new Tcp(engine, datapath, new Random(seed * 0x9e3779b97f4a7c15L + 0x7463));
+        datapath.tcp = tcp;
         this.nextPingId = 0x1000 + (int) ((seed & 0x7fff) * 7 % 0x8000);
         newNamespace(HOST);
         newNamespace(UPSTREAM);
@@ -127,6 +137,8 @@ public final class SimBackend implements Backend {
                 unregisterLink(d);
             }
         }
+        // a deviation, said in listen(): the kernel would keep the namespace while a socket holds it
+        tcp.namespaceGone(ns);
         namespaces.remove(name);
         named.remove(name);
         snapshots.remove(name);
@@ -491,6 +503,201 @@ public final class SimBackend implements Backend {
         nextPingId = (nextPingId + 1) & 0xffff;
         PingResult result = new Pinger(engine, datapath, ns, request, route, bound, id).run();
         return result;
+    }
+
+    // ================================================================================= TCP
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>In the simulator, a namespace deleted with {@code ip netns del} goes with its sockets: their
+     * connections end without a word on the wire. (In the kernel, a socket keeps its namespace, and the
+     * links in it, alive until it is closed.)
+     */
+    @Override
+    public Listener listen(String nsName, int port) throws KernelException {
+        settle();
+        Namespace ns = ns(nsName);
+        if (port < 1 || port > 0xffff) {
+            throw new KernelException(Errno.EINVAL);
+        }
+        if (ns.tcp.listener(port).isPresent()) {
+            throw new KernelException(Errno.EADDRINUSE);
+        }
+        step();
+        return new SimListener(nsName, tcp.listen(ns, port, NC_BACKLOG));
+    }
+
+    @Override
+    public Connection connect(String nsName, Ipv4Address address, int port) throws KernelException {
+        settle();
+        Namespace ns = ns(nsName);
+        if (port < 1 || port > 0xffff) {
+            throw new KernelException(Errno.EINVAL);
+        }
+        lastConnect = List.of();
+        // ip_route_connect: no route, no connect; nor to a broadcast or multicast address
+        Routing.Route route = Routing.output(ns, address, Optional.empty(), Optional.empty());
+        if (route.type() == RouteType.BROADCAST || address.isMulticast()) {
+            throw new KernelException(Errno.ENETUNREACH);
+        }
+        step();
+        TcpSocket s = tcp.connect(ns, route, address, port);
+        engine.drain();
+        lastConnect = s.journeys();
+        if (s.state == TcpSocket.State.SYN_SENT || s.over()) {
+            Errno e = s.error != null ? s.error : Errno.ETIMEDOUT;
+            throw new KernelException(e);
+        }
+        return new SimConnection(nsName, s);
+    }
+
+    private List<SegmentJourney> lastConnect = List.of();
+
+    /**
+     * The journeys of the segments the last {@link #connect} sent, refused or not: the SYN and its answer,
+     * and each retransmission. A refused connect throws, so this is where its journeys are.
+     */
+    public List<SegmentJourney> lastConnectJourneys() {
+        return lastConnect;
+    }
+
+    /** A listening socket, for the lab's {@code nc -l}. */
+    private final class SimListener implements Listener {
+        private final String nsName;
+        private final TcpSocket socket;
+
+        SimListener(String nsName, TcpSocket socket) {
+            this.nsName = nsName;
+            this.socket = socket;
+        }
+
+        @Override
+        public String namespace() {
+            return nsName;
+        }
+
+        @Override
+        public int port() {
+            return socket.localPort;
+        }
+
+        @Override
+        public Optional<Connection> accept() throws KernelException {
+            settle();
+            engine.drain();
+            if (socket.closed) {
+                throw new KernelException(Errno.EINVAL);
+            }
+            TcpSocket c = socket.acceptQueue.poll();
+            return Optional.ofNullable(c).map(x -> new SimConnection(nsName, x));
+        }
+
+        @Override
+        public void close() {
+            if (!socket.closed) {
+                settle();
+                tcp.close(socket);
+                engine.drain();
+            }
+        }
+    }
+
+    /** One end of a connection, for the lab's {@code nc}. */
+    private final class SimConnection implements Connection {
+        private final String nsName;
+        private final TcpSocket socket;
+
+        SimConnection(String nsName, TcpSocket socket) {
+            this.nsName = nsName;
+            this.socket = socket;
+        }
+
+        @Override
+        public String namespace() {
+            return nsName;
+        }
+
+        @Override
+        public Ipv4Address localAddress() {
+            return socket.localAddress;
+        }
+
+        @Override
+        public int localPort() {
+            return socket.localPort;
+        }
+
+        @Override
+        public Ipv4Address remoteAddress() {
+            return socket.remoteAddress;
+        }
+
+        @Override
+        public int remotePort() {
+            return socket.remotePort;
+        }
+
+        @Override
+        public void send(byte[] data) throws KernelException {
+            settle();
+            engine.drain();
+            if (socket.closed) {
+                throw new KernelException(Errno.EPIPE);
+            }
+            pendingError();
+            if (!socket.canSend()) {
+                throw new KernelException(Errno.EPIPE);
+            }
+            step();
+            tcp.send(socket, data.clone());
+            engine.drain();
+        }
+
+        /** {@code sock_error}: the connection's error, reported once; then the socket is only closed. */
+        private void pendingError() throws KernelException {
+            Errno e = socket.error;
+            if (e != null) {
+                socket.error = null;
+                throw new KernelException(e);
+            }
+        }
+
+        @Override
+        public byte[] receive() throws KernelException {
+            settle();
+            engine.drain();
+            if (socket.closed) {
+                throw new KernelException(Errno.ENOTCONN);
+            }
+            byte[] data = tcp.read(socket);
+            if (data.length == 0) {
+                pendingError();
+            }
+            return data;
+        }
+
+        @Override
+        public boolean peerClosed() {
+            settle();
+            engine.drain();
+            return socket.finReceived;
+        }
+
+        @Override
+        public void close() {
+            if (!socket.closed) {
+                settle();
+                step();
+                tcp.close(socket);
+                engine.drain();
+            }
+        }
+
+        @Override
+        public List<SegmentJourney> journeys() {
+            return socket.journeys();
+        }
     }
 
     // ================================================================================= state

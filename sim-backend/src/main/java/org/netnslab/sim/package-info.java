@@ -8,8 +8,12 @@
  *   <li>{@link org.netnslab.sim.Namespace}: one {@code struct net} (devices, addresses, the main
  *       {@link org.netnslab.sim.Fib} and the derived local table, neighbours, netfilter, netns ids).
  *   <li>{@link org.netnslab.sim.Datapath}: frames through veths and bridges, ARP, IPv4 in, forward and out,
- *       masquerade, ICMP; events on the {@link org.netnslab.sim.Engine}'s logical clock.
+ *       masquerade, ICMP, TCP segments up to {@link org.netnslab.sim.Tcp}; events on the
+ *       {@link org.netnslab.sim.Engine}'s logical clock.
  *   <li>{@link org.netnslab.sim.Pinger}: iputils ping on a raw socket, with the journey of each probe.
+ *   <li>{@link org.netnslab.sim.Tcp}: the TCP of a netcat chat (handshake, data and ACKs, FIN, RST,
+ *       retransmission, ICMP errors) on {@link org.netnslab.sim.TcpSocket}s, with the journey of each segment;
+ *       {@link org.netnslab.sim.Netfilter} tracks its connections by ports, to masquerade them.
  *   <li>{@code wire}: the packet formats, parsed from and emitted to bytes.
  * </ul>
  */

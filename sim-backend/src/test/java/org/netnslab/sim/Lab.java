@@ -3,7 +3,9 @@ package org.netnslab.sim;
 import java.util.List;
 import java.util.Optional;
 import org.netnslab.core.backend.Backend;
+import org.netnslab.core.backend.Connection;
 import org.netnslab.core.backend.KernelException;
+import org.netnslab.core.backend.Listener;
 import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.RouteSpec;
@@ -192,6 +194,43 @@ final class Lab {
             return backend.ping(ns, new PingRequest(Ipv4Address.parse(dst), count, dev, 1000, waitSeconds * 1000L));
         } catch (KernelException e) {
             throw new AssertionError("ping could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code ip netns exec NS nc -l -p PORT}, as far as its listening socket. */
+    Listener listen(String ns, int port) {
+        try {
+            return backend.listen(ns, port);
+        } catch (KernelException e) {
+            throw new AssertionError("listen refused: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code ip netns exec NS nc ADDR PORT}, as far as its connected socket. */
+    Connection connect(String ns, String address, int port) {
+        try {
+            return backend.connect(ns, Ipv4Address.parse(address), port);
+        } catch (KernelException e) {
+            throw new AssertionError("connect refused: " + e.getMessage() + "\n" + backend.lastConnectJourneys(), e);
+        }
+    }
+
+    /** The connection a listener accepted; the test fails when none waits. */
+    static Connection accept(Listener l) {
+        try {
+            return l.accept().orElseThrow(() -> new AssertionError("no connection waits on port " + l.port()));
+        } catch (KernelException e) {
+            throw new AssertionError("accept refused: " + e.getMessage(), e);
+        }
+    }
+
+    /** A line typed into one nc, and what the other prints. */
+    static String say(Connection from, Connection to, String line) {
+        try {
+            from.send((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new String(to.receive(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (KernelException e) {
+            throw new AssertionError("the chat broke: " + e.getMessage(), e);
         }
     }
 

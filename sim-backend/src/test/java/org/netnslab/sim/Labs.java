@@ -21,6 +21,17 @@ final class Labs {
                 .up("blue", "veth1", "lo");
     }
 
+    /** Lesson 2 (seed 003): {@code ns1} (10.0.0.1 on v1) and {@code ns2} (10.0.0.2 on v2), one veth between them. */
+    static Lab ns1AndNs2() {
+        return Lab.world()
+                .namespace("ns1", "ns2")
+                .vethPair(HOST, "v1", "v2")
+                .move(HOST, "v1", "ns1")
+                .move(HOST, "v2", "ns2")
+                .up("ns1", "v1").addr("ns1", "v1", "10.0.0.1/24")
+                .up("ns2", "v2").addr("ns2", "v2", "10.0.0.2/24");
+    }
+
     /**
      * Lesson 4 (seed 001, part 2): {@code one} (10.0.0.10) and {@code two} (10.0.0.20) on the host's bridge
      * {@code br0}, which has 10.0.0.1/24; the bridge-side ends are {@code one-br} and {@code two-br}.
