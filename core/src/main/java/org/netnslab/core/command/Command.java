@@ -98,6 +98,15 @@ public sealed interface Command {
     /** {@code iptables -t nat -L [CHAIN] [-n] [-v]}. */
     record NatList(Optional<String> chain, boolean numeric, boolean verbose) implements Command {}
 
+    /**
+     * {@code nc -l -p PORT}, {@code nc -l PORT}: netcat listening on PORT of every address. In a lab it waits in
+     * the background of the terminal (see {@link Terminal}).
+     */
+    record NcListen(int port) implements Command {}
+
+    /** {@code nc ADDR PORT}: netcat connecting to ADDR, then carrying what is typed to it (see {@link Terminal}). */
+    record NcConnect(Ipv4Address address, int port) implements Command {}
+
     /** {@code bash} (or {@code sh}) typed in an interactive shell: a new shell in the current namespace. */
     record Shell() implements Command {}
 

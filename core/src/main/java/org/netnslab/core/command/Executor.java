@@ -124,13 +124,16 @@ public final class Executor {
             return CommandResult.of("bash: " + c.word() + ": command not found", 127);
         } else if (command instanceof Unsupported c) {
             return unsupported(c);
+        } else if (command instanceof Command.NcListen || command instanceof Command.NcConnect) {
+            // nc's sockets outlive the command: the terminal that holds them runs it
+            return CommandResult.of("netns-lab: nc runs in a lab's terminal only", 1);
         }
         throw new IllegalArgumentException("unknown command " + command);
     }
 
     private CommandResult unsupported(Unsupported c) {
         return CommandResult.of("netns-lab: " + c.what() + " is not part of the lab. It knows: ip netns|link|"
-                + "address|route, ping, sysctl net.ipv4.ip_forward, iptables -t nat ... -j MASQUERADE.", 1);
+                + "address|route, ping, sysctl net.ipv4.ip_forward, iptables -t nat ... -j MASQUERADE, nc.", 1);
     }
 
     private CommandResult inNamespace(InNamespace c) {
