@@ -12,8 +12,7 @@ import org.netnslab.core.testkit.Normalizer;
 
 /**
  * A developer's tool, off by default ({@code -Dgolden.report=FILE}): every command of every golden scenario
- * whose output differs on the simulator, not only the first, with blank lines and runs of blanks ignored so
- * that what the formatter prints differently does not hide what the simulator does differently.
+ * whose output differs on the simulator, not only the first that {@link GoldenTranscriptTests} stops at.
  */
 class GoldenDiffReport {
 
@@ -27,17 +26,13 @@ class GoldenDiffReport {
             Terminal t = new Terminal(backend);
             for (GoldenScenarios.Entry e : s.entries()) {
                 String actual = Normalizer.normalize(Transcript.entry(e.command(), t.run(e.command())));
-                if (!lenient(actual).equals(lenient(e.expected()))) {
+                if (!actual.equals(e.expected())) {
                     out.append("=== ").append(s.name()).append(" :: ").append(cut(e.command())).append('\n');
                     out.append("--- expected\n").append(cut(e.expected())).append("--- actual\n").append(cut(actual));
                 }
             }
         }
         Files.writeString(Path.of(System.getProperty("golden.report")), out);
-    }
-
-    private static String lenient(String s) {
-        return s.replaceAll("(?m)^\\s*\\n", "").replaceAll("[ \\t]+", " ");
     }
 
     private static String cut(String s) {
