@@ -202,7 +202,7 @@ final class Netfilter {
         return new Tuple(original.protocol(), original.destination(), from, newSource, port);
     }
 
-    /** The next candidate: ICMP identifiers wrap at 16 bits; TCP ports stay in the range of the original (1024 and up). */
+    /** The next candidate: ICMP identifiers wrap at 16 bits; TCP ports stay in their range (1024 and up, or below). */
     private static int nextPort(Tuple original, int port) {
         if (!original.isTcp()) {
             return (port + 1) & 0xffff;
