@@ -10,6 +10,7 @@ import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.Probe;
 import org.netnslab.core.command.IpFormat;
+import org.netnslab.core.command.Terminal.Message;
 import org.netnslab.core.lesson.Expectation.DoesNotReach;
 import org.netnslab.core.lesson.Expectation.Forwarding;
 import org.netnslab.core.lesson.Expectation.HasAddress;
@@ -20,6 +21,7 @@ import org.netnslab.core.lesson.Expectation.HasNoRoute;
 import org.netnslab.core.lesson.Expectation.HasRoute;
 import org.netnslab.core.lesson.Expectation.OutputContains;
 import org.netnslab.core.lesson.Expectation.Reaches;
+import org.netnslab.core.lesson.Expectation.Receives;
 import org.netnslab.core.model.Address;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.Link;
@@ -35,9 +37,13 @@ final class Checks {
 
     private Checks() {}
 
-    static Verdict check(Backend backend, LabState state, List<CommandOutput> outputs, Expectation e) {
+    static Verdict check(Backend backend, LabState state, List<CommandOutput> outputs, List<Message> received,
+            Expectation e) {
         if (e instanceof OutputContains c) {
             return output(outputs, c);
+        }
+        if (e instanceof Receives r) {
+            return received(received, r);
         }
         String ns = namespaceOf(e);
         Optional<NamespaceState> nsState = state.namespace(ns);
@@ -115,6 +121,17 @@ final class Checks {
             return x.namespace();
         }
         throw new IllegalStateException("no namespace in " + e);
+    }
+
+    /** What the nc in a namespace printed: a line of it contains the text, or none does. */
+    private static Verdict received(List<Message> received, Receives r) {
+        List<String> lines = received.stream().filter(m -> m.to().equals(r.namespace()))
+                .flatMap(m -> m.text().lines()).toList();
+        Optional<String> line = lines.stream().filter(l -> l.contains(r.fragment())).findFirst();
+        String who = "the nc in " + Expectations.nsName(r.namespace());
+        String seen = lines.isEmpty() ? who + " received nothing"
+                : who + " printed " + lines.stream().map(Expectations::quote).collect(Collectors.joining(", "));
+        return Verdict.of(r, line.isPresent() == r.present(), seen);
     }
 
     private static Verdict output(List<CommandOutput> outputs, OutputContains c) {

@@ -21,6 +21,8 @@ import org.netnslab.core.net.Ipv4Cidr;
  *   NS forwards | NS does not forward        net.ipv4.ip_forward
  *   output contains "TEXT"                   a line of the step's output contains TEXT
  *   output does not contain "TEXT"
+ *   NS receives "TEXT"                       in the step's chat, the nc in NS printed a line containing TEXT
+ *   NS does not receive "TEXT"
  * </pre>
  *
  * Namespaces are held by the lab's names ({@link org.netnslab.core.backend.Backend#HOST} for {@code host}).
@@ -116,6 +118,18 @@ public sealed interface Expectation {
         @Override
         public String text() {
             return "output " + (present ? "contains " : "does not contain ") + Expectations.quote(fragment);
+        }
+    }
+
+    /**
+     * In the step's chat, the nc running in {@code namespace} received and printed a line that contains the
+     * text, or (when not {@code present}) none.
+     */
+    record Receives(String namespace, String fragment, boolean present) implements Expectation {
+        @Override
+        public String text() {
+            return Expectations.nsName(namespace) + (present ? " receives " : " does not receive ")
+                    + Expectations.quote(fragment);
         }
     }
 }

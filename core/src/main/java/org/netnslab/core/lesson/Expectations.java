@@ -16,6 +16,7 @@ import org.netnslab.core.lesson.Expectation.HasNoRoute;
 import org.netnslab.core.lesson.Expectation.HasRoute;
 import org.netnslab.core.lesson.Expectation.OutputContains;
 import org.netnslab.core.lesson.Expectation.Reaches;
+import org.netnslab.core.lesson.Expectation.Receives;
 import org.netnslab.core.model.OperState;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
@@ -28,7 +29,7 @@ public final class Expectations {
 
     private static final String FORMS = "write \"NS reaches ADDR\", \"NS does not reach ADDR\", \"NS has route PREFIX\","
             + " \"NS has no route PREFIX\", \"NS has address ADDR\", \"NS has link DEV\", \"NS forwards\""
-            + " or \"output contains \\\"TEXT\\\"\"";
+            + ", \"output contains \\\"TEXT\\\"\" or \"NS receives \\\"TEXT\\\"\"";
 
     private Expectations() {}
 
@@ -58,6 +59,7 @@ public final class Expectations {
         String verb = c.next();
         Expectation e = switch (verb) {
             case "reaches" -> reaches(ns, c);
+            case "receives" -> new Receives(ns, quoted(c, "receives"), true);
             case "forwards" -> new Forwarding(ns, true);
             case "does" -> does(ns, c);
             case "has" -> has(ns, c);
@@ -107,8 +109,9 @@ public final class Expectations {
     }
 
     private static Expectation does(String ns, Cursor c) {
+        String forms = "write \"does not reach ADDR\", \"does not forward\" or \"does not receive \\\"TEXT\\\"\"";
         if (!c.accept("not")) {
-            throw new IllegalArgumentException("write \"does not reach ADDR\" or \"does not forward\"");
+            throw new IllegalArgumentException(forms);
         }
         if (c.accept("reach")) {
             return new DoesNotReach(ns, address(c, "does not reach"));
@@ -116,7 +119,23 @@ public final class Expectations {
         if (c.accept("forward")) {
             return new Forwarding(ns, false);
         }
-        throw new IllegalArgumentException("write \"does not reach ADDR\" or \"does not forward\"");
+        if (c.accept("receive")) {
+            return new Receives(ns, quoted(c, "does not receive"), false);
+        }
+        throw new IllegalArgumentException(forms);
+    }
+
+    /** The text a chat expectation looks for, in double quotes. */
+    private static String quoted(Cursor c, String after) {
+        if (!c.more() || !c.peek().startsWith("\"")) {
+            throw new IllegalArgumentException("the text to look for goes in double quotes: " + after
+                    + " \"hello\"");
+        }
+        String text = unquote(c.next());
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("the text to look for is empty");
+        }
+        return text;
     }
 
     private static Expectation has(String ns, Cursor c) {

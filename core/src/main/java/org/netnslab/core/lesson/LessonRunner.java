@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.netnslab.core.backend.Backend;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.Terminal;
@@ -14,6 +15,10 @@ import org.netnslab.core.model.LabState;
  * learner's {@link Terminal} (so a shell opened with {@code ip netns exec NS bash} stays open into the next
  * step), then the lab's state is read, compared with the previous step's, and the step's expectations are
  * checked. Checking never types into the terminal: pings are sent through {@link Backend#ping} directly.
+ *
+ * <p>A step's chat lines ({@link ChatLine}) are the tutorial's second window: {@code NS$ COMMAND} runs in a
+ * shell in NS, {@code NS> TEXT} is typed into the nc that runs in NS. Where a run of chat lines ends (a
+ * {@code chat} block), every nc stops, as Ctrl-C in each window would.
  *
  * <p>The backend is a fresh lab with its world built ({@link org.netnslab.core.lab.LabWorld#build}); the
  * runner does not close it. Like a backend, a runner serves one learner, one step at a time.
@@ -68,17 +73,37 @@ public final class LessonRunner {
         int number = results.size() + 1;
         Step step = lesson.step(number);
         List<CommandOutput> outputs = new ArrayList<>();
+        int heard = terminal.messages().size();
+        boolean chatting = false;
         for (String line : step.commands()) {
+            Optional<ChatLine> chat = ChatLine.parse(line);
+            if (chat.isPresent()) {
+                chatting = true;
+                ChatLine c = chat.get();
+                CommandResult result = c.command() ? terminal.runIn(c.namespace(), c.text())
+                        : terminal.type(c.namespace(), c.text());
+                outputs.add(new CommandOutput(c.prompt(), c.text(), result));
+                continue;
+            }
+            if (chatting) {
+                // a chat's windows close where its block ends
+                terminal.stopAll();
+                chatting = false;
+            }
             String prompt = terminal.prompt();
             CommandResult result = terminal.run(line);
             outputs.add(new CommandOutput(prompt, line, result));
         }
+        if (chatting) {
+            terminal.stopAll();
+        }
+        List<Terminal.Message> received = List.copyOf(terminal.messages().subList(heard, terminal.messages().size()));
         LabState after = backend.snapshot();
         LabState before = results.isEmpty() ? initial : results.get(results.size() - 1).snapshot();
         StateDiff diff = StateDiff.between(before, after);
         List<Verdict> verdicts = new ArrayList<>();
         for (Expectation e : step.expectations()) {
-            verdicts.add(Checks.check(backend, after, outputs, e));
+            verdicts.add(Checks.check(backend, after, outputs, received, e));
         }
         StepResult result = new StepResult(number, step, outputs, after, diff, verdicts);
         results.add(result);
@@ -112,6 +137,6 @@ public final class LessonRunner {
      * these outputs for {@code output contains}.
      */
     public Verdict check(Expectation expectation, List<CommandOutput> outputs) {
-        return Checks.check(backend, backend.snapshot(), outputs, expectation);
+        return Checks.check(backend, backend.snapshot(), outputs, terminal.messages(), expectation);
     }
 }

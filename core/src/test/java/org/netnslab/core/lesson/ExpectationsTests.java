@@ -20,6 +20,7 @@ import org.netnslab.core.lesson.Expectation.HasNoRoute;
 import org.netnslab.core.lesson.Expectation.HasRoute;
 import org.netnslab.core.lesson.Expectation.OutputContains;
 import org.netnslab.core.lesson.Expectation.Reaches;
+import org.netnslab.core.lesson.Expectation.Receives;
 import org.netnslab.core.model.OperState;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
@@ -58,7 +59,9 @@ class ExpectationsTests {
                 row("host does not forward", new Forwarding(HOST, false)),
                 row("output contains \"1 received\"", new OutputContains("1 received", true)),
                 row("output contains \"say \\\"hi\\\"\"", new OutputContains("say \"hi\"", true)),
-                row("output does not contain \"veth1\"", new OutputContains("veth1", false)));
+                row("output does not contain \"veth1\"", new OutputContains("veth1", false)),
+                row("ns1 receives \"hello from ns2\"", new Receives("ns1", "hello from ns2", true)),
+                row("host does not receive \"hi\"", new Receives(HOST, "hi", false)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -91,7 +94,11 @@ class ExpectationsTests {
             blue reaches 10.0.0.1 with 64           | write "with ttl N" after the address
             blue reaches 10.0.0.1 with ttl 300      | "300" is not a ttl (1 to 255)
             blue reaches 10.0.0.1 quickly           | unexpected "quickly" after "blue reaches 10.0.0.1"
-            blue does reach 10.0.0.1                | write "does not reach ADDR" or "does not forward"
+            blue does reach 10.0.0.1                | write "does not reach ADDR", "does not forward" or "does not receive
+            ns1 receives hello                      | the text to look for goes in double quotes: receives "hello"
+            ns1 does not receive                    | the text to look for goes in double quotes: does not receive "hello"
+            ns1 receives ""                         | the text to look for is empty
+            ns1 receives "a" "b"                    | unexpected ""b"" after "ns1 receives "a""
             blue has route                          | a prefix is missing after "route"
             blue has route 10.0.0.1/24              | "10.0.0.1/24" has host bits set: a route's prefix is 10.0.0.0/24
             blue has route to 10.0.0.0/24           | "to" is not a route prefix
