@@ -24,6 +24,7 @@ import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.netnslab.core.command.Command;
 import org.netnslab.core.command.Transcript;
+import org.netnslab.core.lesson.ChatLine;
 import org.netnslab.core.lesson.Expectation;
 import org.netnslab.core.lesson.Expectations;
 import org.netnslab.core.lesson.Lesson;
@@ -34,7 +35,8 @@ import org.netnslab.core.lesson.Step;
 /**
  * Reads a lesson's Markdown file (the format of {@code lessons/README.md}): {@code # Title}, a summary
  * paragraph, a {@code Tutorial:} line, then one {@code ## } section a step, with its commands in {@code sh}
- * blocks and its expectations in {@code expect} blocks. Every problem found is reported with its line.
+ * blocks, a chat between two windows in {@code chat} blocks, and its expectations in {@code expect} blocks.
+ * Every problem found is reported with its line.
  */
 public final class LessonLoader {
 
@@ -42,6 +44,8 @@ public final class LessonLoader {
     public static final String COMMANDS = "sh";
     /** The info string of the blocks whose lines are checked. */
     public static final String EXPECTATIONS = "expect";
+    /** The info string of the blocks that script a chat between two windows ({@link ChatLine}). */
+    public static final String CHAT = "chat";
     /** The word that starts the line naming the tutorial. */
     public static final String TUTORIAL = "Tutorial:";
 
@@ -173,9 +177,9 @@ public final class LessonLoader {
         }
 
         private void preamble(Node n, int line) {
-            if (n instanceof FencedCodeBlock f && (isInfo(f, COMMANDS) || isInfo(f, EXPECTATIONS))) {
-                problems.add(new Problem(line, "a ```" + info(f) + " block before the first step: commands and"
-                        + " expectations belong to a step (\"## Step title\")"));
+            if (n instanceof FencedCodeBlock f && (isInfo(f, COMMANDS) || isInfo(f, EXPECTATIONS) || isInfo(f, CHAT))) {
+                problems.add(new Problem(line, "a ```" + info(f) + " block before the first step: commands,"
+                        + " chats and expectations belong to a step (\"## Step title\")"));
                 return;
             }
             String source = source(n);
@@ -202,6 +206,27 @@ public final class LessonLoader {
                     int at = line + 1 + i;
                     unknown(command).ifPresent(why -> problems.add(new Problem(at, why)));
                     step.commands.add(command);
+                    step.commandLines.add(at);
+                }
+            } else if (n instanceof FencedCodeBlock f && isInfo(f, CHAT)) {
+                List<String> body = body(f);
+                for (int i = 0; i < body.size(); i++) {
+                    String text = body.get(i).strip();
+                    if (!Transcript.isCommand(text)) {
+                        continue;
+                    }
+                    int at = line + 1 + i;
+                    Optional<ChatLine> chat = ChatLine.parse(text);
+                    if (chat.isEmpty()) {
+                        problems.add(new Problem(at, "a line of a chat is \"NS$ COMMAND\" (a command at a shell in"
+                                + " NS) or \"NS> TEXT\" (a line typed into the nc that runs in NS), not \"" + text
+                                + "\""));
+                        continue;
+                    }
+                    if (chat.get().command()) {
+                        unknown(chat.get().text()).ifPresent(why -> problems.add(new Problem(at, why)));
+                    }
+                    step.commands.add(chat.get().written());
                     step.commandLines.add(at);
                 }
             } else if (n instanceof FencedCodeBlock f && isInfo(f, EXPECTATIONS)) {
@@ -281,6 +306,9 @@ public final class LessonLoader {
         if (line.startsWith("$ ") || line.startsWith("> ")) {
             return Optional.of("write the command without the prompt \"" + line.substring(0, 1) + "\": " + line);
         }
+        if (ChatLine.parse(line).isPresent()) {
+            return Optional.of("\"" + line + "\" is a line of a chat: it goes in a ```chat block");
+        }
         return unknown(org.netnslab.core.command.Parser.parse(line), line);
     }
 
@@ -289,7 +317,7 @@ public final class LessonLoader {
             return unknown(in.inner(), line);
         }
         if (c instanceof Command.NotFound nf) {
-            return Optional.of("unknown command \"" + nf.word() + "\": a lab runs ip, ping, sysctl and iptables"
+            return Optional.of("unknown command \"" + nf.word() + "\": a lab runs ip, ping, sysctl, iptables and nc"
                     + " (and bash and exit)");
         }
         if (c instanceof Command.Unsupported u) {

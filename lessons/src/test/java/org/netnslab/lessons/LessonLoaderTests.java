@@ -164,15 +164,52 @@ class LessonLoaderTests {
 
                         Summary.
 
-                        ## Chat
+                        ## Capture
 
                         ```sh
                         ip netns add a
-                        nc -l -p 8080
+                        tcpdump -i v1
                         ```
-                        """, new Problem(9, "unknown command \"nc\": a lab runs ip, ping, sysctl and iptables"
+                        """, new Problem(9, "unknown command \"tcpdump\": a lab runs ip, ping, sysctl, iptables and nc"
                         + " (and bash and exit)")),
                 bad("an unknown command inside a namespace", """
+                        # Title
+
+                        Summary.
+
+                        ## Capture
+
+                        ```sh
+                        ip netns exec a tcpdump -i v1
+                        ```
+                        """, new Problem(8, "unknown command \"tcpdump\": a lab runs ip, ping, sysctl, iptables and nc"
+                        + " (and bash and exit)")),
+                bad("a line of a chat that is neither a command nor a line for nc", """
+                        # Title
+
+                        Summary.
+
+                        ## Chat
+
+                        ```chat
+                        ns1$ nc -l -p 8080
+                        ns2 nc 10.0.0.1 8080
+                        ```
+                        """, new Problem(9, "a line of a chat is \"NS$ COMMAND\" (a command at a shell in NS) or"
+                        + " \"NS> TEXT\" (a line typed into the nc that runs in NS), not \"ns2 nc 10.0.0.1 8080\"")),
+                bad("an unknown command in a chat", """
+                        # Title
+
+                        Summary.
+
+                        ## Chat
+
+                        ```chat
+                        ns1$ tcpdump -i v1
+                        ```
+                        """, new Problem(8, "unknown command \"tcpdump\": a lab runs ip, ping, sysctl, iptables and nc"
+                        + " (and bash and exit)")),
+                bad("a line of a chat in a block of commands", """
                         # Title
 
                         Summary.
@@ -180,10 +217,9 @@ class LessonLoaderTests {
                         ## Chat
 
                         ```sh
-                        ip netns exec a nc 10.0.0.1 8080
+                        ns1$ nc -l -p 8080
                         ```
-                        """, new Problem(8, "unknown command \"nc\": a lab runs ip, ping, sysctl and iptables"
-                        + " (and bash and exit)")),
+                        """, new Problem(8, "\"ns1$ nc -l -p 8080\" is a line of a chat: it goes in a ```chat block")),
                 bad("a command the lab does not simulate", """
                         # Title
 
@@ -225,7 +261,8 @@ class LessonLoaderTests {
                         """, new Problem(13, "cannot read the expectation \"a pings 10.0.0.1\": \"pings\" is not"
                         + " something a namespace does in a lesson: write \"NS reaches ADDR\", \"NS does not reach"
                         + " ADDR\", \"NS has route PREFIX\", \"NS has no route PREFIX\", \"NS has address ADDR\","
-                        + " \"NS has link DEV\", \"NS forwards\" or \"output contains \\\"TEXT\\\"\"")),
+                        + " \"NS has link DEV\", \"NS forwards\", \"output contains \\\"TEXT\\\"\" or \"NS receives"
+                        + " \\\"TEXT\\\"\"")),
                 bad("a block never closed", """
                         # Title
 
@@ -267,8 +304,8 @@ class LessonLoaderTests {
                         ```sh
                         ip netns add b
                         ```
-                        """, new Problem(5, "a ```sh block before the first step: commands and expectations belong"
-                        + " to a step (\"## Step title\")")),
+                        """, new Problem(5, "a ```sh block before the first step: commands, chats and expectations"
+                        + " belong to a step (\"## Step title\")")),
                 bad("a step without a title", """
                         # Title
 
@@ -303,7 +340,7 @@ class LessonLoaderTests {
                 ## One
 
                 ```sh
-                nc -l -p 8080
+                tcpdump -i v1
                 ```
 
                 ```expect
@@ -346,6 +383,40 @@ class LessonLoaderTests {
 
         assertThatThrownBy(() -> LessonLoader.load(file)).isInstanceOf(LessonFormatException.class)
                 .hasMessage("the file is not UTF-8 text");
+    }
+
+    @Test
+    void aChatKeepsItsLinesAsWrittenAmongTheStepsCommands() throws Exception {
+        Step step = LessonLoader.parse("x", """
+                # T
+
+                S.
+
+                ## Chat
+
+                ```sh
+                ip netns add ns1
+                ```
+
+                ```chat
+                ns1$ nc -l -p 8080
+                # a comment
+                host$ nc 10.0.0.1 8080
+                host> hello
+                ns1>
+                ```
+
+                ```expect
+                ns1 receives "hello"
+                host does not receive "bye"
+                ```
+                """).step(1);
+
+        assertThat(step.commands()).containsExactly("ip netns add ns1", "ns1$ nc -l -p 8080",
+                "host$ nc 10.0.0.1 8080", "host> hello", "ns1> ");
+        assertThat(step.lines().commands()).containsExactly(8, 12, 14, 15, 16);
+        assertThat(step.expectations()).containsExactly(new Expectation.Receives("ns1", "hello", true),
+                new Expectation.Receives(Backend.HOST, "bye", false));
     }
 
     @Test
