@@ -26,6 +26,32 @@ public interface LibC {
     int getsockname(int fd, @Out byte[] addr, IntByReference addrlen);
 
     @SaveError
+    int getpeername(int fd, @Out byte[] addr, IntByReference addrlen);
+
+    @SaveError
+    int getsockopt(int fd, int level, int optname, @Out byte[] optval, IntByReference optlen);
+
+    @SaveError
+    int listen(int fd, int backlog);
+
+    @SaveError
+    int accept4(int fd, @Out byte[] addr, IntByReference addrlen, int flags);
+
+    @SaveError
+    int shutdown(int fd, int how);
+
+    @SaveError
+    int ioctl(int fd, long request, IntByReference value);
+
+    @SaveError
+    @ssize_t
+    long send(int fd, @In byte[] buf, @size_t long len, int flags);
+
+    @SaveError
+    @ssize_t
+    long recv(int fd, @Out byte[] buf, @size_t long len, int flags);
+
+    @SaveError
     int setsockopt(int fd, int level, int optname, @In byte[] optval, int optlen);
 
     @SaveError

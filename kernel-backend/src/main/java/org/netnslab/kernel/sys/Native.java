@@ -38,6 +38,16 @@ final class Native {
         l.setsockopt(-1, 0, 0, buf, 4);
         l.pread(-1, buf, buf.length, 0);
         l.poll(new byte[8], 0, 0);
+        l.getpeername(-1, buf, new jnr.ffi.byref.IntByReference(buf.length));
+        l.getsockopt(-1, 0, 0, buf, new jnr.ffi.byref.IntByReference(4));
+        l.bind(-1, buf, buf.length);
+        l.connect(-1, buf, buf.length);
+        l.listen(-1, 0);
+        l.accept4(-1, null, null, 0);
+        l.shutdown(-1, 0);
+        l.ioctl(-1, 0, new jnr.ffi.byref.IntByReference(0));
+        l.send(-1, buf, 0, 0);
+        l.recv(-1, buf, 0, 0);
         LastError.getLastError(Runtime.getRuntime(l));
     }
 
