@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.netnslab.core.backend.Backend;
+import org.netnslab.core.backend.Connection;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
+import org.netnslab.core.backend.Listener;
 import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.RouteLookup;
@@ -35,7 +37,7 @@ import org.netnslab.kernel.sys.SyscallException;
 /**
  * The lab on the real Linux kernel: every namespace of it (the host, the hidden upstream, each one the
  * learner makes) is a fresh network namespace held by open file descriptors, driven over rtnetlink and
- * nfnetlink, pinged with raw ICMP sockets. The machine's own namespace is never touched: no socket is ever
+ * nfnetlink, pinged with raw ICMP sockets, chatted across with nc's TCP sockets (see {@link Tcp}). The machine's own namespace is never touched: no socket is ever
  * opened in it. When the lab closes, or the process ends however it ends, the kernel takes every namespace
  * down.
  *
@@ -277,6 +279,18 @@ public final class KernelBackend implements Backend {
     @Override
     public synchronized PingResult ping(String ns, PingRequest request) throws KernelException {
         return Pinger.ping(ns(ns), request);
+    }
+
+    // ------------------------------------------------------------------------------------------ TCP
+
+    @Override
+    public synchronized Listener listen(String ns, int port) throws KernelException {
+        return Tcp.listen(ns(ns), port);
+    }
+
+    @Override
+    public synchronized Connection connect(String ns, Ipv4Address address, int port) throws KernelException {
+        return Tcp.connect(ns(ns), address, port);
     }
 
     // ------------------------------------------------------------------------------------------ state

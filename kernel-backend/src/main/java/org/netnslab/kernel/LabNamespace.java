@@ -1,13 +1,18 @@
 package org.netnslab.kernel;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.netnslab.kernel.netlink.Family;
 import org.netnslab.kernel.sys.NamespaceFd;
 import org.netnslab.kernel.sys.Namespaces;
 import org.netnslab.kernel.sys.NetlinkSocket;
 import org.netnslab.kernel.sys.ProcFile;
 import org.netnslab.kernel.sys.SyscallException;
+import org.netnslab.kernel.sys.TcpSocket;
 
 /**
  * One namespace of a lab, fresh, and everything the backend opened inside it: a descriptor that holds it,
@@ -23,6 +28,10 @@ final class LabNamespace implements AutoCloseable {
     final NetlinkSocket route;
     final NetlinkSocket netfilter;
     final ProcFile ipForward;
+
+    /** The TCP sockets of nc opened in this namespace and not closed yet: they go with it. */
+    private final Set<TcpSocket> sockets = new LinkedHashSet<>();
+    private boolean closed;
 
     /** The links of the last dump, by index: what other namespaces show of their veth peers here. */
     volatile Map<Integer, PeerView> lastLinks = Map.of();
@@ -79,8 +88,37 @@ final class LabNamespace implements AutoCloseable {
         }
     }
 
+    /** Keeps a socket made inside, to close it with the namespace; closes it at once when that is gone. */
+    synchronized boolean keep(TcpSocket socket) {
+        if (closed) {
+            socket.close();
+            return false;
+        }
+        sockets.add(socket);
+        return true;
+    }
+
+    /** Closes a socket and lets it go. */
+    void forget(TcpSocket socket) {
+        socket.close();
+        synchronized (this) {
+            sockets.remove(socket);
+        }
+    }
+
+    /**
+     * Closes everything opened inside, the sockets first: a socket holds its namespace, which would otherwise
+     * outlive the lab's last descriptor of it.
+     */
     @Override
     public void close() {
+        List<TcpSocket> open;
+        synchronized (this) {
+            closed = true;
+            open = new ArrayList<>(sockets);
+            sockets.clear();
+        }
+        open.forEach(TcpSocket::close);
         ipForward.close();
         netfilter.close();
         route.close();
