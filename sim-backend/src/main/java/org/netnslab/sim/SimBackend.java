@@ -547,7 +547,7 @@ public final class SimBackend implements Backend {
         lastConnect = s.journeys();
         if (s.state == TcpSocket.State.SYN_SENT || s.over()) {
             Errno e = s.error != null ? s.error : Errno.ETIMEDOUT;
-            throw new KernelException(e);
+            throw new KernelException(e, lastConnect);
         }
         return new SimConnection(nsName, s);
     }

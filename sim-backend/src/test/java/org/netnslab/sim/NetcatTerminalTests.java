@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.netnslab.core.command.CommandResult;
+import org.netnslab.core.command.JourneyFormat;
 import org.netnslab.core.command.Terminal;
 import org.netnslab.core.command.Transcript;
 import org.netnslab.core.lab.LabWorld;
@@ -24,6 +25,11 @@ class NetcatTerminalTests {
             "ip netns exec ns2 ip link set v2 up",
             "ip netns exec ns2 ip addr add 10.0.0.2/24 dev v2");
 
+    /** What a learner sees of a result: its output and status, not the journeys behind it. */
+    private static CommandResult plain(CommandResult r) {
+        return new CommandResult(r.output(), r.exitStatus());
+    }
+
     private static Terminal lab() throws Exception {
         SimBackend backend = new SimBackend(42);
         LabWorld.build(backend);
@@ -37,29 +43,31 @@ class NetcatTerminalTests {
     @Test
     void theTutorialsChatInOneTerminal() throws Exception {
         Terminal t = lab();
-        assertThat(t.run("sudo ip netns exec ns1 bash")).isEqualTo(CommandResult.OK);
-        assertThat(t.run("nc -l -p 8080")).isEqualTo(new CommandResult("netns-lab: this nc listens on port 8080 in"
-                + " ns1 in the background, where a real one would hold the terminal; nc ADDRESS 8080 from another"
-                + " namespace starts a chat, exit ends it.\n", 0));
-        assertThat(t.run("exit")).isEqualTo(CommandResult.OK);
-        assertThat(t.run("sudo ip netns exec ns2 bash")).isEqualTo(CommandResult.OK);
+        assertThat(plain(t.run("sudo ip netns exec ns1 bash"))).isEqualTo(CommandResult.OK);
+        assertThat(plain(t.run("nc -l -p 8080"))).isEqualTo(new CommandResult("netns-lab: this nc listens on port"
+                + " 8080 in ns1 in the background, where a real one would hold the terminal; nc ADDRESS 8080 from"
+                + " another namespace starts a chat, exit ends it.\n", 0));
+        assertThat(plain(t.run("exit"))).isEqualTo(CommandResult.OK);
+        assertThat(plain(t.run("sudo ip netns exec ns2 bash"))).isEqualTo(CommandResult.OK);
 
-        assertThat(t.run("nc 10.0.0.1 8080")).as("nc says nothing when it connects").isEqualTo(CommandResult.OK);
+        assertThat(plain(t.run("nc 10.0.0.1 8080"))).as("nc says nothing when it connects").isEqualTo(CommandResult.OK);
         assertThat(t.chat()).contains(new Terminal.Chat("ns2", Ipv4Address.parse("10.0.0.1"), 8080,
                 java.util.Optional.of("ns1")));
         assertThat(t.prompt()).isEqualTo("nc 10.0.0.1 8080> ");
 
-        assertThat(t.run("hello from ns2")).as("what the nc in ns1 prints")
+        assertThat(plain(t.run("hello from ns2"))).as("what the nc in ns1 prints")
                 .isEqualTo(new CommandResult("hello from ns2\n", 0));
-        assertThat(t.run("ip addr")).as("a command in a chat is a line like any other")
+        assertThat(plain(t.run("ip addr"))).as("a command in a chat is a line like any other")
                 .isEqualTo(new CommandResult("ip addr\n", 0));
         assertThat(t.messages()).extracting(Terminal.Message::text).containsExactly("hello from ns2\n", "ip addr\n");
+        assertThat(t.run("bye").segments()).singleElement().satisfies(j -> assertThat(j.segment())
+                .endsWith("Flags [P.], seq 24:28, ack 1, length 4"));
 
-        assertThat(t.run("exit")).isEqualTo(new CommandResult("netns-lab: the chat is over, as at Ctrl-C: nc in ns2"
-                + " closed the connection, and the nc that listened in ns1 exited.\n", 0));
+        assertThat(plain(t.run("exit"))).isEqualTo(new CommandResult("netns-lab: the chat is over, as at Ctrl-C: nc"
+                + " in ns2 closed the connection, and the nc that listened in ns1 exited.\n", 0));
         assertThat(t.chat()).isEmpty();
         assertThat(t.prompt()).isEqualTo("root@host:~# (netns ns2) ");
-        assertThat(t.run("nc 10.0.0.1 8080")).as("the listener exited with the chat")
+        assertThat(plain(t.run("nc 10.0.0.1 8080"))).as("the listener exited with the chat")
                 .isEqualTo(new CommandResult("", 1));
     }
 
@@ -67,9 +75,9 @@ class NetcatTerminalTests {
     void bothEndsTalkThroughASecondWindow() throws Exception {
         Terminal t = lab();
         assertThat(t.runIn("ns1", "nc -l -p 8080").ok()).isTrue();
-        assertThat(t.runIn("ns2", "nc 10.0.0.1 8080")).isEqualTo(CommandResult.OK);
-        assertThat(t.type("ns2", "hello")).isEqualTo(new CommandResult("hello\n", 0));
-        assertThat(t.type("ns1", "hi back")).isEqualTo(new CommandResult("hi back\n", 0));
+        assertThat(plain(t.runIn("ns2", "nc 10.0.0.1 8080"))).isEqualTo(CommandResult.OK);
+        assertThat(plain(t.type("ns2", "hello"))).isEqualTo(new CommandResult("hello\n", 0));
+        assertThat(plain(t.type("ns1", "hi back"))).isEqualTo(new CommandResult("hi back\n", 0));
         assertThat(t.messages()).containsExactly(new Terminal.Message("ns2", "ns1", "hello\n"),
                 new Terminal.Message("ns1", "ns2", "hi back\n"));
         assertThat(t.type("host", "hm").output()).startsWith("netns-lab: no nc chats in host");
@@ -94,9 +102,14 @@ class NetcatTerminalTests {
     @Test
     void aConnectThatFailsIsSilentWithStatusOne() throws Exception {
         Terminal t = lab();
-        assertThat(t.run("ip netns exec ns2 nc 10.0.0.1 8080")).as("refused").isEqualTo(new CommandResult("", 1));
-        assertThat(t.run("ip netns exec ns2 nc 192.0.2.1 80")).as("no route").isEqualTo(new CommandResult("", 1));
-        assertThat(t.run("ip netns exec ns3 nc 10.0.0.1 80")).isEqualTo(new CommandResult(
+        CommandResult refused = t.run("ip netns exec ns2 nc 10.0.0.1 8080");
+        assertThat(plain(refused)).as("refused").isEqualTo(new CommandResult("", 1));
+        assertThat(JourneyFormat.trace(refused.segments())).contains("Flags [S], seq 0, length 0")
+                .contains("nothing listens on port 8080, answered with a reset [NO_SOCKET]")
+                .contains("TCP [R.] delivered: connect fails, Connection refused");
+        assertThat(plain(t.run("ip netns exec ns2 nc 192.0.2.1 80"))).as("no route")
+                .isEqualTo(new CommandResult("", 1));
+        assertThat(plain(t.run("ip netns exec ns3 nc 10.0.0.1 80"))).isEqualTo(new CommandResult(
                 "Cannot open network namespace \"ns3\": No such file or directory\n", 255));
         assertThat(t.chat()).isEmpty();
     }
@@ -140,9 +153,9 @@ class NetcatTerminalTests {
             assertThat(t.run(line).exitStatus()).as(line).isZero();
         }
         t.runIn("blue", "nc -l -p 9000");
-        assertThat(t.runIn("red", "nc 192.168.2.2 9000")).isEqualTo(CommandResult.OK);
-        assertThat(t.type("red", "through the host")).isEqualTo(new CommandResult("through the host\n", 0));
-        assertThat(t.type("blue", "and back")).isEqualTo(new CommandResult("and back\n", 0));
+        assertThat(plain(t.runIn("red", "nc 192.168.2.2 9000"))).isEqualTo(CommandResult.OK);
+        assertThat(plain(t.type("red", "through the host"))).isEqualTo(new CommandResult("through the host\n", 0));
+        assertThat(plain(t.type("blue", "and back"))).isEqualTo(new CommandResult("and back\n", 0));
         assertThat(t.run("exit").output()).startsWith("netns-lab: the chat is over");
         assertThat(t.run("iptables -t nat -L POSTROUTING -v -n").output()).contains("    1    60 MASQUERADE");
     }

@@ -12,8 +12,8 @@ import org.netnslab.core.lab.LabWorld;
 
 /**
  * A developer's tool, off by default ({@code -Dreplay.script=FILE}): runs a script on the simulator as the
- * recorder runs it on the kernel, and prints the transcript with the journey of every ping's probes
- * ({@code -Dreplay.quiet=true}: the transcript alone).
+ * recorder runs it on the kernel, and prints the transcript with the journey of every ping's probes and of
+ * every TCP segment nc sent ({@code -Dreplay.quiet=true}: the transcript alone).
  */
 class ScriptReplay {
 
@@ -32,6 +32,7 @@ class ScriptReplay {
             out.append(Transcript.entry(line, r));
             if (!Boolean.getBoolean("replay.quiet")) {
                 r.ping().ifPresent(p -> out.append(JourneyFormat.trace(p)));
+                out.append(JourneyFormat.trace(r.segments()));
             }
         }
         System.out.print(out);

@@ -1,5 +1,6 @@
 package org.netnslab.core.backend;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,15 +13,25 @@ public final class KernelException extends Exception {
 
     private final transient Errno errno;
     private final transient Optional<String> extack;
+    private final transient List<SegmentJourney> journeys;
 
     public KernelException(Errno errno) {
-        this(errno, null);
+        this(errno, (String) null);
     }
 
     public KernelException(Errno errno, String extack) {
         super(extack == null ? errno.message() : errno.message() + " (" + extack + ")");
         this.errno = errno;
         this.extack = Optional.ofNullable(extack);
+        this.journeys = List.of();
+    }
+
+    /** A refused {@code connect}, with what its segments met on their way (the simulator can tell). */
+    public KernelException(Errno errno, List<SegmentJourney> journeys) {
+        super(errno.message());
+        this.errno = errno;
+        this.extack = Optional.empty();
+        this.journeys = List.copyOf(journeys);
     }
 
     public Errno errno() {
@@ -30,5 +41,10 @@ public final class KernelException extends Exception {
     /** The kernel's own sentence, without iproute2's {@code Error: } and final period. */
     public Optional<String> extack() {
         return extack;
+    }
+
+    /** The journeys of the segments a refused {@code connect} sent, when the backend can tell them. */
+    public List<SegmentJourney> journeys() {
+        return journeys;
     }
 }

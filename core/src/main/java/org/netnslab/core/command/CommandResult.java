@@ -1,20 +1,37 @@
 package org.netnslab.core.command;
 
+import java.util.List;
 import java.util.Optional;
 import org.netnslab.core.backend.PingResult;
+import org.netnslab.core.backend.SegmentJourney;
 
 /**
  * What a command printed (stdout and stderr, in the order a terminal shows them) and its exit status.
  * The output is empty or ends with a newline.
  *
  * @param ping for a ping that sent anything, its probes with their journeys, to draw or to trace
+ * @param segments for nc, the TCP segments it sent and what answered them, hop by hop, when the backend can
+ *     tell (the simulator can)
  */
-public record CommandResult(String output, int exitStatus, Optional<PingResult> ping) {
+public record CommandResult(String output, int exitStatus, Optional<PingResult> ping, List<SegmentJourney> segments) {
 
     public static final CommandResult OK = new CommandResult("", 0);
 
+    public CommandResult {
+        segments = List.copyOf(segments);
+    }
+
+    public CommandResult(String output, int exitStatus, Optional<PingResult> ping) {
+        this(output, exitStatus, ping, List.of());
+    }
+
     public CommandResult(String output, int exitStatus) {
         this(output, exitStatus, Optional.empty());
+    }
+
+    /** The same result, with the journeys of the segments that made it. */
+    public CommandResult withSegments(List<SegmentJourney> journeys) {
+        return new CommandResult(output, exitStatus, ping, journeys);
     }
 
     public static CommandResult of(String output, int exitStatus) {

@@ -1,11 +1,13 @@
 package org.netnslab.core.command;
 
+import java.util.List;
 import org.netnslab.core.backend.Backend;
 import org.netnslab.core.backend.Hop;
 import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.Probe;
+import org.netnslab.core.backend.SegmentJourney;
 
-/** Prints the journey of each probe of a ping, hop by hop, and where and why it died. */
+/** Prints the journey of each probe of a ping, or of each TCP segment of nc, hop by hop, and where and why it died. */
 public final class JourneyFormat {
 
     private JourneyFormat() {}
@@ -14,13 +16,27 @@ public final class JourneyFormat {
         StringBuilder sb = new StringBuilder();
         for (Probe p : result.probes()) {
             sb.append("  icmp_seq=").append(p.sequence()).append(": ").append(verdict(p)).append('\n');
-            for (Hop h : p.journey()) {
-                sb.append(String.format("    %-12s %-14s %s", namespace(h.namespace()), h.device(), h.what()));
-                h.drop().ifPresent(why -> sb.append(": ").append(why));
-                sb.append('\n');
-            }
+            hops(sb, p.journey());
         }
         return sb.toString();
+    }
+
+    /** The journey of each segment, as {@link #trace(PingResult)} prints a probe's. */
+    public static String trace(List<SegmentJourney> segments) {
+        StringBuilder sb = new StringBuilder();
+        for (SegmentJourney j : segments) {
+            sb.append("  ").append(j.segment()).append('\n');
+            hops(sb, j.journey());
+        }
+        return sb.toString();
+    }
+
+    private static void hops(StringBuilder sb, List<Hop> journey) {
+        for (Hop h : journey) {
+            sb.append(String.format("    %-12s %-14s %s", namespace(h.namespace()), h.device(), h.what()));
+            h.drop().ifPresent(why -> sb.append(": ").append(why));
+            sb.append('\n');
+        }
     }
 
     private static String verdict(Probe p) {

@@ -13,6 +13,7 @@ import org.netnslab.core.backend.Connection;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.backend.Listener;
+import org.netnslab.core.backend.SegmentJourney;
 import org.netnslab.core.command.Command.Exit;
 import org.netnslab.core.command.Command.InNamespace;
 import org.netnslab.core.command.Command.NcConnect;
@@ -142,16 +143,14 @@ public final class Terminal {
         Connection from = fromClient ? clientEnd : listenerEnd;
         Connection to = fromClient ? listenerEnd : clientEnd;
         String toNs = fromClient ? chat.listener().orElse("") : chat.client();
+        int sent = from.journeys().size();
         try {
             from.send((line + "\n").getBytes(StandardCharsets.UTF_8));
-            if (to == null) {
-                return CommandResult.OK;
-            }
-            String printed = new String(to.receive(), StandardCharsets.UTF_8);
+            String printed = to == null ? "" : new String(to.receive(), StandardCharsets.UTF_8);
             if (!printed.isEmpty()) {
                 messages.add(new Message(ns, toNs, printed));
             }
-            return new CommandResult(printed, 0);
+            return new CommandResult(printed, 0).withSegments(since(from, sent));
         } catch (KernelException e) {
             String why = e.errno().message();
             hangUp();
@@ -256,7 +255,7 @@ public final class Terminal {
             client = backend.connect(ns, address, port);
         } catch (KernelException e) {
             // without -v, nc says nothing of a connect that fails
-            return e.errno() == Errno.EOPNOTSUPP ? failure(e) : new CommandResult("", 1);
+            return e.errno() == Errno.EOPNOTSUPP ? failure(e) : new CommandResult("", 1).withSegments(e.journeys());
         }
         Optional<String> listener = Optional.empty();
         for (Background b : listening) {
@@ -278,16 +277,30 @@ public final class Terminal {
         }
         clientEnd = client;
         chat = new Chat(ns, address, port, listener);
-        return CommandResult.OK;
+        return CommandResult.OK.withSegments(client.journeys());
+    }
+
+    private static List<SegmentJourney> since(Connection c, int count) {
+        List<SegmentJourney> all = c.journeys();
+        return count >= all.size() ? List.of() : List.copyOf(all.subList(count, all.size()));
     }
 
     /** {@code exit} in a chat: the client closes; the listener sees the end of the connection and exits. */
     private CommandResult endChat() {
         String client = JourneyFormat.namespace(chat.client());
         Optional<String> listener = chat.listener().map(JourneyFormat::namespace);
+        Connection a = clientEnd;
+        Connection b = listenerEnd;
+        int sentA = a.journeys().size();
+        int sentB = b == null ? 0 : b.journeys().size();
         hangUp();
+        List<SegmentJourney> fins = new ArrayList<>(since(a, sentA));
+        if (b != null) {
+            fins.addAll(since(b, sentB));
+        }
         return netnsLab("the chat is over, as at Ctrl-C: nc in " + client + " closed the connection"
-                + listener.map(l -> ", and the nc that listened in " + l + " exited").orElse(""), 0);
+                + listener.map(l -> ", and the nc that listened in " + l + " exited").orElse(""), 0)
+                .withSegments(fins);
     }
 
     private void hangUp() {
