@@ -542,7 +542,9 @@ public final class SimBackend implements Backend {
             throw new KernelException(Errno.ENETUNREACH);
         }
         step();
-        TcpSocket s = tcp.connect(ns, route, address, port);
+        // ip_route_output_key: a connect to 0.0.0.0 goes to the source the route picked, 127.0.0.1 on lo
+        Ipv4Address to = address.isAny() ? route.source().orElse(Routing.LOOPBACK) : address;
+        TcpSocket s = tcp.connect(ns, route, to, port);
         engine.drain();
         lastConnect = s.journeys();
         if (s.state == TcpSocket.State.SYN_SENT || s.over()) {

@@ -220,6 +220,22 @@ class TcpTests {
     }
 
     @Test
+    void aConnectToTheAnyAddressGoesToLoopback() {
+        Lab lab = Labs.ns1AndNs2().up("ns1", "lo");
+        Listener l = lab.listen("ns1", 8080);
+        Connection client = lab.connect("ns1", "0.0.0.0", 8080);
+        assertThat(client.remoteAddress()).isEqualTo(Ipv4Address.parse("127.0.0.1"));
+        assertThat(say(client, accept(l), "here")).isEqualTo("here\n");
+    }
+
+    @Test
+    void aBroadcastAddressCannotBeConnectedTo() {
+        Lab lab = Labs.ns1AndNs2();
+        assertThat(Lab.refused(() -> lab.backend.connect("ns2", Ipv4Address.parse("10.0.0.255"), 80)).errno())
+                .isEqualTo(Errno.ENETUNREACH);
+    }
+
+    @Test
     void closingWithUnreadDataResetsThePeer() throws Exception {
         Lab lab = Labs.ns1AndNs2();
         Listener l = lab.listen("ns1", 8080);

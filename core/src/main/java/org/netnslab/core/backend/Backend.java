@@ -111,7 +111,7 @@ public interface Backend extends AutoCloseable {
 
     /**
      * Equivalent to what {@code ip netns exec NS nc -l -p PORT} does before it waits: {@code socket(AF_INET,
-     * SOCK_STREAM)}, {@code SO_REUSEADDR}, {@code bind(0.0.0.0:PORT)}, {@code listen}, in NS. Refused with
+     * SOCK_STREAM)}, {@code SO_REUSEADDR}, {@code bind(0.0.0.0:PORT)}, {@code listen(fd, 1)}, in NS. Refused with
      * {@link Errno#EADDRINUSE} when a socket of NS listens on the port already (this socket does not set
      * {@code SO_REUSEPORT}).
      *
