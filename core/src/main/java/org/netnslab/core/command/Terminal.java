@@ -124,7 +124,8 @@ public final class Terminal {
 
     /**
      * A line typed into the nc that chats in {@code ns}: sent to the other end with its newline; what the
-     * other end printed comes back. {@code exit} ends the chat.
+     * other end printed comes back. {@code exit} ends the chat. When both ends are in {@code ns} (a chat over
+     * its own {@code lo}), the line is the client's.
      */
     public CommandResult type(String ns, String line) {
         if (chat == null) {
