@@ -169,7 +169,7 @@ public final class Main implements Callable<Integer> {
                     CommandResult result = terminal.run(line);
                     out.print(Transcript.entry(line, result));
                     if (trace) {
-                        result.ping().ifPresent(p -> out.print(JourneyFormat.trace(p)));
+                        trace(out, result);
                     }
                 }
                 out.flush();
@@ -216,14 +216,14 @@ public final class Main implements Callable<Integer> {
                     if (!Transcript.isCommand(trimmed)) {
                         continue;
                     }
-                    boolean atHost = Backend.HOST.equals(terminal.namespace());
+                    boolean atHost = Backend.HOST.equals(terminal.namespace()) && terminal.chat().isEmpty();
                     if (atHost && (trimmed.equals("exit") || trimmed.equals("logout"))) {
                         return 0;
                     }
                     CommandResult result = terminal.run(trimmed);
                     out.print(result.output());
                     if (trace) {
-                        result.ping().ifPresent(p -> out.print(JourneyFormat.trace(p)));
+                        trace(out, result);
                     }
                     out.flush();
                 }
@@ -231,6 +231,14 @@ public final class Main implements Callable<Integer> {
                 err.println(e.getMessage());
                 return 2;
             }
+        }
+    }
+
+    /** Each packet's journey: a ping's probes, an nc's segments. */
+    static void trace(PrintWriter out, CommandResult result) {
+        result.ping().ifPresent(p -> out.print(JourneyFormat.trace(p)));
+        if (!result.segments().isEmpty()) {
+            out.print(JourneyFormat.trace(result.segments()));
         }
     }
 

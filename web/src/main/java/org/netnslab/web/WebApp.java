@@ -190,8 +190,7 @@ final class WebApp {
             lab.lastStep().ifPresent(r -> {
                 model.put("step", stepModel(r));
                 for (CommandOutput o : r.outputs()) {
-                    o.result().ping().ifPresent(p -> journeys.add(Map.of("command", o.command(),
-                            "trace", JourneyFormat.trace(p))));
+                    journey(o.command(), o.result()).ifPresent(journeys::add);
                 }
             });
             if (done < l.steps().size()) {
@@ -201,11 +200,17 @@ final class WebApp {
         List<LabSession.ConsoleEntry> typed = lab.console();
         if (!typed.isEmpty()) {
             LabSession.ConsoleEntry last = typed.get(typed.size() - 1);
-            last.result().ping().ifPresent(p -> journeys.add(Map.of("command", last.command(),
-                    "trace", JourneyFormat.trace(p))));
+            journey(last.command(), last.result()).ifPresent(journeys::add);
         }
         model.put("journeys", journeys);
         ctx.render(fullPage ? "page.ftl" : "lab.ftl", model);
+    }
+
+    /** The journeys of what a command sent (a ping's probes, an nc's segments), to show hop by hop. */
+    private static Optional<Map<String, Object>> journey(String command, CommandResult result) {
+        String trace = result.ping().map(JourneyFormat::trace).orElse("")
+                + (result.segments().isEmpty() ? "" : JourneyFormat.trace(result.segments()));
+        return trace.isEmpty() ? Optional.empty() : Optional.of(Map.of("command", command, "trace", trace));
     }
 
     private Map<String, Object> lessonModel(Lesson l) {

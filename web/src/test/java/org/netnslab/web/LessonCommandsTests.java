@@ -167,7 +167,7 @@ class LessonCommandsTests {
 
     @Test
     void checkPointsAtEveryLineThatIsWrong() throws Exception {
-        Path f = file("bad.md", GOOD.replace("ip netns add green", "nc -l -p 8080")
+        Path f = file("bad.md", GOOD.replace("ip netns add green", "tcpdump -i eth0")
                 .replace("blue has link lo state DOWN", "blue pings 10.0.0.1"));
 
         assertThat(main("check", f.toString())).isEqualTo(1);
@@ -175,8 +175,8 @@ class LessonCommandsTests {
         assertThat(err.toString().lines()).hasSize(2).satisfiesExactly(
                 l -> assertThat(l).startsWith("netns-lab: " + f + ":14: cannot read the expectation"
                         + " \"blue pings 10.0.0.1\""),
-                l -> assertThat(l).isEqualTo("netns-lab: " + f + ":20: unknown command \"nc\": a lab runs ip, ping,"
-                        + " sysctl and iptables (and bash and exit)"));
+                l -> assertThat(l).isEqualTo("netns-lab: " + f + ":20: unknown command \"tcpdump\": a lab runs ip,"
+                        + " ping, sysctl, iptables and nc (and bash and exit)"));
     }
 
     @Test
