@@ -62,8 +62,9 @@ final class LessonCommands {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-            description = {"Takes you through a lesson on a fresh lab: for each step, its explanation, its",
-                "commands with what they printed, what changed in the lab, and what you should observe."})
+            description = {"Takes you through a lesson on a fresh lab, a step at a time.",
+                "For each step: its explanation, its commands with what they printed, what changed in the lab,",
+                "and what you should observe."})
     static final class RunCommand implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
@@ -140,8 +141,8 @@ final class LessonCommands {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Checks a lesson's Markdown file: that it reads as a lesson, that the lab knows",
-                "every command, and that every expectation holds on the simulator. Each problem names its line."})
+            description = {"Checks a teacher's lesson file: it reads, the lab knows its commands, its expectations hold.",
+                "The expectations are checked on the simulator. Each problem names its line."})
     static final class CheckCommand implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;

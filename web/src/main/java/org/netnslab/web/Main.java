@@ -62,8 +62,9 @@ public final class Main implements Callable<Integer> {
     }
 
     @Command(name = "web", mixinStandardHelpOptions = true,
-            description = {"Serves the web UI: the lessons, a stepper for each, a console on the learner's own lab.",
-                "Each browser session has its own labs."})
+            description = {"Serves the web UI: the lessons, a stepper for each, a console on your own lab.",
+                "Each browser session has its own labs. With no command, netns-lab serves the simulator on",
+                "http://127.0.0.1:7070/."})
     static final class Web implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
@@ -130,8 +131,9 @@ public final class Main implements Callable<Integer> {
     }
 
     @Command(name = "script", mixinStandardHelpOptions = true,
-            description = {"Runs each line of FILE (blank lines and # comments are skipped) on a fresh lab and",
-                "prints a transcript: '$ command', what it printed, '[rc=N]'."})
+            description = {"Runs a script of commands on a fresh lab and prints its transcript.",
+                "Each line of FILE is run as typed (blank lines and # comments are skipped); the transcript",
+                "shows '$ command', what it printed, and '[rc=N]', as the real tools' recorder does."})
     static final class Script implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
