@@ -22,8 +22,8 @@ import org.netnslab.core.model.NamespaceState;
  */
 public final class Topology {
 
-    private static final int BOX_W = 170;
-    private static final int BOX_H = 64;
+    private static final int BOX_W = 210;
+    private static final int BOX_H = 72;
     private static final int GAP = 30;
 
     private Topology() {}
@@ -48,17 +48,23 @@ public final class Topology {
         svg.append("<title>Topology: namespaces, cables and bridges</title>");
 
         Map<String, Point> places = new HashMap<>();
+        Map<Point, Point> halfSizes = new HashMap<>();
         Point cloud = new Point(width / 2.0, 48);
         places.put(Backend.UPSTREAM, cloud);
         Point hostCenter = new Point(width / 2.0, 180);
         places.put(Backend.HOST, hostCenter);
+        int hostWidth = Math.max(BOX_W * 2, Math.min(width - 2 * GAP, 160 * Math.max(2, bridges.size() + 1)));
+        halfSizes.put(cloud, new Point(120, 30));
+        halfSizes.put(hostCenter, new Point(hostWidth / 2.0, (BOX_H + 24) / 2.0));
         double rowY = 340;
         for (int i = 0; i < learners.size(); i++) {
             double x = GAP + BOX_W / 2.0 + i * ((width - 2.0 * GAP - BOX_W) / Math.max(1, learners.size() - 1));
             if (learners.size() == 1) {
                 x = width / 2.0;
             }
-            places.put(learners.get(i), new Point(x, rowY));
+            Point at = new Point(x, rowY);
+            places.put(learners.get(i), at);
+            halfSizes.put(at, new Point(BOX_W / 2.0, BOX_H / 2.0));
         }
         // bridges sit inside their namespace's box, spread along it
         Map<String, Point> bridgePlaces = new HashMap<>();
@@ -72,8 +78,9 @@ public final class Topology {
             }
         }
 
-        // cables first, so that boxes are drawn over their ends
+        // cables first, so that boxes are drawn over their ends; a learner's links are named inside its box
         Set<String> drawn = new HashSet<>();
+        Map<String, List<Link>> inside = new HashMap<>();
         for (NamespaceState ns : state.all()) {
             for (Link l : ns.links()) {
                 if (l.kind() != LinkKind.VETH || l.peer().isEmpty()) {
@@ -92,21 +99,32 @@ public final class Topology {
                     continue;
                 }
                 boolean up = l.adminUp() && p.adminUp();
+                // a cable meets a box at its edge, not its middle, so the ends' names stay readable
+                Point rawA = a;
+                a = edge(a, halfSizes.get(a), b);
+                b = edge(b, halfSizes.get(b), rawA);
                 String label = l.name() + (ns.name().equals(peerNs) ? "" : "") + " \u2194 " + p.name();
                 cable(svg, a, b, up, label, ns.name().equals(peerNs));
-                endLabel(svg, a, b, l, ns);
+                label(svg, inside, learners, a, b, l, ns);
                 if (peerLink != null) {
-                    endLabel(svg, b, a, peerLink, state.namespace(peerNs).get());
+                    label(svg, inside, learners, b, a, peerLink, state.namespace(peerNs).get());
                 }
             }
         }
 
         cloud(svg, cloud);
-        box(svg, hostCenter, Math.max(BOX_W * 2, Math.min(width - 2 * GAP, 160 * Math.max(2, bridges.size() + 1))),
-                BOX_H + 24, "host", host.ipForward() != 0, "host");
+        box(svg, hostCenter, hostWidth, BOX_H + 24, "host", host.ipForward() != 0, "host");
         for (String name : learners) {
             NamespaceState ns = state.namespace(name).orElseThrow();
-            box(svg, places.get(name), BOX_W, BOX_H, name, ns.ipForward() != 0, "netns");
+            Point c = places.get(name);
+            box(svg, c, BOX_W, BOX_H, name, ns.ipForward() != 0, "netns");
+            List<Link> named = inside.getOrDefault(name, List.of());
+            for (int i = 0; i < named.size() && i < 3; i++) {
+                Link l = named.get(i);
+                svg.append(String.format(Locale.ROOT,
+                        "<text class=\"end %s\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>",
+                        l.adminUp() ? "up" : "down", c.x(), c.y() + 2 + 14 * i, esc(endText(l, ns))));
+            }
         }
         for (NamespaceState ns : state.all()) {
             for (Link b : ns.links()) {
@@ -118,6 +136,21 @@ public final class Topology {
         }
         svg.append("</svg>");
         return svg.toString();
+    }
+
+    /** Where the line from a box's centre toward a point leaves the box; the centre itself for a bridge. */
+    private static Point edge(Point center, Point half, Point toward) {
+        if (half == null) {
+            return center;
+        }
+        double dx = toward.x() - center.x();
+        double dy = toward.y() - center.y();
+        if (dx == 0 && dy == 0) {
+            return center;
+        }
+        double t = Math.min(dx == 0 ? Double.MAX_VALUE : half.x() / Math.abs(dx),
+                dy == 0 ? Double.MAX_VALUE : half.y() / Math.abs(dy));
+        return new Point(center.x() + dx * Math.min(1, t), center.y() + dy * Math.min(1, t));
     }
 
     private static String pairKey(String ns1, String l1, String ns2, String l2) {
@@ -149,21 +182,37 @@ public final class Topology {
                 style, a.x(), a.y(), b.x(), b.y(), esc(label)));
     }
 
-    private static void endLabel(StringBuilder svg, Point at, Point toward, Link l, NamespaceState ns) {
-        double dx = toward.x() - at.x();
-        double dy = toward.y() - at.y();
-        double len = Math.max(1, Math.hypot(dx, dy));
-        double x = at.x() + dx / len * 60;
-        double y = at.y() + dy / len * 60;
+    /** Names a cable's end: inside a learner's box, or beside the cable for the host's ends. */
+    private static void label(StringBuilder svg, Map<String, List<Link>> inside, List<String> learners, Point at,
+            Point toward, Link l, NamespaceState ns) {
+        if (learners.contains(ns.name()) && l.master().isEmpty()) {
+            inside.computeIfAbsent(ns.name(), k -> new java.util.ArrayList<>()).add(l);
+        } else {
+            endLabel(svg, at, toward, l, ns);
+        }
+    }
+
+    private static String endText(Link l, NamespaceState ns) {
         StringBuilder text = new StringBuilder(l.name());
         for (Address a : ns.addressesOf(l.index())) {
             if (a.isInet()) {
                 text.append(' ').append(a.prefix());
             }
         }
+        return text.toString();
+    }
+
+    private static void endLabel(StringBuilder svg, Point at, Point toward, Link l, NamespaceState ns) {
+        double dx = toward.x() - at.x();
+        double dy = toward.y() - at.y();
+        double len = Math.max(1, Math.hypot(dx, dy));
+        // a bridge's ports fan out from one point: their names go further along their cables, apart
+        double along = l.master().isPresent() ? Math.max(40, len * 0.55) : Math.min(24, len * 0.3);
+        double x = at.x() + dx / len * along;
+        double y = at.y() + dy / len * along;
         svg.append(String.format(Locale.ROOT,
                 "<text class=\"end %s\" x=\"%.1f\" y=\"%.1f\">%s</text>",
-                l.adminUp() ? "up" : "down", x, y, esc(text.toString())));
+                l.adminUp() ? "up" : "down", x + 6, y, esc(endText(l, ns))));
     }
 
     private static void cloud(StringBuilder svg, Point c) {
@@ -189,10 +238,11 @@ public final class Topology {
                 label.append(' ').append(a.prefix());
             }
         }
+        double w = Math.max(120, 7.5 * (label.length() + 2) + 16);
         svg.append(String.format(Locale.ROOT,
-                "<g class=\"bridge %s\" data-bridge=\"%s\"><rect x=\"%.1f\" y=\"%.1f\" width=\"120\" height=\"22\" rx=\"3\"/>"
+                "<g class=\"bridge %s\" data-bridge=\"%s\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"22\" rx=\"3\"/>"
                         + "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">\u21c4 %s</text></g>",
-                b.adminUp() ? "up" : "down", esc(b.name()), at.x() - 60, at.y() - 11, at.x(), at.y() + 4,
+                b.adminUp() ? "up" : "down", esc(b.name()), at.x() - w / 2, at.y() - 11, w, at.x(), at.y() + 4,
                 esc(label.toString())));
     }
 
