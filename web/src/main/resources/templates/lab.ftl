@@ -1,4 +1,4 @@
-<div id="lab" class="lab">
+<div id="lab" class="lab" data-log="${log}" data-restore="${action}/restore">
 <#if lesson??>
   <section class="stepper" aria-label="stepper">
     <div class="controls">

@@ -7,6 +7,7 @@
   <title>${title} · netns-lab</title>
   <link rel="stylesheet" href="/app.css">
   <script src="/webjars/htmx.org/2.0.10/dist/htmx.min.js" defer></script>
+  <script src="/restore.js" defer></script>
 </head>
 <body>
   <header class="top">

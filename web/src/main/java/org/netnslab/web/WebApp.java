@@ -70,12 +70,14 @@ final class WebApp {
             config.routes.post("/lab/console", ctx -> console(ctx, Optional.empty()));
             config.routes.post("/lab/reset", ctx -> reset(ctx, Optional.empty()));
             config.routes.post("/lab/reachability", ctx -> reachability(ctx, Optional.empty()));
+            config.routes.post("/lab/restore", ctx -> restore(ctx, Optional.empty()));
             config.routes.get("/lessons/{id}", ctx -> page(ctx, Optional.of(lessonOf(ctx))));
             config.routes.post("/lessons/{id}/next", ctx -> step(ctx, lessonOf(ctx), true));
             config.routes.post("/lessons/{id}/previous", ctx -> step(ctx, lessonOf(ctx), false));
             config.routes.post("/lessons/{id}/reset", ctx -> reset(ctx, Optional.of(lessonOf(ctx))));
             config.routes.post("/lessons/{id}/console", ctx -> console(ctx, Optional.of(lessonOf(ctx))));
             config.routes.post("/lessons/{id}/reachability", ctx -> reachability(ctx, Optional.of(lessonOf(ctx))));
+            config.routes.post("/lessons/{id}/restore", ctx -> restore(ctx, Optional.of(lessonOf(ctx))));
             config.routes.exception(NoSuchLessonException.class, (e, ctx) -> notFound(ctx, e.getMessage()));
             config.routes.error(404, ctx -> {
                 if (ctx.attribute(NOT_FOUND_PAGE) == null) {
@@ -156,6 +158,19 @@ final class WebApp {
         model.put("log", lab.log().encode());
         model.put("reachability", lab.reachability());
         ctx.render("reachability.ftl", model);
+    }
+
+    /**
+     * A page that loads with a fresh lab while the browser kept a longer log (the server restarted since):
+     * the page posts that log here, and the lab is rebuilt from it. A lab that has a log already keeps it.
+     */
+    private void restore(Context ctx, Optional<Lesson> lesson) {
+        LabSession lab = lab(ctx, lesson);
+        Optional<LabLog> kept = LabLog.decode(ctx.formParam("log"));
+        if (lab.log().entries().isEmpty() && kept.isPresent()) {
+            lab.replay(kept.get());
+        }
+        respond(ctx, lesson, lab);
     }
 
     /** After a change: the fragment for htmx, a redirect for a plain form. */

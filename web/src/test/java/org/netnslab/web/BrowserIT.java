@@ -94,6 +94,23 @@ class BrowserIT {
     }
 
     @Test
+    void aReloadAfterTheServerRestartedBringsTheLabBack() {
+        browser.get(url("/lessons/1"));
+        for (int i = 1; i <= 2; i++) {
+            browser.findElement(By.xpath("//button[text()='Next step']")).click();
+            String expected = "Step " + i + " of";
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".progress"), expected));
+        }
+        int port = server.port();
+        server.stop();
+        server = new WebApp(ShippedCatalog.load(), new LabStore(50), () -> Backends.openUnchecked("sim"), "sim")
+                .create().start("127.0.0.1", port);
+        browser.navigate().refresh();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".progress"), "Step 2 of"));
+        assertThat(browser.findElement(By.cssSelector(".panel[data-namespace='blue']")).isDisplayed()).isTrue();
+    }
+
+    @Test
     void aCommandTypedInTheConsoleShowsItsOutputAndThePanelsFollow() {
         browser.get(url("/lab"));
         WebElement command = browser.findElement(By.cssSelector("input[name='command']"));

@@ -122,6 +122,22 @@ class WebAppTests {
         });
     }
 
+    @Test
+    void aFreshLabIsRebuiltFromTheLogTheBrowserKept() {
+        JavalinTest.test(app(), (server, client) -> {
+            Browser before = new Browser(server.port());
+            before.htmx("/lessons/3/next");
+            String log = Browser.log(before.htmx("/lessons/3/next").body());
+
+            Browser after = new Browser(server.port());
+            assertThat(after.get("/lessons/3").body()).contains("Step 0 of");
+            assertThat(after.htmx("/lessons/3/restore", Map.of("log", log)).body()).contains("Step 2 of");
+            // a lab with a log of its own keeps it
+            assertThat(after.htmx("/lessons/3/restore", Map.of("log", "")).body()).contains("Step 2 of");
+            assertThat(before.htmx("/lessons/3/restore", Map.of("log", log)).body()).contains("Step 2 of");
+        });
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/lessons/nosuch", "/lessons/99", "/nosuch"})
     void unknownPagesAre404WithTheLessonList(String path) {
