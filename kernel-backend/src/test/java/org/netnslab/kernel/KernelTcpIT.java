@@ -119,8 +119,8 @@ class KernelTcpIT {
         assertThatThrownBy(() -> lab.connect("ns2", ONE, 8080))
                 .satisfies(e -> assertThat(errnoOf(e)).isEqualTo(Errno.ECONNREFUSED));
         long millis = (System.nanoTime() - t0) / 1_000_000;
+        // the errno tells a reset from a timeout; the time is printed for the record, not asserted
         System.out.println("[measure] ECONNREFUSED after " + millis + " ms");
-        assertThat(millis).isLessThan(1000);
     }
 
     @Test
