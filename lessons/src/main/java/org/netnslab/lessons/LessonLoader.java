@@ -197,46 +197,28 @@ public final class LessonLoader {
 
         private void step(StepDraft step, Node n, int line) {
             if (n instanceof FencedCodeBlock f && isInfo(f, COMMANDS)) {
-                List<String> body = body(f);
-                for (int i = 0; i < body.size(); i++) {
-                    String command = body.get(i).strip();
-                    if (!Transcript.isCommand(command)) {
-                        continue;
-                    }
-                    int at = line + 1 + i;
+                eachLine(f, line, (command, at) -> {
                     unknown(command).ifPresent(why -> problems.add(new Problem(at, why)));
                     step.commands.add(command);
                     step.commandLines.add(at);
-                }
+                });
             } else if (n instanceof FencedCodeBlock f && isInfo(f, CHAT)) {
-                List<String> body = body(f);
-                for (int i = 0; i < body.size(); i++) {
-                    String text = body.get(i).strip();
-                    if (!Transcript.isCommand(text)) {
-                        continue;
-                    }
-                    int at = line + 1 + i;
+                eachLine(f, line, (text, at) -> {
                     Optional<ChatLine> chat = ChatLine.parse(text);
                     if (chat.isEmpty()) {
                         problems.add(new Problem(at, "a line of a chat is \"NS$ COMMAND\" (a command at a shell in"
                                 + " NS) or \"NS> TEXT\" (a line typed into the nc that runs in NS), not \"" + text
                                 + "\""));
-                        continue;
+                        return;
                     }
                     if (chat.get().command()) {
                         unknown(chat.get().text()).ifPresent(why -> problems.add(new Problem(at, why)));
                     }
                     step.commands.add(chat.get().written());
                     step.commandLines.add(at);
-                }
+                });
             } else if (n instanceof FencedCodeBlock f && isInfo(f, EXPECTATIONS)) {
-                List<String> body = body(f);
-                for (int i = 0; i < body.size(); i++) {
-                    String text = body.get(i).strip();
-                    if (!Transcript.isCommand(text)) {
-                        continue;
-                    }
-                    int at = line + 1 + i;
+                eachLine(f, line, (text, at) -> {
                     try {
                         step.expectations.add(Expectations.parse(text));
                         step.expectationLines.add(at);
@@ -244,9 +226,20 @@ public final class LessonLoader {
                         problems.add(new Problem(at, "cannot read the expectation \"" + text + "\": "
                                 + e.getMessage()));
                     }
-                }
+                });
             } else {
                 step.explanation.add(source(n));
+            }
+        }
+
+        /** Each line of a fenced block that is not blank or a comment, stripped, with its line in the file. */
+        private static void eachLine(FencedCodeBlock f, int fenceLine, java.util.function.ObjIntConsumer<String> each) {
+            List<String> body = body(f);
+            for (int i = 0; i < body.size(); i++) {
+                String text = body.get(i).strip();
+                if (Transcript.isCommand(text)) {
+                    each.accept(text, fenceLine + 1 + i);
+                }
             }
         }
 
