@@ -65,13 +65,16 @@ final class Netdev {
         d.adminUp = false;
         d.ns.changed();
         if (d instanceof Veth v) {
-            v.peer.ns.changed();
+            // veth_close: its own carrier off, and its peer's, if it still has one (not while being deleted)
             List<Device> lost = new ArrayList<>();
             if (v.carrier) {
                 lost.add(v);
             }
-            if (v.peer.carrier) {
-                lost.add(v.peer);
+            if (v.peer != null) {
+                v.peer.ns.changed();
+                if (v.peer.carrier) {
+                    lost.add(v.peer);
+                }
             }
             setCarrier(lost, false);
         }

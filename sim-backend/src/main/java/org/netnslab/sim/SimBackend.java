@@ -305,12 +305,21 @@ public final class SimBackend implements Backend {
         unregisterLink(d);
     }
 
-    /** {@code rtnl_dellink}: a veth goes with its peer, a bridge lets its ports go first. */
+    /**
+     * {@code rtnl_dellink}: a veth goes with its peer, a bridge lets its ports go first. As in
+     * {@code veth_dellink}, both ends forget each other before either is closed and unregistered, so that
+     * nothing done on the way out (a port leaving its bridge, the notifications it sends) meets an end that
+     * is half gone.
+     */
     private void unregisterLink(Device d) {
         List<Device> going = new ArrayList<>();
         going.add(d);
         if (d instanceof Veth v && v.peer != null) {
             going.add(v.peer);
+        }
+        if (d instanceof Veth v && v.peer != null) {
+            v.peer.peer = null;
+            v.peer = null;
         }
         for (Device g : going) {
             Netdev.close(g);
@@ -320,10 +329,6 @@ public final class SimBackend implements Backend {
             detach(g);
             ns.unregister(g);
             g.ns = null;
-        }
-        if (d instanceof Veth v && v.peer != null) {
-            v.peer.peer = null;
-            v.peer = null;
         }
     }
 
@@ -394,6 +399,10 @@ public final class SimBackend implements Backend {
         settle();
         Namespace ns = ns(nsName);
         Optional<Device> oif = spec.device().isPresent() ? Optional.of(dev(ns, spec.device().get())) : Optional.empty();
+        // inet_rtm_delroute: the table first, then the prefix
+        if (!ns.fib.exists()) {
+            throw new KernelException(Errno.ESRCH, "FIB table does not exist");
+        }
         checkPrefix(spec.destination());
         Fib.Entry victim = null;
         for (Fib.Entry e : ns.fib.at(spec.destination().network())) {
