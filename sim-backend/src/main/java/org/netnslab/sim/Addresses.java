@@ -61,6 +61,7 @@ final class Addresses {
                 secondary = true;
             }
         }
+        d.ns.fib.make();
         Ifa ifa = new Ifa(d, cidr, scope);
         ifa.secondary = secondary;
         if (secondary) {

@@ -72,6 +72,7 @@ final class Fib {
     private final Map<Long, List<Entry>> byPrefix = new HashMap<>();
     private final int[] perLength = new int[33];
     private long seq;
+    private boolean made;
     private List<Entry> sorted;
 
     private static long key(Ipv4Cidr network) {
@@ -79,9 +80,24 @@ final class Fib {
     }
 
     /** Adds a route after the routes of the same prefix and lower or equal metric (NLM_F_APPEND). */
+    /**
+     * Whether the kernel has made this namespace's tables ({@code fib_new_table}): with its first route or
+     * its first address (the local table, made for an address's local route, makes the main table it
+     * shares). Made once, they stay until the namespace goes, even empty.
+     */
+    boolean exists() {
+        return made;
+    }
+
+    /** {@code fib_new_table(net, RT_TABLE_LOCAL)}, as an address is inserted. */
+    void make() {
+        made = true;
+    }
+
     Entry add(RouteType type, Ipv4Cidr destination, Optional<Ipv4Address> gateway, Device dev,
             RouteProtocol protocol, Scope scope, Optional<Ipv4Address> preferredSource, boolean gatewayIsLocal) {
         Ipv4Cidr net = destination.network();
+        made = true;
         Entry e = new Entry(type, net, gateway, dev, protocol, scope, preferredSource, 0, gatewayIsLocal, seq++);
         byPrefix.computeIfAbsent(key(net), k -> new ArrayList<>()).add(e);
         perLength[net.prefixLength()]++;
