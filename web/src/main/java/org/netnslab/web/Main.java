@@ -173,8 +173,9 @@ public final class Main implements Callable<Integer> {
                     if (trace) {
                         trace(out, result);
                     }
+                    // each command's transcript as it goes: what came before is never lost to what comes after
+                    out.flush();
                 }
-                out.flush();
                 return 0;
             } catch (Backends.UnavailableBackendException e) {
                 err.println(e.getMessage());

@@ -72,8 +72,29 @@ public final class Terminal {
         this.executor = new Executor(backend);
     }
 
-    /** Runs one line as typed: a command, or in a chat, a line for nc to send. */
+    /**
+     * Runs one line as typed: a command, or in a chat, a line for nc to send. A fault of netns-lab itself
+     * inside the command is that command's error, in one line: the terminal, its lab and whoever serves
+     * them go on.
+     */
     public CommandResult run(String line) {
+        try {
+            return runLine(line);
+        } catch (RuntimeException | StackOverflowError e) {
+            return fault(e);
+        }
+    }
+
+    /** What a learner reads when netns-lab, not the command, failed: what broke, and that the lab goes on. */
+    static CommandResult fault(Throwable e) {
+        StackTraceElement[] where = e.getStackTrace();
+        String at = where.length == 0 ? "" : " at " + where[0].getClassName().replaceAll(".*\\.", "") + "."
+                + where[0].getMethodName();
+        return netnsLab("this command met a fault of netns-lab (" + e.getClass().getSimpleName() + at
+                + "), not of the lab; the lab goes on, but please report it", 1);
+    }
+
+    private CommandResult runLine(String line) {
         if (chat != null) {
             return type(chat.client(), line);
         }
