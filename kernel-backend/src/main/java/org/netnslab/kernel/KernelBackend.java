@@ -14,6 +14,7 @@ import org.netnslab.core.backend.Backend;
 import org.netnslab.core.backend.Connection;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
+import org.netnslab.core.backend.LabLimitException;
 import org.netnslab.core.backend.Listener;
 import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.backend.PingResult;
@@ -366,6 +367,12 @@ public final class KernelBackend implements Backend {
         try {
             return LabNamespace.create(name);
         } catch (SyscallException e) {
+            if (e.errno() == Errno.EMFILE.number() || e.errno() == Errno.ENFILE.number()) {
+                // each namespace holds a few descriptors (its fd, two netlink sockets, a proc file)
+                throw new LabLimitException("the machine lets this process open no more files ("
+                        + Errno.of(e.errno()).orElseThrow().message() + "), so this lab can hold no more "
+                        + "namespaces; delete one, or raise 'ulimit -n' for netns-lab");
+            }
             throw NetlinkCalls.failure(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,6 +12,7 @@ import org.netnslab.core.backend.Backend;
 import org.netnslab.core.backend.Connection;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
+import org.netnslab.core.backend.LabLimitException;
 import org.netnslab.core.backend.Listener;
 import org.netnslab.core.backend.SegmentJourney;
 import org.netnslab.core.command.Command.Exit;
@@ -80,6 +81,8 @@ public final class Terminal {
     public CommandResult run(String line) {
         try {
             return runLine(line);
+        } catch (LabLimitException e) {
+            return netnsLab(e.getMessage(), 1);
         } catch (RuntimeException | StackOverflowError e) {
             return fault(e);
         }
