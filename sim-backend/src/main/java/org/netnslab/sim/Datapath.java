@@ -18,7 +18,6 @@ import org.netnslab.sim.wire.EtherType;
 import org.netnslab.sim.wire.EthernetFrame;
 import org.netnslab.sim.wire.IcmpPacket;
 import org.netnslab.sim.wire.Ipv4Packet;
-import org.netnslab.sim.wire.TcpSegment;
 import org.netnslab.sim.wire.WireFormatException;
 
 /**
@@ -40,11 +39,13 @@ final class Datapath {
     static final int DEFAULT_TTL = 64;
 
     private final Engine engine;
+    final NfHooks nf;
     /** Where segments for this host go: set once, by the backend that made both. */
     Tcp tcp;
 
     Datapath(Engine engine) {
         this.engine = engine;
+        this.nf = new NfHooks(engine);
     }
 
     // ================================================================================= link layer: transmit
@@ -441,7 +442,7 @@ final class Datapath {
             trace.pass(ns, in.name, "received on " + in.name + ", " + p.source() + " > " + p.destination()
                     + ", ttl " + p.ttl());
         }
-        Ipv4Packet q = prerouting(ns, in, p, trace);
+        Ipv4Packet q = nf.prerouting(ns, in, p, trace);
         if (in.isLoopback()) {
             // the output route came with the packet: only what was ours to deliver loops back
             Optional<Namespace.LocalRoute> r = ns.localRoute(q.destination(), Optional.empty());
@@ -624,7 +625,7 @@ final class Datapath {
 
     /** {@code ip_local_out}: the OUTPUT hook, then POSTROUTING and the device, or {@code lo} for ourselves. */
     void localOut(Namespace ns, Ipv4Packet p, Routing.Route route, Trace trace) {
-        Ipv4Packet q = outputHook(ns, p);
+        Ipv4Packet q = nf.output(ns, p);
         if (route.type() == RouteType.LOCAL) {
             if (!ns.lo.adminUp) {
                 trace.drop(ns, "lo", "lo is down: what a namespace sends to its own addresses goes nowhere"
@@ -638,7 +639,7 @@ final class Datapath {
     }
 
     private void postroutingAndOut(Namespace ns, Ipv4Packet p, Device out, Ipv4Address nextHop, Trace trace) {
-        Ipv4Packet q = postrouting(ns, p, out, nextHop, trace);
+        Ipv4Packet q = nf.postrouting(ns, p, out, nextHop, trace);
         if (q != null) {
             neighbourOutput(out, nextHop, q, trace);
         }
@@ -662,7 +663,7 @@ final class Datapath {
         if (to.isAny() || to.isMulticast() || to.isLimitedBroadcast()) {
             return;
         }
-        Ipv4Packet about = demasqueradeOffending(ns, offending);
+        Ipv4Packet about = NfNat.demasqueradeOffending(ns, offending, engine.now());
         to = about.source();
         Routing.Route route;
         try {
@@ -681,232 +682,5 @@ final class Datapath {
         trace.pass(ns, route.dev().isLoopback() ? "lo" : route.dev().name, "ICMP " + errorText(type, code)
                 + " sent, " + src.get() + " > " + to);
         localOut(ns, packet, route, trace);
-    }
-
-    // ================================================================================= netfilter
-
-    /**
-     * What conntrack sees of a packet: its tuple, the TCP segment when it is one, and whether such a
-     * packet may start a connection (an echo request, any TCP segment: {@code nf_conntrack_tcp_loose}).
-     */
-    private record Flow(Netfilter.Tuple tuple, Optional<TcpSegment> tcp, boolean starts) {}
-
-    private static Optional<Flow> flowOf(Ipv4Packet p) {
-        try {
-            if (p.protocol() == Ipv4Packet.PROTO_TCP) {
-                TcpSegment seg = TcpSegment.parse(p.payload(), p.source(), p.destination());
-                return Optional.of(new Flow(new Netfilter.Tuple(TcpSegment.PROTOCOL, p.source(), seg.sourcePort(),
-                        p.destination(), seg.destinationPort()), Optional.of(seg), true));
-            }
-            if (p.protocol() == Ipv4Packet.PROTO_ICMP) {
-                IcmpPacket m = IcmpPacket.parse(p.payload());
-                if (m.isEcho()) {
-                    return Optional.of(new Flow(Netfilter.Tuple.icmp(p.source(), p.destination(), m.identifier()),
-                            Optional.empty(), m.type() == IcmpPacket.ECHO_REQUEST));
-                }
-            }
-        } catch (WireFormatException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
-    }
-
-    /** The packet from another source: the address, and the TCP source port or the echo identifier. */
-    private static Ipv4Packet withSource(Ipv4Packet p, Flow f, Ipv4Address source, int port) {
-        if (f.tcp().isPresent()) {
-            TcpSegment s = f.tcp().get();
-            TcpSegment moved = new TcpSegment(port, s.destinationPort(), s.sequence(), s.acknowledgment(), s.flags(),
-                    s.window(), s.options(), s.payload());
-            return p.withSource(source).withPayload(moved.toBytes(source, p.destination()));
-        }
-        IcmpPacket m = IcmpPacket.parse(p.payload());
-        IcmpPacket renumbered = new IcmpPacket(m.type(), m.code(), port << 16 | m.sequence(), m.data());
-        return p.withSource(source).withPayload(renumbered.toBytes());
-    }
-
-    /** The packet to another destination: the address, and the TCP destination port or the echo identifier. */
-    private static Ipv4Packet withDestination(Ipv4Packet p, Flow f, Ipv4Address destination, int port) {
-        if (f.tcp().isPresent()) {
-            TcpSegment s = f.tcp().get();
-            TcpSegment moved = new TcpSegment(s.sourcePort(), port, s.sequence(), s.acknowledgment(), s.flags(),
-                    s.window(), s.options(), s.payload());
-            return p.withDestination(destination).withPayload(moved.toBytes(p.source(), destination));
-        }
-        IcmpPacket m = IcmpPacket.parse(p.payload());
-        IcmpPacket renumbered = new IcmpPacket(m.type(), m.code(), port << 16 | m.sequence(), m.data());
-        return p.withDestination(destination).withPayload(renumbered.toBytes());
-    }
-
-    private static String ports(Flow f, int from, int to) {
-        return f.tcp().isPresent() && from != to ? " (port " + from + " -> " + to + ")" : "";
-    }
-
-    /** The tuple of the datagram an ICMP error quotes, if it is one of a connection a lab tracks. */
-    private static Optional<Netfilter.Tuple> quotedTuple(IcmpPacket.QuotedDatagram q) {
-        if (q.protocol() == Ipv4Packet.PROTO_TCP) {
-            return Optional.of(new Netfilter.Tuple(TcpSegment.PROTOCOL, q.source(), q.sourcePort(), q.destination(),
-                    q.destinationPort()));
-        }
-        if (q.protocol() == Ipv4Packet.PROTO_ICMP && q.icmpType() == IcmpPacket.ECHO_REQUEST) {
-            return Optional.of(Netfilter.Tuple.icmp(q.source(), q.destination(), q.icmpId()));
-        }
-        return Optional.empty();
-    }
-
-    /** PREROUTING: a new connection is tracked; a reply to a masqueraded one gets its original destination back. */
-    private Ipv4Packet prerouting(Namespace ns, Device in, Ipv4Packet p, Trace trace) {
-        Netfilter nf = ns.netfilter;
-        if (!nf.tableExists) {
-            return p;
-        }
-        long now = engine.now();
-        Optional<IcmpPacket> icmp = icmpOf(p);
-        if (icmp.isPresent() && icmp.get().isError()) {
-            IcmpPacket m = icmp.get();
-            Optional<Netfilter.Tuple> inner;
-            try {
-                inner = quotedTuple(m.quoted());
-            } catch (WireFormatException e) {
-                return p;
-            }
-            // the quoted datagram went out in the original direction, NATed: its tuple is the reply's turned around
-            Optional<Netfilter.Conn> c = inner.flatMap(t -> nf.reply(t.inverse(), now));
-            if (c.isEmpty() || !c.get().masqueraded) {
-                return p;
-            }
-            Netfilter.Conn conn = c.get();
-            IcmpPacket restored = m.withQuotedSource(conn.original.source(), conn.original.sourcePort());
-            trace.pass(ns, in.name, "error about a masqueraded connection: destination " + p.destination()
-                    + " -> " + conn.original.source());
-            return p.withDestination(conn.original.source()).withPayload(restored.toBytes());
-        }
-        Optional<Flow> flow = flowOf(p);
-        if (flow.isEmpty()) {
-            return p;
-        }
-        Flow f = flow.get();
-        Optional<Netfilter.Conn> reply = nf.reply(f.tuple(), now);
-        if (reply.isPresent()) {
-            Netfilter.Conn conn = reply.get();
-            conn.seen(now, f.tcp());
-            if (!conn.masqueraded) {
-                return p;
-            }
-            trace.pass(ns, in.name, "reply to a masqueraded connection: destination " + p.destination()
-                    + " -> " + conn.original.source()
-                    + ports(f, f.tuple().destinationPort(), conn.original.sourcePort()));
-            return withDestination(p, f, conn.original.source(), conn.original.sourcePort());
-        }
-        Optional<Netfilter.Conn> original = nf.original(f.tuple(), now);
-        if (original.isPresent()) {
-            original.get().seen(now, f.tcp());
-        } else if (f.starts()) {
-            nf.track(f.tuple(), now).seen(now, f.tcp());
-        }
-        return p;
-    }
-
-    private static Optional<IcmpPacket> icmpOf(Ipv4Packet p) {
-        if (p.protocol() != Ipv4Packet.PROTO_ICMP) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(IcmpPacket.parse(p.payload()));
-        } catch (WireFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** OUTPUT: what this namespace starts is tracked. */
-    private Ipv4Packet outputHook(Namespace ns, Ipv4Packet p) {
-        Netfilter nf = ns.netfilter;
-        if (!nf.tableExists) {
-            return p;
-        }
-        Optional<Flow> flow = flowOf(p);
-        if (flow.isEmpty()) {
-            return p;
-        }
-        Flow f = flow.get();
-        long now = engine.now();
-        Optional<Netfilter.Conn> known = nf.original(f.tuple(), now).or(() -> nf.replyDirection(f.tuple(), now));
-        if (known.isPresent()) {
-            known.get().seen(now, f.tcp());
-        } else if (f.starts()) {
-            nf.track(f.tuple(), now).seen(now, f.tcp());
-        }
-        return p;
-    }
-
-    /**
-     * POSTROUTING: the first packet of a connection goes down the nat chain, and the first MASQUERADE rule
-     * that matches counts it and binds the connection to the address of the output device; later packets
-     * follow the binding. Null when the packet is dropped (no address to masquerade to).
-     */
-    private Ipv4Packet postrouting(Namespace ns, Ipv4Packet p, Device out, Ipv4Address nextHop, Trace trace) {
-        Netfilter nf = ns.netfilter;
-        if (!nf.tableExists) {
-            return p;
-        }
-        Optional<Flow> flow = flowOf(p);
-        if (flow.isEmpty()) {
-            return p;
-        }
-        Flow f = flow.get();
-        long now = engine.now();
-        Optional<Netfilter.Conn> existing = nf.original(f.tuple(), now);
-        if (existing.isEmpty() && (!f.starts() || nf.replyDirection(f.tuple(), now).isPresent())) {
-            return p;
-        }
-        Netfilter.Conn c = existing.orElseGet(() -> nf.track(f.tuple(), now));
-        c.seen(now, f.tcp());
-        if (!c.bound) {
-            c.bound = true;
-            for (Netfilter.RuleEntry r : nf.postrouting) {
-                if (r.rule.matches(p.source(), out.name)) {
-                    r.packets++;
-                    r.bytes += p.length();
-                    ns.changed();
-                    if (!r.rule.masquerade()) {
-                        // a rule without a target counts, and the chain goes on
-                        continue;
-                    }
-                    Optional<Ipv4Address> to = ns.selectAddress(out, nextHop, Scope.GLOBAL);
-                    if (to.isEmpty()) {
-                        trace.drop(ns, out.name, "MASQUERADE: " + out.name + " has no address to masquerade to");
-                        return null;
-                    }
-                    nf.rebind(c, to.get(), now);
-                    break;
-                }
-            }
-        }
-        if (!c.masqueraded) {
-            return p;
-        }
-        Ipv4Address newSource = c.reply.destination();
-        int newPort = c.reply.destinationPort();
-        trace.pass(ns, out.name, "masqueraded " + p.source() + " -> " + newSource
-                + ports(f, f.tuple().sourcePort(), newPort));
-        return withSource(p, f, newSource, newPort);
-    }
-
-    /** An error about a packet this namespace masqueraded goes to the packet's real sender. */
-    private Ipv4Packet demasqueradeOffending(Namespace ns, Ipv4Packet offending) {
-        Netfilter nf = ns.netfilter;
-        if (!nf.tableExists) {
-            return offending;
-        }
-        Optional<Flow> flow = flowOf(offending);
-        if (flow.isEmpty() || !flow.get().starts()) {
-            return offending;
-        }
-        Flow f = flow.get();
-        Optional<Netfilter.Conn> c = nf.reply(f.tuple().inverse(), engine.now());
-        if (c.isEmpty() || !c.get().masqueraded) {
-            return offending;
-        }
-        Netfilter.Conn conn = c.get();
-        return withSource(offending, f, conn.original.source(), conn.original.sourcePort());
     }
 }
