@@ -3,12 +3,9 @@ package org.netnslab.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.netnslab.core.backend.Errno;
-import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.model.RouteType;
 import org.netnslab.core.model.Scope;
 import org.netnslab.core.net.Ipv4Address;
-import org.netnslab.core.net.Ipv4Cidr;
 import org.netnslab.core.net.MacAddress;
 import org.netnslab.sim.Neighbours.Entry;
 import org.netnslab.sim.Neighbours.NudState;
@@ -38,14 +35,16 @@ final class Datapath {
     /** {@code sysctl_ip_default_ttl}. */
     static final int DEFAULT_TTL = 64;
 
-    private final Engine engine;
+    final Engine engine;
     final NfHooks nf;
+    final Icmp icmp;
     /** Where segments for this host go: set once, by the backend that made both. */
     Tcp tcp;
 
     Datapath(Engine engine) {
         this.engine = engine;
         this.nf = new NfHooks(engine);
+        this.icmp = new Icmp(this);
     }
 
     // ================================================================================= link layer: transmit
@@ -429,7 +428,7 @@ final class Datapath {
         for (Pending p : waiting) {
             p.trace().drop(ns, e.dev.name, "no ARP reply from " + e.address + " after " + Neighbours.MAX_PROBES
                     + " requests (neighbour FAILED) [NEIGH_FAILED]");
-            icmpSend(ns, p.packet(), IcmpPacket.DEST_UNREACH, IcmpPacket.HOST_UNREACH, p.trace());
+            icmp.send(ns, p.packet(), IcmpPacket.DEST_UNREACH, IcmpPacket.HOST_UNREACH, p.trace());
         }
     }
 
@@ -461,7 +460,7 @@ final class Datapath {
                 case ENETUNREACH -> {
                     trace.drop(ns, in.name, "no route to " + q.destination() + ": Destination Net Unreachable back to "
                             + q.source() + " [IP_INNOROUTES]");
-                    icmpSend(ns, q, IcmpPacket.DEST_UNREACH, IcmpPacket.NET_UNREACH, trace);
+                    icmp.send(ns, q, IcmpPacket.DEST_UNREACH, IcmpPacket.NET_UNREACH, trace);
                 }
                 case EHOSTUNREACH -> trace.drop(ns, in.name, "not for this namespace, and forwarding is off"
                         + " (net.ipv4.ip_forward = 0) [IP_INADDRERRORS]");
@@ -486,7 +485,7 @@ final class Datapath {
         if (p.ttl() <= 1) {
             trace.drop(ns, in.name, "TTL exceeded in transit: Time to live exceeded back to " + p.source()
                     + " [IP_INHDR]");
-            icmpSend(ns, p, IcmpPacket.TIME_EXCEEDED, 0, trace);
+            icmp.send(ns, p, IcmpPacket.TIME_EXCEEDED, 0, trace);
             return;
         }
         Ipv4Packet q = p.withTtl(p.ttl() - 1);
@@ -509,118 +508,7 @@ final class Datapath {
         if (p.protocol() != Ipv4Packet.PROTO_ICMP) {
             return;
         }
-        Namespace ns = in.ns;
-        IcmpPacket icmp;
-        try {
-            icmp = IcmpPacket.parse(p.payload());
-        } catch (WireFormatException e) {
-            trace.drop(ns, in.name, "malformed ICMP: " + e.getMessage());
-            return;
-        }
-        switch (icmp.type()) {
-            case IcmpPacket.ECHO_REQUEST -> {
-                if (broadcast) {
-                    trace.drop(ns, in.name, "echo request to a broadcast address ignored"
-                            + " (net.ipv4.icmp_echo_ignore_broadcasts = 1)");
-                    return;
-                }
-                echoReply(ns, in, p, icmp, trace);
-            }
-            case IcmpPacket.ECHO_REPLY -> {
-                PingSocket s = ns.sockets.get(icmp.identifier());
-                if (s == null || !s.open || !s.hears(in)) {
-                    trace.drop(ns, in.name, "echo reply from " + p.source() + ": no ping is waiting for it any more");
-                    return;
-                }
-                trace.pass(ns, in.name, "echo reply from " + p.source() + " delivered to ping");
-                s.listener.reply(icmp.sequence(), p.source(), p.ttl(), engine.now(), trace);
-            }
-            case IcmpPacket.DEST_UNREACH, IcmpPacket.TIME_EXCEEDED -> {
-                IcmpPacket.QuotedDatagram q;
-                try {
-                    q = icmp.quoted();
-                } catch (WireFormatException e) {
-                    return;
-                }
-                if (q.protocol() == Ipv4Packet.PROTO_TCP) {
-                    tcp.icmpError(in, p, q, errorText(icmp.type(), icmp.code()), icmpErrno(icmp.type(), icmp.code()),
-                            trace);
-                    return;
-                }
-                if (q.protocol() != Ipv4Packet.PROTO_ICMP || q.icmpType() != IcmpPacket.ECHO_REQUEST) {
-                    return;
-                }
-                PingSocket s = ns.sockets.get(q.icmpId());
-                String text = errorText(icmp.type(), icmp.code());
-                if (s == null || !s.open || !s.hears(in)) {
-                    trace.drop(ns, in.name, text + " from " + p.source() + ": no ping is waiting for it any more");
-                    return;
-                }
-                trace.pass(ns, in.name, text + " from " + p.source() + " delivered to ping");
-                s.listener.error(q.icmpSequence(), p.source(), text, engine.now(), trace);
-            }
-            default -> { }
-        }
-    }
-
-    /** {@code icmp_echo} / {@code icmp_reply}: the answer leaves from the address that was asked. */
-    private void echoReply(Namespace ns, Device in, Ipv4Packet request, IcmpPacket icmp, Trace trace) {
-        Ipv4Packet reply = new Ipv4Packet(0, ns.nextIpIdent(), 0, DEFAULT_TTL, Ipv4Packet.PROTO_ICMP,
-                request.destination(), request.source(), icmp.echoReply().toBytes());
-        Routing.Route route;
-        try {
-            route = Routing.output(ns, request.source(), Optional.of(request.destination()), Optional.empty());
-        } catch (KernelException e) {
-            trace.pass(ns, in.name, "echo request for " + request.destination() + " delivered");
-            trace.drop(ns, in.name, noRouteBack(request.source()) + " [IP_OUTNOROUTES]");
-            return;
-        }
-        trace.pass(ns, in.name, "echo request for " + request.destination() + " delivered; echo reply "
-                + reply.source() + " > " + reply.destination() + " sent"
-                + (route.dev().isLoopback() ? "" : " on " + route.dev().name));
-        localOut(ns, reply, route, trace);
-    }
-
-    private static String noRouteBack(Ipv4Address to) {
-        String why = "no route back to " + to;
-        if (isPrivate(to)) {
-            why += ": a private address that reached here unmasqueraded (no MASQUERADE on the way out)";
-        }
-        return why;
-    }
-
-    static boolean isPrivate(Ipv4Address a) {
-        return new Ipv4Cidr(Ipv4Address.of(10, 0, 0, 0), 8).contains(a)
-                || new Ipv4Cidr(Ipv4Address.of(172, 16, 0, 0), 12).contains(a)
-                || new Ipv4Cidr(Ipv4Address.of(192, 168, 0, 0), 16).contains(a);
-    }
-
-    /** {@code icmp_err_convert}, and {@code EHOSTUNREACH} for a time exceeded, as {@code tcp_v4_err} has it. */
-    static Errno icmpErrno(int type, int code) {
-        if (type == IcmpPacket.TIME_EXCEEDED) {
-            return Errno.EHOSTUNREACH;
-        }
-        return switch (code) {
-            case IcmpPacket.NET_UNREACH, 6, 11 -> Errno.ENETUNREACH;
-            case IcmpPacket.PORT_UNREACH -> Errno.ECONNREFUSED;
-            case IcmpPacket.PROT_UNREACH -> Errno.EOPNOTSUPP;
-            default -> Errno.EHOSTUNREACH;
-        };
-    }
-
-    /** ping's words for an ICMP error ({@code pr_icmph} in iputils). */
-    static String errorText(int type, int code) {
-        if (type == IcmpPacket.TIME_EXCEEDED) {
-            return code == 0 ? "Time to live exceeded" : "Frag reassembly time exceeded";
-        }
-        return switch (code) {
-            case IcmpPacket.NET_UNREACH -> "Destination Net Unreachable";
-            case IcmpPacket.HOST_UNREACH -> "Destination Host Unreachable";
-            case IcmpPacket.PROT_UNREACH -> "Destination Protocol Unreachable";
-            case IcmpPacket.PORT_UNREACH -> "Destination Port Unreachable";
-            case 13 -> "Communication prohibited by filter";
-            default -> "Dest Unreachable, Bad Code: " + code;
-        };
+        icmp.rcv(in, p, broadcast, trace);
     }
 
     /** {@code ip_local_out}: the OUTPUT hook, then POSTROUTING and the device, or {@code lo} for ourselves. */
@@ -643,44 +531,5 @@ final class Datapath {
         if (q != null) {
             neighbourOutput(out, nextHop, q, trace);
         }
-    }
-
-    /**
-     * {@code icmp_send}: an error about a packet, back to its sender, from the address the route back picks.
-     * Never about an ICMP error, nor about a packet from nowhere.
-     */
-    void icmpSend(Namespace ns, Ipv4Packet offending, int type, int code, Trace trace) {
-        if (offending.protocol() == Ipv4Packet.PROTO_ICMP) {
-            try {
-                if (IcmpPacket.parse(offending.payload()).isError()) {
-                    return;
-                }
-            } catch (WireFormatException e) {
-                return;
-            }
-        }
-        Ipv4Address to = offending.source();
-        if (to.isAny() || to.isMulticast() || to.isLimitedBroadcast()) {
-            return;
-        }
-        Ipv4Packet about = NfNat.demasqueradeOffending(ns, offending, engine.now());
-        to = about.source();
-        Routing.Route route;
-        try {
-            route = Routing.output(ns, to, Optional.empty(), Optional.empty());
-        } catch (KernelException e) {
-            trace.drop(ns, "", "no route back to " + to + " for the ICMP error [IP_OUTNOROUTES]");
-            return;
-        }
-        Optional<Ipv4Address> src = route.source();
-        if (src.isEmpty()) {
-            return;
-        }
-        IcmpPacket error = IcmpPacket.error(type, code, about);
-        Ipv4Packet packet = new Ipv4Packet(0xc0, ns.nextIpIdent(), 0, DEFAULT_TTL, Ipv4Packet.PROTO_ICMP, src.get(),
-                to, error.toBytes());
-        trace.pass(ns, route.dev().isLoopback() ? "lo" : route.dev().name, "ICMP " + errorText(type, code)
-                + " sent, " + src.get() + " > " + to);
-        localOut(ns, packet, route, trace);
     }
 }
