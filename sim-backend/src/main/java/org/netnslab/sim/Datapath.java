@@ -32,12 +32,13 @@ final class Datapath {
     static final long VETH_DELAY = 9;
     static final long BRIDGE_DELAY = 2;
     static final long LOOPBACK_DELAY = 4;
-    /** {@code sysctl_ip_default_ttl}. */
-    static final int DEFAULT_TTL = 64;
 
     final Engine engine;
     final NfHooks nf;
     final Icmp icmp;
+    final IpInput ipInput;
+    final IpForward ipForward;
+    final IpOutput ipOutput;
     /** Where segments for this host go: set once, by the backend that made both. */
     Tcp tcp;
 
@@ -45,6 +46,9 @@ final class Datapath {
         this.engine = engine;
         this.nf = new NfHooks(engine);
         this.icmp = new Icmp(this);
+        this.ipInput = new IpInput(this);
+        this.ipForward = new IpForward(this);
+        this.ipOutput = new IpOutput(this);
     }
 
     // ================================================================================= link layer: transmit
@@ -224,7 +228,7 @@ final class Datapath {
                 }
             } else if (f.etherType() == EtherType.IPV4) {
                 Ipv4Packet p = Ipv4Packet.parse(f.payload());
-                ipReceive(dev, p, f.destination().isMulticast() && !dev.isLoopback(), trace);
+                ipInput.rcv(dev, p, f.destination().isMulticast() && !dev.isLoopback(), trace);
             }
         } catch (WireFormatException e) {
             trace.drop(dev.ns, dev.name, "malformed packet: " + e.getMessage());
@@ -429,107 +433,6 @@ final class Datapath {
             p.trace().drop(ns, e.dev.name, "no ARP reply from " + e.address + " after " + Neighbours.MAX_PROBES
                     + " requests (neighbour FAILED) [NEIGH_FAILED]");
             icmp.send(ns, p.packet(), IcmpPacket.DEST_UNREACH, IcmpPacket.HOST_UNREACH, p.trace());
-        }
-    }
-
-    // ================================================================================= IPv4
-
-    /** {@code ip_rcv}: conntrack and de-masquerade, then the input route decides: deliver, forward, or drop. */
-    void ipReceive(Device in, Ipv4Packet p, boolean linkBroadcast, Trace trace) {
-        Namespace ns = in.ns;
-        if (!in.isLoopback()) {
-            trace.pass(ns, in.name, "received on " + in.name + ", " + p.source() + " > " + p.destination()
-                    + ", ttl " + p.ttl());
-        }
-        Ipv4Packet q = nf.prerouting(ns, in, p, trace);
-        if (in.isLoopback()) {
-            // the output route came with the packet: only what was ours to deliver loops back
-            Optional<Namespace.LocalRoute> r = ns.localRoute(q.destination(), Optional.empty());
-            if (r.isPresent()) {
-                localDeliver(in, q, r.get().type() == RouteType.BROADCAST, trace);
-            } else if (q.destination().isLimitedBroadcast()) {
-                localDeliver(in, q, true, trace);
-            }
-            return;
-        }
-        Routing.Route route;
-        try {
-            route = Routing.input(ns, q.destination(), q.source(), in);
-        } catch (Routing.Refused refused) {
-            switch (refused.errno) {
-                case ENETUNREACH -> {
-                    trace.drop(ns, in.name, "no route to " + q.destination() + ": Destination Net Unreachable back to "
-                            + q.source() + " [IP_INNOROUTES]");
-                    icmp.send(ns, q, IcmpPacket.DEST_UNREACH, IcmpPacket.NET_UNREACH, trace);
-                }
-                case EHOSTUNREACH -> trace.drop(ns, in.name, "not for this namespace, and forwarding is off"
-                        + " (net.ipv4.ip_forward = 0) [IP_INADDRERRORS]");
-                default -> trace.drop(ns, in.name, refused.getMessage() + " [IP_INVALID_SOURCE]");
-            }
-            return;
-        }
-        if (route.type() == RouteType.LOCAL) {
-            localDeliver(in, q, false, trace);
-        } else if (route.type() == RouteType.BROADCAST) {
-            localDeliver(in, q, true, trace);
-        } else if (linkBroadcast) {
-            trace.drop(ns, in.name, "a link-layer broadcast is not forwarded");
-        } else {
-            forward(in, q, route, trace);
-        }
-    }
-
-    /** {@code ip_forward}: TTL, then out through the route's device, masqueraded if a rule says so. */
-    private void forward(Device in, Ipv4Packet p, Routing.Route route, Trace trace) {
-        Namespace ns = in.ns;
-        if (p.ttl() <= 1) {
-            trace.drop(ns, in.name, "TTL exceeded in transit: Time to live exceeded back to " + p.source()
-                    + " [IP_INHDR]");
-            icmp.send(ns, p, IcmpPacket.TIME_EXCEEDED, 0, trace);
-            return;
-        }
-        Ipv4Packet q = p.withTtl(p.ttl() - 1);
-        trace.pass(ns, in.name, "forwarded out " + route.dev().name
-                + route.gateway().map(g -> " via " + g).orElse("") + ", ttl " + p.ttl() + " -> " + q.ttl());
-        postroutingAndOut(ns, q, route.dev(), route.nextHop(), trace);
-    }
-
-    /** {@code ip_local_deliver}: to TCP ({@link Tcp}) or ICMP; a lab speaks no other protocol. */
-    private void localDeliver(Device in, Ipv4Packet p, boolean broadcast, Trace trace) {
-        if (p.protocol() == Ipv4Packet.PROTO_TCP) {
-            if (broadcast) {
-                // tcp_v4_rcv: only PACKET_HOST
-                trace.drop(in.ns, in.name, "TCP to a broadcast address ignored");
-                return;
-            }
-            tcp.receive(in, p, trace);
-            return;
-        }
-        if (p.protocol() != Ipv4Packet.PROTO_ICMP) {
-            return;
-        }
-        icmp.rcv(in, p, broadcast, trace);
-    }
-
-    /** {@code ip_local_out}: the OUTPUT hook, then POSTROUTING and the device, or {@code lo} for ourselves. */
-    void localOut(Namespace ns, Ipv4Packet p, Routing.Route route, Trace trace) {
-        Ipv4Packet q = nf.output(ns, p);
-        if (route.type() == RouteType.LOCAL) {
-            if (!ns.lo.adminUp) {
-                trace.drop(ns, "lo", "lo is down: what a namespace sends to its own addresses goes nowhere"
-                        + " [DEV_READY]");
-                return;
-            }
-            postroutingAndOut(ns, q, ns.lo, q.destination(), trace);
-            return;
-        }
-        postroutingAndOut(ns, q, route.dev(), route.nextHop(), trace);
-    }
-
-    private void postroutingAndOut(Namespace ns, Ipv4Packet p, Device out, Ipv4Address nextHop, Trace trace) {
-        Ipv4Packet q = nf.postrouting(ns, p, out, nextHop, trace);
-        if (q != null) {
-            neighbourOutput(out, nextHop, q, trace);
         }
     }
 }

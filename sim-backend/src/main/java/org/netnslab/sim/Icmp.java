@@ -90,7 +90,7 @@ final class Icmp {
 
     /** {@code icmp_echo} / {@code icmp_reply}: the answer leaves from the address that was asked. */
     private void echo(Namespace ns, Device in, Ipv4Packet request, IcmpPacket icmp, Trace trace) {
-        Ipv4Packet reply = new Ipv4Packet(0, ns.nextIpIdent(), 0, Datapath.DEFAULT_TTL, Ipv4Packet.PROTO_ICMP,
+        Ipv4Packet reply = new Ipv4Packet(0, ns.nextIpIdent(), 0, IpOutput.DEFAULT_TTL, Ipv4Packet.PROTO_ICMP,
                 request.destination(), request.source(), icmp.echoReply().toBytes());
         Routing.Route route;
         try {
@@ -103,7 +103,7 @@ final class Icmp {
         trace.pass(ns, in.name, "echo request for " + request.destination() + " delivered; echo reply "
                 + reply.source() + " > " + reply.destination() + " sent"
                 + (route.dev().isLoopback() ? "" : " on " + route.dev().name));
-        dp.localOut(ns, reply, route, trace);
+        dp.ipOutput.localOut(ns, reply, route, trace);
     }
 
     private static String noRouteBack(Ipv4Address to) {
@@ -152,11 +152,11 @@ final class Icmp {
             return;
         }
         IcmpPacket error = IcmpPacket.error(type, code, about);
-        Ipv4Packet packet = new Ipv4Packet(0xc0, ns.nextIpIdent(), 0, Datapath.DEFAULT_TTL, Ipv4Packet.PROTO_ICMP,
+        Ipv4Packet packet = new Ipv4Packet(0xc0, ns.nextIpIdent(), 0, IpOutput.DEFAULT_TTL, Ipv4Packet.PROTO_ICMP,
                 src.get(), to, error.toBytes());
         trace.pass(ns, route.dev().isLoopback() ? "lo" : route.dev().name, "ICMP " + errorText(type, code)
                 + " sent, " + src.get() + " > " + to);
-        dp.localOut(ns, packet, route, trace);
+        dp.ipOutput.localOut(ns, packet, route, trace);
     }
 
     /** {@code icmp_err_convert}, and {@code EHOSTUNREACH} for a time exceeded, as {@code tcp_v4_err} has it. */
