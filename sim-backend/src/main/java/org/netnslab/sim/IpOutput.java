@@ -38,7 +38,7 @@ final class IpOutput {
     void output(Namespace ns, Ipv4Packet p, Device out, Ipv4Address nextHop, Trace trace) {
         Ipv4Packet q = dp.nf.postrouting(ns, p, out, nextHop, trace);
         if (q != null) {
-            dp.neighbourOutput(out, nextHop, q, trace);
+            dp.neigh.output(out, nextHop, q, trace);
         }
     }
 }
