@@ -1,9 +1,5 @@
 package org.netnslab.sim;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import org.netnslab.core.net.MacAddress;
 import org.netnslab.sim.wire.ArpPacket;
 import org.netnslab.sim.wire.EtherType;
 import org.netnslab.sim.wire.EthernetFrame;
@@ -23,10 +19,11 @@ final class Datapath {
 
     /** How long a frame takes through a veth pair, in microseconds (made up, and the same every time). */
     static final long VETH_DELAY = 9;
-    static final long BRIDGE_DELAY = 2;
     static final long LOOPBACK_DELAY = 4;
 
     final Engine engine;
+    final BrInput brInput;
+    final BrForward brForward;
     final Arp arp;
     final Neigh neigh;
     final NfHooks nf;
@@ -39,6 +36,8 @@ final class Datapath {
 
     Datapath(Engine engine) {
         this.engine = engine;
+        this.brInput = new BrInput(this);
+        this.brForward = new BrForward(this);
         this.arp = new Arp(this);
         this.neigh = new Neigh(this);
         this.nf = new NfHooks(engine);
@@ -85,26 +84,6 @@ final class Datapath {
         engine.after(LOOPBACK_DELAY, Engine.FRAME, () -> receive(lo, frame, trace));
     }
 
-    /** {@code br_dev_xmit}: what the bridge's own stack sends goes to the port that has the address, or to all. */
-    void bridgeXmit(Bridge br, byte[] frame, Trace trace) {
-        EthernetFrame f;
-        try {
-            f = EthernetFrame.parse(frame);
-        } catch (WireFormatException e) {
-            return;
-        }
-        if (f.destination().isMulticast()) {
-            flood(br, null, frame, trace);
-            return;
-        }
-        Optional<Device> port = fdbLookup(br, f.destination());
-        if (port.isPresent()) {
-            toPort(br, port.get(), frame, trace);
-        } else {
-            flood(br, null, frame, trace);
-        }
-    }
-
     // ================================================================================= link layer: receive
 
     /** {@code netif_receive_skb}: a bridge port's frames belong to its bridge, the others to the stack. */
@@ -113,7 +92,7 @@ final class Datapath {
             return;
         }
         if (dev.master != null) {
-            bridgeInput(dev.master, dev, frame, trace);
+            brInput.handleFrame(dev.master, dev, frame, trace);
             return;
         }
         EthernetFrame f;
@@ -126,94 +105,7 @@ final class Datapath {
         stackReceive(dev, f, forUs, trace);
     }
 
-    /** {@code br_handle_frame}: learn, then deliver up, forward, or flood. */
-    private void bridgeInput(Bridge br, Device port, byte[] frame, Trace trace) {
-        Namespace ns = br.ns;
-        EthernetFrame f;
-        try {
-            f = EthernetFrame.parse(frame);
-        } catch (WireFormatException e) {
-            return;
-        }
-        boolean ip = f.etherType() == EtherType.IPV4;
-        String what = ip ? "" : "ARP " + (f.destination().isMulticast() ? "request " : "") + "dropped: ";
-        if (!br.adminUp) {
-            trace.drop(ns, br.name, what + "bridge " + br.name + " is down: it forwards nothing");
-            return;
-        }
-        if (!port.portForwarding) {
-            trace.drop(ns, port.name, what + "port " + port.name + " of " + br.name + " is disabled");
-            return;
-        }
-        if (!f.source().isMulticast() && !f.source().equals(MacAddress.ZERO) && !br.isLocal(f.source())) {
-            br.fdb.put(f.source(), new Bridge.FdbEntry(port, engine.now()));
-        }
-        MacAddress dst = f.destination();
-        if (dst.isMulticast()) {
-            flood(br, port, frame, trace);
-            stackReceive(br, f, true, trace);
-            return;
-        }
-        if (br.isLocal(dst)) {
-            if (ip) {
-                trace.pass(ns, br.name, "from port " + port.name + " up to " + br.name + "'s own stack");
-            }
-            stackReceive(br, f, true, trace);
-            return;
-        }
-        Optional<Device> out = fdbLookup(br, dst);
-        if (out.isEmpty()) {
-            flood(br, port, frame, trace);
-        } else if (out.get() != port) {
-            if (ip) {
-                trace.pass(ns, br.name, "bridged from port " + port.name + " to port " + out.get().name);
-            }
-            toPort(br, out.get(), frame, trace);
-        }
-    }
-
-    private Optional<Device> fdbLookup(Bridge br, MacAddress mac) {
-        Bridge.FdbEntry e = br.fdb.get(mac);
-        if (e == null) {
-            return Optional.empty();
-        }
-        if (engine.now() - e.updated() > Bridge.AGEING) {
-            br.fdb.remove(mac);
-            return Optional.empty();
-        }
-        return Optional.of(e.port());
-    }
-
-    private void toPort(Bridge br, Device port, byte[] frame, Trace trace) {
-        if (!port.portForwarding) {
-            trace.drop(br.ns, port.name, "port " + port.name + " of " + br.name + " is disabled");
-            return;
-        }
-        engine.after(BRIDGE_DELAY, Engine.FRAME, () -> transmit(port, frame, trace));
-    }
-
-    /** Floods to every forwarding port but the one the frame came in on; one hop in the journey, not one a port. */
-    private void flood(Bridge br, Device ingress, byte[] frame, Trace trace) {
-        List<Device> out = new ArrayList<>();
-        for (Device p : br.ports) {
-            if (p != ingress && p.portForwarding) {
-                out.add(p);
-            }
-        }
-        if (isIp(frame)) {
-            trace.pass(br.ns, br.name, "unknown or broadcast destination: flooded to " + out.size() + " port"
-                    + (out.size() == 1 ? "" : "s"));
-        }
-        for (Device p : out) {
-            engine.after(BRIDGE_DELAY, Engine.FRAME, () -> transmit(p, frame, trace));
-        }
-    }
-
-    private static boolean isIp(byte[] frame) {
-        return frame.length >= 14 && ((frame[12] & 0xff) << 8 | (frame[13] & 0xff)) == EtherType.IPV4;
-    }
-
-    private void stackReceive(Device dev, EthernetFrame f, boolean forUs, Trace trace) {
+    void stackReceive(Device dev, EthernetFrame f, boolean forUs, Trace trace) {
         if (!forUs) {
             // PACKET_OTHERHOST: a flooded frame for someone else, dropped without a trace
             return;
