@@ -41,8 +41,8 @@ final class Arp {
                 ArpPacket reply = ArpPacket.reply(dev.mac, tip, arp.senderMac(), sip);
                 trace.pass(ns, dev.name, "ARP: who-has " + tip + "? it is here; reply " + tip + " is-at "
                         + dev.mac);
-                dp.transmit(dev, new EthernetFrame(arp.senderMac(), dev.mac, EtherType.ARP, reply.toBytes()).toBytes(),
-                        trace);
+                dp.dev.queueXmit(dev,
+                        new EthernetFrame(arp.senderMac(), dev.mac, EtherType.ARP, reply.toBytes()).toBytes(), trace);
                 return;
             }
         }
@@ -78,6 +78,6 @@ final class Arp {
             sip = ns.selectAddress(dev, e.address, Scope.LINK).orElse(Ipv4Address.ANY);
         }
         ArpPacket req = ArpPacket.request(dev.mac, sip, e.address);
-        dp.transmit(dev, new EthernetFrame(to, dev.mac, EtherType.ARP, req.toBytes()).toBytes(), trace);
+        dp.dev.queueXmit(dev, new EthernetFrame(to, dev.mac, EtherType.ARP, req.toBytes()).toBytes(), trace);
     }
 }

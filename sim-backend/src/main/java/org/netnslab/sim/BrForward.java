@@ -7,7 +7,7 @@ import org.netnslab.sim.wire.EtherType;
 /** {@code net/bridge/br_forward.c}: a frame out through one port of a bridge, or flooded to all of them. */
 final class BrForward {
 
-    /** How long a frame takes across a bridge, in microseconds (made up, like {@link Datapath#VETH_DELAY}). */
+    /** How long a frame takes across a bridge, in microseconds (made up, like {@link Veth#DELAY}). */
     static final long DELAY = 2;
 
     private final Datapath dp;
@@ -24,7 +24,7 @@ final class BrForward {
             trace.drop(br.ns, port.name, "port " + port.name + " of " + br.name + " is disabled");
             return;
         }
-        engine.after(DELAY, Engine.FRAME, () -> dp.transmit(port, frame, trace));
+        engine.after(DELAY, Engine.FRAME, () -> dp.dev.queueXmit(port, frame, trace));
     }
 
     /**
@@ -43,7 +43,7 @@ final class BrForward {
                     + (out.size() == 1 ? "" : "s"));
         }
         for (Device p : out) {
-            engine.after(DELAY, Engine.FRAME, () -> dp.transmit(p, frame, trace));
+            engine.after(DELAY, Engine.FRAME, () -> dp.dev.queueXmit(p, frame, trace));
         }
     }
 

@@ -63,6 +63,6 @@ final class BrInput {
 
     /** {@code br_pass_frame_up}: the bridge device receives the frame, for its namespace's stack. */
     private void passFrameUp(Bridge br, EthernetFrame f, Trace trace) {
-        dp.stackReceive(br, f, true, trace);
+        dp.dev.deliver(br, f, true, trace);
     }
 }

@@ -63,8 +63,8 @@ final class Neigh {
     void output(Device dev, Ipv4Address nextHop, Ipv4Packet p, Trace trace) {
         Namespace ns = dev.ns;
         if (dev.isLoopback()) {
-            dp.transmit(dev, new EthernetFrame(MacAddress.ZERO, MacAddress.ZERO, EtherType.IPV4, p.toBytes()).toBytes(),
-                    trace);
+            dp.dev.queueXmit(dev,
+                    new EthernetFrame(MacAddress.ZERO, MacAddress.ZERO, EtherType.IPV4, p.toBytes()).toBytes(), trace);
             return;
         }
         Optional<Namespace.LocalRoute> lr = ns.localRoute(nextHop, Optional.empty());
@@ -102,7 +102,7 @@ final class Neigh {
     }
 
     private void sendFrame(Device dev, MacAddress to, Ipv4Packet p, Trace trace) {
-        dp.transmit(dev, new EthernetFrame(to, dev.mac, EtherType.IPV4, p.toBytes()).toBytes(), trace);
+        dp.dev.queueXmit(dev, new EthernetFrame(to, dev.mac, EtherType.IPV4, p.toBytes()).toBytes(), trace);
     }
 
     /** {@code arp_solicit} and the INCOMPLETE timer: three broadcasts a second apart, then FAILED. */
