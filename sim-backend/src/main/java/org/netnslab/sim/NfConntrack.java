@@ -22,6 +22,11 @@ final class NfConntrack {
      */
     record Flow(Netfilter.Tuple tuple, Optional<TcpSegment> tcp, boolean starts) {}
 
+    /** The flow of a packet, in a namespace that tracks connections: none does until iptables touched its nat table. */
+    static Optional<Flow> trackedFlowOf(Namespace ns, Ipv4Packet p) {
+        return ns.netfilter.tableExists ? flowOf(p) : Optional.empty();
+    }
+
     static Optional<Flow> flowOf(Ipv4Packet p) {
         try {
             if (p.protocol() == Ipv4Packet.PROTO_TCP) {

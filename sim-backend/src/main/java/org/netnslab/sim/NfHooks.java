@@ -60,14 +60,11 @@ final class NfHooks {
 
     /** OUTPUT: what this namespace starts is tracked. */
     Ipv4Packet output(Namespace ns, Ipv4Packet p) {
-        Netfilter nf = ns.netfilter;
-        if (!nf.tableExists) {
-            return p;
-        }
-        Optional<Flow> flow = NfConntrack.flowOf(p);
+        Optional<Flow> flow = NfConntrack.trackedFlowOf(ns, p);
         if (flow.isEmpty()) {
             return p;
         }
+        Netfilter nf = ns.netfilter;
         Flow f = flow.get();
         long now = engine.now();
         Optional<Netfilter.Conn> known = nf.original(f.tuple(), now).or(() -> nf.replyDirection(f.tuple(), now));
@@ -85,14 +82,11 @@ final class NfHooks {
      * follow the binding. Null when the packet is dropped (no address to masquerade to).
      */
     Ipv4Packet postrouting(Namespace ns, Ipv4Packet p, Device out, Ipv4Address nextHop, Trace trace) {
-        Netfilter nf = ns.netfilter;
-        if (!nf.tableExists) {
-            return p;
-        }
-        Optional<Flow> flow = NfConntrack.flowOf(p);
+        Optional<Flow> flow = NfConntrack.trackedFlowOf(ns, p);
         if (flow.isEmpty()) {
             return p;
         }
+        Netfilter nf = ns.netfilter;
         Flow f = flow.get();
         long now = engine.now();
         Optional<Netfilter.Conn> existing = nf.original(f.tuple(), now);

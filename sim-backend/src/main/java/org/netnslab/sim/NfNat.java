@@ -102,16 +102,12 @@ final class NfNat {
 
     /** An error about a packet this namespace masqueraded goes to the packet's real sender. */
     static Ipv4Packet demasqueradeOffending(Namespace ns, Ipv4Packet offending, long now) {
-        Netfilter nf = ns.netfilter;
-        if (!nf.tableExists) {
-            return offending;
-        }
-        Optional<Flow> flow = NfConntrack.flowOf(offending);
+        Optional<Flow> flow = NfConntrack.trackedFlowOf(ns, offending);
         if (flow.isEmpty() || !flow.get().starts()) {
             return offending;
         }
         Flow f = flow.get();
-        Optional<Netfilter.Conn> c = nf.reply(f.tuple().inverse(), now);
+        Optional<Netfilter.Conn> c = ns.netfilter.reply(f.tuple().inverse(), now);
         if (c.isEmpty() || !c.get().masqueraded) {
             return offending;
         }
