@@ -11,11 +11,9 @@ final class BrForward {
     static final long DELAY = 2;
 
     private final Datapath dp;
-    private final Engine engine;
 
     BrForward(Datapath dp) {
         this.dp = dp;
-        this.engine = dp.engine;
     }
 
     /** {@code br_forward}: out through the port, if it forwards ({@code should_deliver}). */
@@ -24,7 +22,7 @@ final class BrForward {
             trace.drop(br.ns, port.name, "port " + port.name + " of " + br.name + " is disabled");
             return;
         }
-        engine.after(DELAY, Engine.FRAME, () -> dp.dev.queueXmit(port, frame, trace));
+        dp.engine.after(DELAY, Engine.FRAME, () -> dp.dev.queueXmit(port, frame, trace));
     }
 
     /**
@@ -43,7 +41,7 @@ final class BrForward {
                     + (out.size() == 1 ? "" : "s"));
         }
         for (Device p : out) {
-            engine.after(DELAY, Engine.FRAME, () -> dp.dev.queueXmit(p, frame, trace));
+            dp.engine.after(DELAY, Engine.FRAME, () -> dp.dev.queueXmit(p, frame, trace));
         }
     }
 

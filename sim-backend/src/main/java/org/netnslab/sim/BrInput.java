@@ -10,11 +10,9 @@ import org.netnslab.sim.wire.WireFormatException;
 final class BrInput {
 
     private final Datapath dp;
-    private final Engine engine;
 
     BrInput(Datapath dp) {
         this.dp = dp;
-        this.engine = dp.engine;
     }
 
     /** {@code br_handle_frame}: learn, then deliver up, forward, or flood. */
@@ -36,7 +34,7 @@ final class BrInput {
             trace.drop(ns, port.name, what + "port " + port.name + " of " + br.name + " is disabled");
             return;
         }
-        br.fdbUpdate(port, f.source(), engine.now());
+        br.fdbUpdate(port, f.source(), dp.engine.now());
         MacAddress dst = f.destination();
         if (dst.isMulticast()) {
             dp.brForward.flood(br, port, frame, trace);
@@ -50,7 +48,7 @@ final class BrInput {
             passFrameUp(br, f, trace);
             return;
         }
-        Optional<Device> out = br.fdbGet(dst, engine.now());
+        Optional<Device> out = br.fdbGet(dst, dp.engine.now());
         if (out.isEmpty()) {
             dp.brForward.flood(br, port, frame, trace);
         } else if (out.get() != port) {

@@ -16,11 +16,9 @@ import org.netnslab.sim.wire.WireFormatException;
 final class Icmp {
 
     private final Datapath dp;
-    private final Engine engine;
 
     Icmp(Datapath dp) {
         this.dp = dp;
-        this.engine = dp.engine;
     }
 
     /** {@code icmp_rcv}: a message delivered to this namespace, by its type. */
@@ -56,7 +54,7 @@ final class Icmp {
             return;
         }
         trace.pass(ns, in.name, "echo reply from " + p.source() + " delivered to ping");
-        s.listener.reply(icmp.sequence(), p.source(), p.ttl(), engine.now(), trace);
+        s.listener.reply(icmp.sequence(), p.source(), p.ttl(), dp.engine.now(), trace);
     }
 
     /**
@@ -85,7 +83,7 @@ final class Icmp {
             return;
         }
         trace.pass(ns, in.name, text + " from " + p.source() + " delivered to ping");
-        s.listener.error(q.icmpSequence(), p.source(), text, engine.now(), trace);
+        s.listener.error(q.icmpSequence(), p.source(), text, dp.engine.now(), trace);
     }
 
     /** {@code icmp_echo} / {@code icmp_reply}: the answer leaves from the address that was asked. */
@@ -138,7 +136,7 @@ final class Icmp {
         if (to.isAny() || to.isMulticast() || to.isLimitedBroadcast()) {
             return;
         }
-        Ipv4Packet about = NfNat.demasqueradeOffending(ns, offending, engine.now());
+        Ipv4Packet about = NfNat.demasqueradeOffending(ns, offending, dp.engine.now());
         to = about.source();
         Routing.Route route;
         try {

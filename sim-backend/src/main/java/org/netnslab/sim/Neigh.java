@@ -21,11 +21,9 @@ import org.netnslab.sim.wire.Ipv4Packet;
 final class Neigh {
 
     private final Datapath dp;
-    private final Engine engine;
 
     Neigh(Datapath dp) {
         this.dp = dp;
-        this.engine = dp.engine;
     }
 
     /** {@code neigh_update}: a new address or a confirmation; a valid entry sends what waited for it. */
@@ -35,7 +33,7 @@ final class Neigh {
         if (e == null) {
             return;
         }
-        long now = engine.now();
+        long now = dp.engine.now();
         boolean wasValid = e.valid();
         boolean sameMac = mac.equals(e.mac);
         if (state == NudState.STALE && wasValid && sameMac) {
@@ -73,7 +71,7 @@ final class Neigh {
             sendFrame(dev, MacAddress.BROADCAST, p, trace);
             return;
         }
-        long now = engine.now();
+        long now = dp.engine.now();
         Entry e = ns.neighbours.getOrCreate(dev, nextHop);
         NudState state = e.state == null ? null : e.state(now);
         if (state == null || state == NudState.FAILED) {
@@ -96,7 +94,7 @@ final class Neigh {
         if (state == NudState.STALE) {
             e.state = NudState.DELAY;
             long gen = ++e.generation;
-            engine.after(Neighbours.DELAY_FIRST_PROBE, Engine.TIMER, () -> delayExpired(e, gen));
+            dp.engine.after(Neighbours.DELAY_FIRST_PROBE, Engine.TIMER, () -> delayExpired(e, gen));
         }
         sendFrame(dev, e.mac, p, trace);
     }
@@ -110,7 +108,7 @@ final class Neigh {
         long gen = e.generation;
         dp.arp.solicit(e, MacAddress.BROADCAST, trace);
         e.probes++;
-        engine.after(Neighbours.RETRANS, Engine.TIMER, () -> incompleteTimer(e, gen, trace));
+        dp.engine.after(Neighbours.RETRANS, Engine.TIMER, () -> incompleteTimer(e, gen, trace));
     }
 
     private void incompleteTimer(Entry e, long gen, Trace trace) {
@@ -123,14 +121,14 @@ final class Neigh {
         }
         dp.arp.solicit(e, MacAddress.BROADCAST, trace);
         e.probes++;
-        engine.after(Neighbours.RETRANS, Engine.TIMER, () -> incompleteTimer(e, gen, trace));
+        dp.engine.after(Neighbours.RETRANS, Engine.TIMER, () -> incompleteTimer(e, gen, trace));
     }
 
     private void delayExpired(Entry e, long gen) {
         if (e.generation != gen || e.state != NudState.DELAY) {
             return;
         }
-        if (engine.now() - e.confirmed < Neighbours.REACHABLE_TIME) {
+        if (dp.engine.now() - e.confirmed < Neighbours.REACHABLE_TIME) {
             e.state = NudState.REACHABLE;
             return;
         }
@@ -150,7 +148,7 @@ final class Neigh {
         }
         dp.arp.solicit(e, e.mac, Trace.NONE);
         e.probes++;
-        engine.after(Neighbours.RETRANS, Engine.TIMER, () -> probeTimer(e, gen));
+        dp.engine.after(Neighbours.RETRANS, Engine.TIMER, () -> probeTimer(e, gen));
     }
 
     /** {@code neigh_invalidate}: each waiting packet gets a Destination Host Unreachable back to its sender. */
