@@ -3,9 +3,12 @@ package org.netnslab.sim;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.netnslab.core.model.LinkKind;
 import org.netnslab.core.net.MacAddress;
+import org.netnslab.sim.wire.EthernetFrame;
+import org.netnslab.sim.wire.WireFormatException;
 
 /**
  * A Linux bridge with STP off: its ports, its forwarding database, and the bridge device itself, which is
@@ -35,9 +38,25 @@ final class Bridge extends Device {
         return LinkKind.BRIDGE;
     }
 
+    /** {@code br_dev_xmit}: what the bridge's own stack sends goes to the port that has the address, or to all. */
     @Override
     void xmit(Datapath dp, byte[] frame, Trace trace) {
-        dp.bridgeXmit(this, frame, trace);
+        EthernetFrame f;
+        try {
+            f = EthernetFrame.parse(frame);
+        } catch (WireFormatException e) {
+            return;
+        }
+        if (f.destination().isMulticast()) {
+            dp.brForward.flood(this, null, frame, trace);
+            return;
+        }
+        Optional<Device> port = fdbGet(f.destination(), dp.engine.now());
+        if (port.isPresent()) {
+            dp.brForward.forward(this, port.get(), frame, trace);
+        } else {
+            dp.brForward.flood(this, null, frame, trace);
+        }
     }
 
     boolean isLocal(MacAddress m) {
@@ -53,6 +72,32 @@ final class Bridge extends Device {
         ports.remove(port);
         portMacs.computeIfPresent(port.mac, (k, v) -> v == 1 ? null : v - 1);
         forgetPort(port);
+    }
+
+    /**
+     * {@code br_fdb_update}: a frame's source is learned on the port it came in on, unless it is no unicast
+     * address ({@code is_valid_ether_addr}) or is the bridge's own.
+     */
+    void fdbUpdate(Device port, MacAddress source, long now) {
+        if (!source.isMulticast() && !source.equals(MacAddress.ZERO) && !isLocal(source)) {
+            fdb.put(source, new FdbEntry(port, now));
+        }
+    }
+
+    /**
+     * {@code __br_fdb_get}: the port an address was learned on; an entry older than the ageing time
+     * ({@code has_expired}) is no answer, and is forgotten.
+     */
+    Optional<Device> fdbGet(MacAddress mac, long now) {
+        FdbEntry e = fdb.get(mac);
+        if (e == null) {
+            return Optional.empty();
+        }
+        if (now - e.updated() > AGEING) {
+            fdb.remove(mac);
+            return Optional.empty();
+        }
+        return Optional.of(e.port());
     }
 
     /** {@code br_fdb_delete_by_port}: the addresses learned on a port that stops forwarding are forgotten. */

@@ -9,7 +9,7 @@ import org.netnslab.core.net.MacAddress;
 /**
  * A network device, as one namespace holds it: the kernel's {@code struct net_device} with just the fields a
  * lab shows or uses. Devices behind one small interface (gVisor's link endpoints): a frame handed to
- * {@link Datapath#transmit} leaves through the device's own {@link #xmit}.
+ * {@link Dev#queueXmit} leaves through the device's own {@link #xmit}.
  */
 abstract class Device {
 
@@ -68,7 +68,10 @@ abstract class Device {
         return adminUp ? operState : OperState.DOWN;
     }
 
-    /** Hands a frame to the device's driver; what happens next is the driver's (a veth's peer, the bridge). */
+    /**
+     * Hands a frame to the device's driver ({@code ndo_start_xmit}); what happens next is the driver's (a veth's
+     * peer, the bridge).
+     */
     abstract void xmit(Datapath dp, byte[] frame, Trace trace);
 
     boolean isBridge() {

@@ -6,6 +6,9 @@ import org.netnslab.core.net.MacAddress;
 /** {@code lo}: every namespace has one, ifindex 1; what it sends, it receives. */
 final class Loopback extends Device {
 
+    /** How long a frame takes to come back, in microseconds (made up, like {@link Veth#DELAY}). */
+    static final long DELAY = 4;
+
     Loopback(long serial) {
         super(serial, "lo", MacAddress.ZERO);
     }
@@ -20,8 +23,9 @@ final class Loopback extends Device {
         return 65536;
     }
 
+    /** {@code loopback_xmit}: the frame arrives back at {@code lo}, a loopback's delay later. */
     @Override
     void xmit(Datapath dp, byte[] frame, Trace trace) {
-        dp.loopbackXmit(this, frame, trace);
+        dp.engine.after(DELAY, Engine.FRAME, () -> dp.dev.receive(this, frame, trace));
     }
 }

@@ -11,7 +11,7 @@ import org.netnslab.sim.wire.Ipv4Packet;
 
 /**
  * The ARP table of one namespace ({@code arp_tbl} with its {@code struct neighbour}s), keyed by device and
- * address. The state machine that drives it lives in {@link Datapath}; this is its storage, with the
+ * address. The state machine that drives it is {@link Neigh}, with {@link Arp}; this is its storage, with the
  * kernel's timings.
  */
 final class Neighbours {

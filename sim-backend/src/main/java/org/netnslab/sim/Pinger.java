@@ -22,7 +22,7 @@ final class Pinger implements PingSocket.Listener {
     private static final byte[] DATA = data();
 
     private final Engine engine;
-    private final Datapath dp;
+    private final IpOutput ipOutput;
     private final Namespace ns;
     private final PingRequest request;
     private final Routing.Route route;
@@ -42,10 +42,10 @@ final class Pinger implements PingSocket.Listener {
     private int pipe = 1;
     private long exitAt = Long.MAX_VALUE;
 
-    Pinger(Engine engine, Datapath dp, Namespace ns, PingRequest request, Routing.Route route,
+    Pinger(Engine engine, IpOutput ipOutput, Namespace ns, PingRequest request, Routing.Route route,
             Optional<Device> device, int id) {
         this.engine = engine;
-        this.dp = dp;
+        this.ipOutput = ipOutput;
         this.ns = ns;
         this.request = request;
         this.route = route;
@@ -103,11 +103,11 @@ final class Pinger implements PingSocket.Listener {
         transmitted++;
         Ipv4Address src = route.source().orElse(Ipv4Address.ANY);
         IcmpPacket echo = IcmpPacket.echoRequest(id, seq, DATA);
-        Ipv4Packet packet = new Ipv4Packet(0, ns.nextIpIdent(), Ipv4Packet.DONT_FRAGMENT, Datapath.DEFAULT_TTL,
+        Ipv4Packet packet = new Ipv4Packet(0, ns.nextIpIdent(), Ipv4Packet.DONT_FRAGMENT, IpOutput.DEFAULT_TTL,
                 Ipv4Packet.PROTO_ICMP, src, request.destination(), echo.toBytes());
         trace.pass(ns, route.dev().name, "echo request icmp_seq=" + seq + " sent, " + src + " > "
-                + request.destination() + ", ttl " + Datapath.DEFAULT_TTL);
-        dp.localOut(ns, packet, route, trace);
+                + request.destination() + ", ttl " + IpOutput.DEFAULT_TTL);
+        ipOutput.localOut(ns, packet, route, trace);
     }
 
     /** {@code __schedule_exit}, called once the last request is out. */

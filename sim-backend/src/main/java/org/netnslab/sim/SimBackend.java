@@ -66,7 +66,7 @@ public final class SimBackend implements Backend {
     public SimBackend(long seed) {
         this.random = new Random(seed);
         // a source of its own, so that MAC addresses are the same whether or not a lab makes connections
-        this.tcp = new Tcp(engine, datapath, new Random(seed * 0x9e3779b97f4a7c15L + 0x7463));
+        this.tcp = new Tcp(engine, datapath.ipOutput, new Random(seed * 0x9e3779b97f4a7c15L + 0x7463));
         datapath.tcp = tcp;
         this.nextPingId = 0x1000 + (int) ((seed & 0x7fff) * 7 % 0x8000);
         newNamespace(HOST);
@@ -510,7 +510,7 @@ public final class SimBackend implements Backend {
         step();
         int id = nextPingId;
         nextPingId = (nextPingId + 1) & 0xffff;
-        PingResult result = new Pinger(engine, datapath, ns, request, route, bound, id).run();
+        PingResult result = new Pinger(engine, datapath.ipOutput, ns, request, route, bound, id).run();
         return result;
     }
 

@@ -21,7 +21,8 @@ import org.netnslab.sim.wire.WireFormatException;
  * acknowledgments, FIN and RST, a RST for a segment that finds no socket ({@code tcp_v4_send_reset}),
  * retransmissions with exponential backoff until the kernel's limits ({@code tcp_syn_retries} 6,
  * {@code tcp_retries2} 15), ICMP errors ({@code tcp_v4_err}), TIME_WAIT. Segments travel as real bytes
- * through {@link Datapath}, so they meet routing, ARP, bridges, forwarding and masquerade like any packet.
+ * through {@link IpOutput#localOut}, so they meet routing, ARP, bridges, forwarding and masquerade like any
+ * packet.
  *
  * <p>What a lab does not need is left out, and said so: no congestion control, no window management (a
  * chat's lines are small), no out-of-order queue (a lab's links keep order; a segment that is not the next
@@ -60,13 +61,13 @@ final class Tcp {
     private static final byte[] NONE = new byte[0];
 
     private final Engine engine;
-    private final Datapath dp;
+    private final IpOutput ipOutput;
     private final Random random;
     private int nextPort;
 
-    Tcp(Engine engine, Datapath dp, Random random) {
+    Tcp(Engine engine, IpOutput ipOutput, Random random) {
         this.engine = engine;
-        this.dp = dp;
+        this.ipOutput = ipOutput;
         this.random = random;
         this.nextPort = EPHEMERAL_LOW + random.nextInt(EPHEMERAL_HIGH - EPHEMERAL_LOW + 1);
     }
@@ -216,10 +217,10 @@ final class Tcp {
     /** {@code ip_queue_xmit}: the socket's route, then out as an IPv4 datagram with DF set. */
     private void output(TcpSocket s, TcpSegment seg, Trace trace) {
         Namespace ns = s.ns;
-        Ipv4Packet p = new Ipv4Packet(0, ns.nextIpIdent(), Ipv4Packet.DONT_FRAGMENT, Datapath.DEFAULT_TTL,
+        Ipv4Packet p = new Ipv4Packet(0, ns.nextIpIdent(), Ipv4Packet.DONT_FRAGMENT, IpOutput.DEFAULT_TTL,
                 Ipv4Packet.PROTO_TCP, s.localAddress, s.remoteAddress,
                 seg.toBytes(s.localAddress, s.remoteAddress));
-        route(ns, p, seg, describe(s, seg), trace).ifPresent(r -> dp.localOut(ns, p, r, trace));
+        route(ns, p, seg, describe(s, seg), trace).ifPresent(r -> ipOutput.localOut(ns, p, r, trace));
     }
 
     private Optional<Routing.Route> route(Namespace ns, Ipv4Packet p, TcpSegment seg, String what, Trace trace) {
@@ -242,13 +243,13 @@ final class Tcp {
                         NONE, NONE)
                 : new TcpSegment(seg.destinationPort(), seg.sourcePort(), 0, seg.sequence() + seg.sequenceLength(),
                         TcpSegment.RST | TcpSegment.ACK, 0, NONE, NONE);
-        Ipv4Packet p = new Ipv4Packet(0, 0, Ipv4Packet.DONT_FRAGMENT, Datapath.DEFAULT_TTL, Ipv4Packet.PROTO_TCP,
+        Ipv4Packet p = new Ipv4Packet(0, 0, Ipv4Packet.DONT_FRAGMENT, IpOutput.DEFAULT_TTL, Ipv4Packet.PROTO_TCP,
                 in.destination(), in.source(), rst.toBytes(in.destination(), in.source()));
         // tcpdump numbers a conversation from its SYN: the answer to a SYN acknowledges "1"
         String what = "TCP " + in.destination() + "." + rst.sourcePort() + " > " + in.source() + "."
                 + rst.destinationPort() + ": "
                 + (seg.has(TcpSegment.ACK) ? rst.summary() : rst.summary(0, seg.sequence()));
-        route(ns, p, rst, what, trace).ifPresent(r -> dp.localOut(ns, p, r, trace));
+        route(ns, p, rst, what, trace).ifPresent(r -> ipOutput.localOut(ns, p, r, trace));
     }
 
     private void sendAck(TcpSocket s, Trace trace) {

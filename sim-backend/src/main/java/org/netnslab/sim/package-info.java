@@ -9,7 +9,12 @@
  *       {@link org.netnslab.sim.Fib} and the derived local table, neighbours, netfilter, netns ids).
  *   <li>{@link org.netnslab.sim.Datapath}: frames through veths and bridges, ARP, IPv4 in, forward and out,
  *       masquerade, ICMP, TCP segments up to {@link org.netnslab.sim.Tcp}; events on the
- *       {@link org.netnslab.sim.Engine}'s logical clock.
+ *       {@link org.netnslab.sim.Engine}'s logical clock. One class a stage, each named after the kernel file
+ *       it mirrors: {@link org.netnslab.sim.Dev}, {@link org.netnslab.sim.BrInput},
+ *       {@link org.netnslab.sim.BrForward}, {@link org.netnslab.sim.Arp}, {@link org.netnslab.sim.Neigh},
+ *       {@link org.netnslab.sim.IpInput}, {@link org.netnslab.sim.IpForward}, {@link org.netnslab.sim.IpOutput},
+ *       {@link org.netnslab.sim.Icmp}, {@link org.netnslab.sim.NfHooks}, {@link org.netnslab.sim.NfConntrack},
+ *       {@link org.netnslab.sim.NfNat}.
  *   <li>{@link org.netnslab.sim.Pinger}: iputils ping on a raw socket, with the journey of each probe.
  *   <li>{@link org.netnslab.sim.Tcp}: the TCP of a netcat chat (handshake, data and ACKs, FIN, RST,
  *       retransmission, ICMP errors) on {@link org.netnslab.sim.TcpSocket}s, with the journey of each segment;
