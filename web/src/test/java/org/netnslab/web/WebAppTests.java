@@ -165,6 +165,23 @@ class WebAppTests {
     }
 
     @Test
+    void aBridgePortWhosePeerWentLeavesTheLabWorking() {
+        JavalinTest.test(app(), (server, client) -> {
+            Browser b = new Browser(server.port());
+            b.get("/lab");
+            for (String line : List.of("ip link add name br0 type bridge", "ip link add va type veth peer name vb",
+                    "ip link set va master br0", "ip link del vb")) {
+                assertThat(b.htmx("/lab/console", Browser.command(line)).status()).isEqualTo(200);
+            }
+            Browser.Page shown = b.htmx("/lab/console", Browser.command("ip a"));
+            assertThat(shown.status()).isEqualTo(200);
+            assertThat(shown.body()).contains("br0: &lt;BROADCAST,MULTICAST&gt;").doesNotContain("fault of netns-lab");
+            assertThat(b.get("/lab").status()).isEqualTo(200);
+            assertThat(b.htmx("/lab/console", Browser.command("ip link show master br0")).status()).isEqualTo(200);
+        });
+    }
+
+    @Test
     void badInputGetsAnAnswerNeverA500() {
         JavalinTest.test(app(), (server, client) -> {
             Browser b = new Browser(server.port());
