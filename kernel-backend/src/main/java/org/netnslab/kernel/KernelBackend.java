@@ -310,6 +310,19 @@ public final class KernelBackend implements Backend {
     }
 
     @Override
+    public synchronized Map<String, Integer> netnsIds(String ns) {
+        LabNamespace n = all.get(ns);
+        if (n == null) {
+            return Map.of();
+        }
+        try {
+            return Map.copyOf(nsids(n));
+        } catch (KernelException e) {
+            throw new IllegalStateException("the kernel refused the netns ids of " + ns + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public synchronized LabState snapshot() {
         List<NamespaceState> states = new ArrayList<>();
         try {

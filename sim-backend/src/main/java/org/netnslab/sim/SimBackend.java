@@ -733,6 +733,13 @@ public final class SimBackend implements Backend {
         return Optional.of(state(ns));
     }
 
+    @Override
+    public Map<String, Integer> netnsIds(String nsName) {
+        settle();
+        Namespace ns = namespaces.get(nsName);
+        return ns == null ? Map.of() : state(ns).netnsIds();
+    }
+
     private NamespaceState state(Namespace ns) {
         NamespaceState cached = snapshots.get(ns.name());
         if (cached == null || ns.dirty()) {

@@ -57,6 +57,18 @@ class IfindexAndNetnsIdTests {
     }
 
     @Test
+    void askingForTheIdsNumbersNothingWhereADumpOfTheLinksDoes() {
+        // recorded on the real kernel: a peer moved on from a to b leaves the host without an id for b until
+        // something shows the host's links (ip netns list asks RTM_GETNSID, which allocates none)
+        Lab lab = Lab.world().namespace("a", "b").vethPair(HOST, "v1", "v2").move(HOST, "v2", "a")
+                .move("a", "v2", "b");
+        assertThat(lab.backend.netnsIds(HOST)).isEqualTo(Map.of(UPSTREAM, 0, "a", 1));
+        assertThat(lab.backend.netnsIds(HOST)).as("asked twice").isEqualTo(Map.of(UPSTREAM, 0, "a", 1));
+        assertThat(lab.state(HOST).netnsIds()).as("what ip link sees, before its dump").containsEntry("a", 1);
+        assertThat(lab.backend.netnsIds(HOST)).as("after ip link").isEqualTo(Map.of(UPSTREAM, 0, "a", 1, "b", 2));
+    }
+
+    @Test
     void aPairSpanningTwoLearnerNamespacesNumbersThemBoth() {
         Lab lab = Lab.world().namespace("alpha", "gamma")
                 .vethPair(HOST, "vc", "vd")

@@ -1,6 +1,7 @@
 package org.netnslab.core.backend;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.NamespaceState;
@@ -136,7 +137,17 @@ public interface Backend extends AutoCloseable {
         throw new KernelException(Errno.EOPNOTSUPP);
     }
 
-    /** One namespace's state; empty if there is no such namespace. */
+    /**
+     * Equivalent to what {@code ip -n NS netns list} asks of the kernel for each name ({@code RTM_GETNSID}):
+     * the ids NS has given the lab's other namespaces, by name; empty if there is no such namespace. Asking
+     * numbers nothing, unlike a dump of NS's links, which numbers the namespaces of its veths' peers.
+     */
+    Map<String, Integer> netnsIds(String ns);
+
+    /**
+     * One namespace's state, as dumps from inside it see it (a dump of its links numbers the namespaces of
+     * its veths' peers, as {@code rtnl_fill_link_netnsid} does); empty if there is no such namespace.
+     */
     Optional<NamespaceState> namespace(String ns);
 
     /** The whole lab's state, settled: what the kernel shows once links have their carrier. */

@@ -244,4 +244,9 @@ final class FakeBackend implements Backend {
 
     @Override
     public void close() {}
+
+    @Override
+    public Map<String, Integer> netnsIds(String ns) {
+        return namespace(ns).map(NamespaceState::netnsIds).orElse(Map.of());
+    }
 }
