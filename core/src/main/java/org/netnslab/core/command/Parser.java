@@ -747,9 +747,12 @@ public final class Parser {
         long interval = 1000;
         long timeout = 10_000;
         String destination = null;
+        boolean optionsOver = false;
         while (a.more()) {
             String w = a.next();
-            if (w.startsWith("-") && w.length() > 1 && !w.equals("--")) {
+            if (!optionsOver && w.equals("--")) {
+                optionsOver = true;
+            } else if (!optionsOver && w.startsWith("-") && w.length() > 1) {
                 for (int k = 1; k < w.length(); k++) {
                     char o = w.charAt(k);
                     if ("ciIWwstlmMpQSTFNe".indexOf(o) >= 0) {
@@ -815,11 +818,8 @@ public final class Parser {
         if (dst.isEmpty()) {
             // no name service in a lab: a name fails as it does on a machine without DNS, and a word that
             // cannot be a host name fails before any lookup
-            boolean hostname = !destination.isEmpty() && destination.length() <= 253 && destination.chars()
-                    .allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_'))
-                    && java.util.Arrays.stream(destination.split("\\.")).allMatch(label -> label.length() <= 63);
-            return new Invalid("ping: " + destination + ": "
-                    + (hostname ? "Temporary failure in name resolution" : "Name or service not known"), 2);
+            return new Invalid("ping: " + destination + ": " + (looksLikeHostName(destination)
+                    ? "Temporary failure in name resolution" : "Name or service not known"), 2);
         }
         int n = count == null ? PING_COUNT_WITHOUT_C : count;
         return new Ping(new PingRequest(dst.get(), n, Optional.ofNullable(dev), interval, timeout));
@@ -1270,9 +1270,12 @@ public final class Parser {
         return Optional.of(new Ipv4Address((int) (address | last)));
     }
 
-    /** A word a resolver would look up: letters, digits, dots, hyphens and underscores, in labels of 63 at most. */
+    /**
+     * A word a resolver would look up: letters, digits, dots, hyphens and underscores, in labels of 63 at most,
+     * and not starting with a hyphen (glibc's {@code res_hnok}, which keeps an option from being looked up).
+     */
     private static boolean looksLikeHostName(String s) {
-        return !s.isEmpty() && s.length() <= 253 && s.chars()
+        return !s.isEmpty() && s.length() <= 253 && !s.startsWith("-") && s.chars()
                 .allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_'))
                 && java.util.Arrays.stream(s.split("\\.")).allMatch(label -> label.length() <= 63);
     }
