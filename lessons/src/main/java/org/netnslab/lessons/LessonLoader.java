@@ -23,7 +23,6 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.netnslab.core.command.Command;
-import org.netnslab.core.command.Transcript;
 import org.netnslab.core.lesson.ChatLine;
 import org.netnslab.core.lesson.Expectation;
 import org.netnslab.core.lesson.Expectations;
@@ -31,6 +30,7 @@ import org.netnslab.core.lesson.Lesson;
 import org.netnslab.core.lesson.LessonFormatException;
 import org.netnslab.core.lesson.LessonFormatException.Problem;
 import org.netnslab.core.lesson.Step;
+import org.netnslab.core.shell.Transcript;
 
 /**
  * Reads a lesson's Markdown file (the format of {@code lessons/README.md}): {@code # Title}, a summary
@@ -302,7 +302,7 @@ public final class LessonLoader {
         if (ChatLine.parse(line).isPresent()) {
             return Optional.of("\"" + line + "\" is a line of a chat: it goes in a ```chat block");
         }
-        return unknown(org.netnslab.core.command.Parser.parse(line), line);
+        return unknown(org.netnslab.core.shell.Parser.parse(line), line);
     }
 
     private static Optional<String> unknown(Command c, String line) {

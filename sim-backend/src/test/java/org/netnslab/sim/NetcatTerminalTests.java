@@ -6,10 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.JourneyFormat;
-import org.netnslab.core.command.Terminal;
-import org.netnslab.core.command.Transcript;
 import org.netnslab.core.lab.LabWorld;
 import org.netnslab.core.net.Ipv4Address;
+import org.netnslab.core.shell.Terminal;
+import org.netnslab.core.shell.Transcript;
 
 /** The netcat chat of seed 003 typed into a learner's terminal on the simulator. */
 class NetcatTerminalTests {

@@ -10,7 +10,7 @@ import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
 
 /**
- * A command line, understood: what {@link Parser} makes of a line, and what {@link Executor} runs. A line the
+ * A command line, understood: what {@link org.netnslab.core.shell.Parser} makes of a line, and what {@link org.netnslab.core.shell.Executor} runs. A line the
  * real tool would refuse before it does anything is an {@link Invalid}, carrying the tool's own words.
  */
 public sealed interface Command {
@@ -100,11 +100,11 @@ public sealed interface Command {
 
     /**
      * {@code nc -l -p PORT}, {@code nc -l PORT}: netcat listening on PORT of every address. In a lab it waits in
-     * the background of the terminal (see {@link Terminal}).
+     * the background of the terminal (see {@link org.netnslab.core.shell.Terminal}).
      */
     record NcListen(int port) implements Command {}
 
-    /** {@code nc ADDR PORT}: netcat connecting to ADDR, then carrying what is typed to it (see {@link Terminal}). */
+    /** {@code nc ADDR PORT}: netcat connecting to ADDR, then carrying what is typed to it (see {@link org.netnslab.core.shell.Terminal}). */
     record NcConnect(Ipv4Address address, int port) implements Command {}
 
     /** {@code bash} (or {@code sh}) typed in an interactive shell: a new shell in the current namespace. */

@@ -10,7 +10,6 @@ import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.Probe;
 import org.netnslab.core.command.IpFormat;
-import org.netnslab.core.command.Terminal.Message;
 import org.netnslab.core.lesson.Expectation.DoesNotReach;
 import org.netnslab.core.lesson.Expectation.Forwarding;
 import org.netnslab.core.lesson.Expectation.HasAddress;
@@ -28,6 +27,7 @@ import org.netnslab.core.model.Link;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.Route;
 import org.netnslab.core.net.Ipv4Address;
+import org.netnslab.core.shell.Terminal.Message;
 
 /** Checks expectations on a lab: state ones on a snapshot, reachability with a ping of its own. */
 final class Checks {

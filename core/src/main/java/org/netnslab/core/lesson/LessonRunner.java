@@ -7,8 +7,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.netnslab.core.backend.Backend;
 import org.netnslab.core.command.CommandResult;
-import org.netnslab.core.command.Terminal;
 import org.netnslab.core.model.LabState;
+import org.netnslab.core.shell.Terminal;
 
 /**
  * Takes a learner through a lesson on one lab, a step at a time: each step's commands run in order on the

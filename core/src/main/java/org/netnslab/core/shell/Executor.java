@@ -1,4 +1,4 @@
-package org.netnslab.core.command;
+package org.netnslab.core.shell;
 
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +9,7 @@ import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.RouteLookup;
+import org.netnslab.core.command.Command;
 import org.netnslab.core.command.Command.AddrChange;
 import org.netnslab.core.command.Command.AddrShow;
 import org.netnslab.core.command.Command.Exit;
@@ -33,6 +34,10 @@ import org.netnslab.core.command.Command.RouteShow;
 import org.netnslab.core.command.Command.Shell;
 import org.netnslab.core.command.Command.Sysctl;
 import org.netnslab.core.command.Command.Unsupported;
+import org.netnslab.core.command.CommandResult;
+import org.netnslab.core.command.IpFormat;
+import org.netnslab.core.command.IptablesFormat;
+import org.netnslab.core.command.PingFormat;
 import org.netnslab.core.model.Link;
 import org.netnslab.core.model.LinkKind;
 import org.netnslab.core.model.NamespaceState;

@@ -1,4 +1,4 @@
-package org.netnslab.core.command;
+package org.netnslab.core.shell;
 
 /**
  * The usage texts the real tools print, verbatim (iproute2 6.1, iputils 20221126, procps-ng 4.0.2,

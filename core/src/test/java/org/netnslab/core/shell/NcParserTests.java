@@ -1,4 +1,4 @@
-package org.netnslab.core.command;
+package org.netnslab.core.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.netnslab.core.command.Command;
 import org.netnslab.core.command.Command.Invalid;
 import org.netnslab.core.command.Command.Unsupported;
+import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.net.Ipv4Address;
 
 /**

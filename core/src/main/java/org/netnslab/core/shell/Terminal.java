@@ -1,4 +1,4 @@
-package org.netnslab.core.command;
+package org.netnslab.core.shell;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -14,11 +14,14 @@ import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.backend.Listener;
 import org.netnslab.core.backend.SegmentJourney;
+import org.netnslab.core.command.Command;
 import org.netnslab.core.command.Command.Exit;
 import org.netnslab.core.command.Command.InNamespace;
 import org.netnslab.core.command.Command.NcConnect;
 import org.netnslab.core.command.Command.NcListen;
 import org.netnslab.core.command.Command.Shell;
+import org.netnslab.core.command.CommandResult;
+import org.netnslab.core.command.JourneyFormat;
 import org.netnslab.core.net.Ipv4Address;
 
 /**

@@ -1,4 +1,4 @@
-package org.netnslab.core.command;
+package org.netnslab.core.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.netnslab.core.backend.RouteSpec;
+import org.netnslab.core.command.Command;
 import org.netnslab.core.command.Command.AddrChange;
 import org.netnslab.core.command.Command.AddrShow;
 import org.netnslab.core.command.Command.InNamespace;
