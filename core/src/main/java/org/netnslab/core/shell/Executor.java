@@ -37,6 +37,7 @@ import org.netnslab.core.command.Command.Unsupported;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.IpFormat;
 import org.netnslab.core.command.IptablesFormat;
+import org.netnslab.core.command.KernelErrors;
 import org.netnslab.core.command.PingFormat;
 import org.netnslab.core.model.Link;
 import org.netnslab.core.model.LinkKind;
@@ -74,7 +75,7 @@ public final class Executor {
         try {
             return dispatch(command, ns);
         } catch (KernelException e) {
-            return rtnetlink(e);
+            return KernelErrors.rtnetlink(e);
         }
     }
 
@@ -231,7 +232,7 @@ public final class Executor {
                 case LOOPBACK -> throw new KernelException(Errno.EOPNOTSUPP);
             }
         } catch (KernelException e) {
-            return CommandResult.of(warning + rtnetlink(e).output(), 2);
+            return CommandResult.of(warning + KernelErrors.rtnetlink(e).output(), 2);
         }
         return CommandResult.of(warning, 0);
     }
@@ -342,7 +343,7 @@ public final class Executor {
         try {
             backend.deleteAddress(ns, c.device(), held.orElse(c.address()));
         } catch (KernelException e) {
-            return CommandResult.of(warning + rtnetlink(e).output(), 2);
+            return CommandResult.of(warning + KernelErrors.rtnetlink(e).output(), 2);
         }
         return CommandResult.of(warning, 0);
     }
@@ -506,9 +507,4 @@ public final class Executor {
         return CommandResult.of("Error: argument \"" + name + "\" is wrong: Invalid \"netns\" value\n\n", 255);
     }
 
-    /** How iproute2 prints a refusal of the kernel: its extended ack when it sent one, else strerror. */
-    static CommandResult rtnetlink(KernelException e) {
-        String line = e.extack().map(t -> "Error: " + t + ".").orElse("RTNETLINK answers: " + e.errno().message());
-        return CommandResult.of(line, 2);
-    }
 }

@@ -1,11 +1,24 @@
 package org.netnslab.core.shell;
 
+import static org.netnslab.core.command.Inet.inetAddress;
+import static org.netnslab.core.command.Inet.inetAton;
+import static org.netnslab.core.command.Inet.inetPrefix;
+import static org.netnslab.core.command.Inet.looksLikeHostName;
+import static org.netnslab.core.command.Inet.prefix;
+import static org.netnslab.core.command.Iproute2.duparg;
+import static org.netnslab.core.command.Iproute2.duparg2;
+import static org.netnslab.core.command.Iproute2.invarg;
+import static org.netnslab.core.command.Iproute2.matches;
+import static org.netnslab.core.command.Iproute2.validAltIfname;
+import static org.netnslab.core.command.Iproute2.validIfname;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.backend.RouteSpec;
+import org.netnslab.core.command.Args;
 import org.netnslab.core.command.Command;
 import org.netnslab.core.command.Command.AddrChange;
 import org.netnslab.core.command.Command.AddrShow;
@@ -34,6 +47,7 @@ import org.netnslab.core.command.Command.RouteShow;
 import org.netnslab.core.command.Command.Shell;
 import org.netnslab.core.command.Command.Sysctl;
 import org.netnslab.core.command.Command.Unsupported;
+import org.netnslab.core.command.Iproute2;
 import org.netnslab.core.model.LinkKind;
 import org.netnslab.core.model.NatRule;
 import org.netnslab.core.model.NatTable;
@@ -95,8 +109,8 @@ public final class Parser {
         String program = words.get(i);
         try {
             return program(program, args, words);
-        } catch (IncompleteCommandException e) {
-            return incomplete();
+        } catch (Args.Incomplete e) {
+            return Iproute2.incomplete();
         }
     }
 
@@ -654,92 +668,6 @@ public final class Parser {
         return new RouteGet(dst, Optional.ofNullable(from), Optional.ofNullable(iif));
     }
 
-    /** iproute2's get_prefix for IPv4: {@code default}, {@code all}, {@code any}, or an address with a length. */
-    private static Optional<Ipv4Cidr> prefix(String w) {
-        if (w.equals("default") || w.equals("all") || w.equals("any")) {
-            return Optional.of(Ipv4Cidr.DEFAULT);
-        }
-        return inetPrefix(w);
-    }
-
-    /** iproute2's get_prefix without the keywords: {@code ADDR[/LEN]}, the address as {@link #inetAddress}. */
-    static Optional<Ipv4Cidr> inetPrefix(String w) {
-        int slash = w.indexOf('/');
-        Optional<Ipv4Address> address = inetAddress(slash < 0 ? w : w.substring(0, slash));
-        if (address.isEmpty()) {
-            return Optional.empty();
-        }
-        if (slash < 0) {
-            return Optional.of(new Ipv4Cidr(address.get(), 32));
-        }
-        Optional<Long> len = cNumber(w.substring(slash + 1));
-        if (len.isEmpty() || len.get() > 32) {
-            return Optional.empty();
-        }
-        return Optional.of(new Ipv4Cidr(address.get(), len.get().intValue()));
-    }
-
-    /**
-     * iproute2's get_addr_ipv4: one to four dotted parts filling the address from the left, each a C number
-     * (decimal, {@code 0x} hex or {@code 0} octal) of at most 255: {@code 10.0.0} is {@code 10.0.0.0}.
-     */
-    static Optional<Ipv4Address> inetAddress(String w) {
-        String[] parts = w.split("\\.", -1);
-        if (parts.length > 4) {
-            return Optional.empty();
-        }
-        int bits = 0;
-        for (int i = 0; i < 4; i++) {
-            long octet = 0;
-            if (i < parts.length) {
-                Optional<Long> n = cNumber(parts[i]);
-                if (n.isEmpty() || n.get() > 255) {
-                    return Optional.empty();
-                }
-                octet = n.get();
-            }
-            bits = (bits << 8) | (int) octet;
-        }
-        return Optional.of(new Ipv4Address(bits));
-    }
-
-    /** What strtoul with base 0 reads, whole: decimal, {@code 0x} hex, or octal after a {@code 0}. */
-    private static Optional<Long> cNumber(String s) {
-        try {
-            if (s.isEmpty() || s.length() > 12) {
-                return Optional.empty();
-            }
-            if (s.startsWith("0x") || s.startsWith("0X")) {
-                return s.length() > 2 ? Optional.of(Long.parseLong(s.substring(2), 16)) : Optional.empty();
-            }
-            if (!s.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                return Optional.empty();
-            }
-            return Optional.of(s.length() > 1 && s.startsWith("0") ? Long.parseLong(s, 8) : Long.parseLong(s));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** iproute2's check_ifname: shorter than IFNAMSIZ, no slash, no blank (the kernel checks the rest). */
-    static boolean validIfname(String name) {
-        return name.length() < 16 && validAltIfname(name);
-    }
-
-    /** iproute2's check_altifname: not empty, no slash, no blank; any length (the kernel checks it). */
-    static boolean validAltIfname(String name) {
-        if (name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '/' || Character.isWhitespace(c)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     // -------------------------------------------------------------------------------------------- ping
 
     private static Command ping(Args a) {
@@ -1225,135 +1153,5 @@ public final class Parser {
             return Optional.of("too large");
         }
         return Optional.empty();
-    }
-
-    /**
-     * glibc's {@code inet_aton}, which getaddrinfo tries first: one to four parts, each decimal, octal
-     * ({@code 010}) or hexadecimal ({@code 0x0a}); the last part fills the bytes left ({@code 10.1} is
-     * 10.0.0.1, {@code 167772161} is 10.0.0.1).
-     */
-    static Optional<Ipv4Address> inetAton(String s) {
-        if (s.isEmpty() || s.endsWith(".")) {
-            return Optional.empty();
-        }
-        String[] parts = s.split("\\.", -1);
-        if (parts.length > 4) {
-            return Optional.empty();
-        }
-        long[] values = new long[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            String p = parts[i];
-            int radix = 10;
-            if (p.length() > 2 && (p.startsWith("0x") || p.startsWith("0X"))) {
-                radix = 16;
-                p = p.substring(2);
-            } else if (p.length() > 1 && p.startsWith("0")) {
-                radix = 8;
-                p = p.substring(1);
-            }
-            int r = radix;
-            if (p.isEmpty() || p.length() > 11 || !p.chars().allMatch(c -> c < 128 && Character.digit(c, r) >= 0)) {
-                return Optional.empty();
-            }
-            values[i] = Long.parseLong(p, radix);
-        }
-        long address = 0;
-        for (int i = 0; i < values.length - 1; i++) {
-            if (values[i] > 0xff) {
-                return Optional.empty();
-            }
-            address |= values[i] << (24 - 8 * i);
-        }
-        long last = values[values.length - 1];
-        if (last >= 1L << (8 * (5 - values.length))) {
-            return Optional.empty();
-        }
-        return Optional.of(new Ipv4Address((int) (address | last)));
-    }
-
-    /**
-     * A word a resolver would look up: letters, digits, dots, hyphens and underscores, in labels of 63 at most,
-     * and not starting with a hyphen (glibc's {@code res_hnok}, which keeps an option from being looked up).
-     */
-    private static boolean looksLikeHostName(String s) {
-        return !s.isEmpty() && s.length() <= 253 && !s.startsWith("-") && s.chars()
-                .allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_'))
-                && java.util.Arrays.stream(s.split("\\.")).allMatch(label -> label.length() <= 63);
-    }
-
-    // ------------------------------------------------------------------------------------------ helpers
-
-    /** iproute2's matches(): the typed word is a non-empty prefix of the keyword. */
-    static boolean matches(String typed, String keyword) {
-        return !typed.isEmpty() && keyword.startsWith(typed);
-    }
-
-    private static Command incomplete() {
-        return new Invalid("Command line is not complete. Try option \"help\"", 255);
-    }
-
-    private static Command duparg(String key, String arg) {
-        return new Invalid("Error: duplicate \"" + key + "\": \"" + arg + "\" is the second value.", 255);
-    }
-
-    private static Command duparg2(String key, String arg) {
-        return new Invalid("Error: either \"" + key + "\" is duplicate, or \"" + arg + "\" is a garbage.", 255);
-    }
-
-    private static Command invarg(String message, String arg) {
-        return new Invalid("Error: argument \"" + arg + "\" is wrong: " + message, 255);
-    }
-
-    /** iproute2's NEXT_ARG() found no next word: the line is incomplete. */
-    private static final class IncompleteCommandException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        IncompleteCommandException() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** The words after the program's name, read left to right. */
-    private static final class Args {
-        private final List<String> words;
-        private int at;
-
-        Args(List<String> words) {
-            this.words = words;
-        }
-
-        boolean more() {
-            return at < words.size();
-        }
-
-        boolean done() {
-            return !more();
-        }
-
-        String peek() {
-            return words.get(at);
-        }
-
-        String next() {
-            return words.get(at++);
-        }
-
-        /** The value a keyword takes: the next word, which must be there. */
-        String value() {
-            if (!more()) {
-                throw new IncompleteCommandException();
-            }
-            return next();
-        }
-
-        List<String> rest() {
-            List<String> r = words.subList(at, words.size());
-            at = words.size();
-            return r;
-        }
-
-        List<String> all() {
-            return words;
-        }
     }
 }

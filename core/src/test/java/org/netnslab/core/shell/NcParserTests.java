@@ -3,7 +3,6 @@ package org.netnslab.core.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,7 +11,6 @@ import org.netnslab.core.command.Command;
 import org.netnslab.core.command.Command.Invalid;
 import org.netnslab.core.command.Command.Unsupported;
 import org.netnslab.core.command.CommandResult;
-import org.netnslab.core.net.Ipv4Address;
 
 /**
  * netcat's arguments as netcat-openbsd 1.219 reads them. Every row was checked against the real nc on
@@ -141,17 +139,5 @@ class NcParserTests {
     void unsupported(String line, String what) {
         assertThat(Parser.parse(line)).isInstanceOf(Unsupported.class).extracting(c -> ((Unsupported) c).what())
                 .isEqualTo(what);
-    }
-
-    @Test
-    void inetAtonReadsWhatGetaddrinfoReads() {
-        assertThat(Parser.inetAton("10.0.0.1")).contains(Ipv4Address.parse("10.0.0.1"));
-        assertThat(Parser.inetAton("0X0A.1")).contains(Ipv4Address.parse("10.0.0.1"));
-        assertThat(Parser.inetAton("255.255.65535")).contains(Ipv4Address.parse("255.255.255.255"));
-        assertThat(Parser.inetAton("1.2.65536")).isEmpty();
-        assertThat(Parser.inetAton("1..2")).isEmpty();
-        assertThat(Parser.inetAton("1.2.")).isEmpty();
-        assertThat(Parser.inetAton("09.1.1.1")).isEmpty();
-        assertThat(Parser.inetAton("\u0661.1.1.1")).isEmpty();
     }
 }
