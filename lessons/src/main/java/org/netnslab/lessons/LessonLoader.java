@@ -23,6 +23,9 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.netnslab.core.command.Command;
+import org.netnslab.core.command.InNamespace;
+import org.netnslab.core.command.NotFound;
+import org.netnslab.core.command.Unsupported;
 import org.netnslab.core.lesson.ChatLine;
 import org.netnslab.core.lesson.Expectation;
 import org.netnslab.core.lesson.Expectations;
@@ -306,14 +309,14 @@ public final class LessonLoader {
     }
 
     private static Optional<String> unknown(Command c, String line) {
-        if (c instanceof Command.InNamespace in) {
+        if (c instanceof InNamespace in) {
             return unknown(in.inner(), line);
         }
-        if (c instanceof Command.NotFound nf) {
+        if (c instanceof NotFound nf) {
             return Optional.of("unknown command \"" + nf.word() + "\": a lab runs ip, ping, sysctl, iptables and nc"
                     + " (and bash and exit)");
         }
-        if (c instanceof Command.Unsupported u) {
+        if (c instanceof Unsupported u) {
             return Optional.of("\"" + line + "\": " + u.what() + " is not part of the lab");
         }
         return Optional.empty();

@@ -1,7 +1,7 @@
 package org.netnslab.core.command;
 
-import java.util.List;
 import java.util.Optional;
+import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.backend.RouteSpec;
 import org.netnslab.core.model.LinkKind;
@@ -10,20 +10,27 @@ import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
 
 /**
- * A command line, understood: what {@link org.netnslab.core.shell.Parser} makes of a line, and what {@link org.netnslab.core.shell.Executor} runs. A line the
- * real tool would refuse before it does anything is an {@link Invalid}, carrying the tool's own words.
+ * A command line, understood: what a tool makes of its arguments, ready to run in a namespace. Each tool's
+ * commands are its own and run themselves; a line the tool refuses before it does anything is an
+ * {@link Invalid} with its own words.
+ *
+ * <p>The records below are the commands of the tools that have not moved to their packages yet; the shell's
+ * executor runs them.
  */
-public sealed interface Command {
-
-    /** The tool refused the line as typed: its message and exit status. */
-    record Invalid(String message, int exitStatus) implements Command {}
+public interface Command {
 
     /**
-     * {@code ip -n NS ...} or {@code ip netns exec NS ...}: the inner command runs in NS.
-     *
-     * @param exec whether it came by {@code ip netns exec}, which runs a program (and says so when there is none)
+     * Runs the command as if typed in namespace {@code ns} ({@link org.netnslab.core.backend.Backend#HOST}
+     * for the host) and prints what the real tool prints: its output, or its error and exit status. A
+     * refusal of the kernel that the tool does not word itself is thrown, for the shell to print as
+     * iproute2 does ({@link KernelErrors}).
      */
-    record InNamespace(String namespace, Command inner, boolean exec) implements Command {}
+    default CommandResult run(Context context, String ns) throws KernelException {
+        throw new IllegalStateException("the shell's executor runs " + this);
+    }
+
+
+
 
     /** {@code ip netns add NAME}. */
     record NetnsAdd(String name) implements Command {}
@@ -113,9 +120,5 @@ public sealed interface Command {
     /** {@code exit}: leave the shell that {@code ip netns exec NS bash} started. */
     record Exit() implements Command {}
 
-    /** Words that name no command at all. */
-    record NotFound(String word) implements Command {}
 
-    /** A command of a tool this lab knows, but a part of it that netns-lab does not simulate. */
-    record Unsupported(String what, List<String> words) implements Command {}
 }

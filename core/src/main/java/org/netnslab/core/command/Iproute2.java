@@ -1,6 +1,5 @@
 package org.netnslab.core.command;
 
-import org.netnslab.core.command.Command.Invalid;
 
 /**
  * What every iproute2 tool shares from its {@code lib/utils.c}: the prefix rule of its keywords, the words of

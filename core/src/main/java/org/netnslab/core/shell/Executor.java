@@ -1,9 +1,12 @@
 package org.netnslab.core.shell;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.netnslab.core.backend.Backend;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
@@ -13,8 +16,6 @@ import org.netnslab.core.command.Command;
 import org.netnslab.core.command.Command.AddrChange;
 import org.netnslab.core.command.Command.AddrShow;
 import org.netnslab.core.command.Command.Exit;
-import org.netnslab.core.command.Command.InNamespace;
-import org.netnslab.core.command.Command.Invalid;
 import org.netnslab.core.command.Command.LinkAdd;
 import org.netnslab.core.command.Command.LinkDelete;
 import org.netnslab.core.command.Command.LinkSet;
@@ -26,19 +27,22 @@ import org.netnslab.core.command.Command.NatListRules;
 import org.netnslab.core.command.Command.NetnsAdd;
 import org.netnslab.core.command.Command.NetnsDelete;
 import org.netnslab.core.command.Command.NetnsList;
-import org.netnslab.core.command.Command.NotFound;
 import org.netnslab.core.command.Command.Ping;
 import org.netnslab.core.command.Command.RouteChange;
 import org.netnslab.core.command.Command.RouteGet;
 import org.netnslab.core.command.Command.RouteShow;
 import org.netnslab.core.command.Command.Shell;
 import org.netnslab.core.command.Command.Sysctl;
-import org.netnslab.core.command.Command.Unsupported;
 import org.netnslab.core.command.CommandResult;
+import org.netnslab.core.command.Context;
+import org.netnslab.core.command.InNamespace;
+import org.netnslab.core.command.Invalid;
 import org.netnslab.core.command.IpFormat;
 import org.netnslab.core.command.IptablesFormat;
 import org.netnslab.core.command.KernelErrors;
+import org.netnslab.core.command.NotFound;
 import org.netnslab.core.command.PingFormat;
+import org.netnslab.core.command.Unsupported;
 import org.netnslab.core.model.Link;
 import org.netnslab.core.model.LinkKind;
 import org.netnslab.core.model.NamespaceState;
@@ -52,7 +56,7 @@ import org.netnslab.core.net.Ipv4Cidr;
  * namespace exist) come first, in the tools' order; then the backend is asked, and a kernel refusal is
  * printed the way iproute2 prints it ({@code Error: EXTACK.} or {@code RTNETLINK answers: STRERROR}).
  */
-public final class Executor {
+public final class Executor implements Context {
 
     private static final String FORWARD_KEY = "net.ipv4.ip_forward";
     private static final int IFNAMSIZ = 16;
@@ -65,9 +69,20 @@ public final class Executor {
     private static final String ADDATTR_OVERFLOW = "addattr_l ERROR: message exceeded bound of 1056\n";
 
     private final Backend backend;
+    private final Map<Class<?>, Object> sessions = new HashMap<>();
 
     public Executor(Backend backend) {
         this.backend = backend;
+    }
+
+    @Override
+    public Backend backend() {
+        return backend;
+    }
+
+    @Override
+    public <T> T session(Class<T> kind, Function<Backend, T> start) {
+        return kind.cast(sessions.computeIfAbsent(kind, k -> start.apply(backend)));
     }
 
     /** Runs the command as if typed in namespace {@code ns} ({@link Backend#HOST} for the host). */
@@ -80,9 +95,7 @@ public final class Executor {
     }
 
     private CommandResult dispatch(Command command, String ns) throws KernelException {
-        if (command instanceof Invalid c) {
-            return CommandResult.of(c.message(), c.exitStatus());
-        } else if (command instanceof InNamespace c) {
+        if (command instanceof InNamespace c) {
             return inNamespace(c);
         } else if (command instanceof NetnsAdd c) {
             return netnsAdd(c);
@@ -126,20 +139,11 @@ public final class Executor {
             return CommandResult.OK;
         } else if (command instanceof Exit c) {
             return CommandResult.OK;
-        } else if (command instanceof NotFound c) {
-            return CommandResult.of("bash: " + c.word() + ": command not found", 127);
-        } else if (command instanceof Unsupported c) {
-            return unsupported(c);
         } else if (command instanceof Command.NcListen || command instanceof Command.NcConnect) {
             // nc's sockets outlive the command: the terminal that holds them runs it
             return CommandResult.of("netns-lab: nc runs in a lab's terminal only", 1);
         }
-        throw new IllegalArgumentException("unknown command " + command);
-    }
-
-    private CommandResult unsupported(Unsupported c) {
-        return CommandResult.of("netns-lab: " + c.what() + " is not part of the lab. It knows: ip netns|link|"
-                + "address|route, ping, sysctl net.ipv4.ip_forward, iptables -t nat ... -j MASQUERADE, nc.", 1);
+        return command.run(this, ns);
     }
 
     private CommandResult inNamespace(InNamespace c) {
@@ -415,7 +419,7 @@ public final class Executor {
     private CommandResult sysctl(Sysctl c, String ns) throws KernelException {
         if (!c.key().equals(FORWARD_KEY)) {
             if (REAL_SYSCTL_KEYS.stream().anyMatch(p -> c.key().startsWith(p))) {
-                return unsupported(new Unsupported("sysctl " + c.key(), List.of()));
+                return new Unsupported("sysctl " + c.key(), List.of()).run(this, ns);
             }
             return CommandResult.of("sysctl: cannot stat /proc/sys/" + c.key().replace('.', '/')
                     + ": No such file or directory", 1);
@@ -490,10 +494,6 @@ public final class Executor {
     }
 
     // ------------------------------------------------------------------------------------------ helpers
-
-    private NamespaceState state(String ns) {
-        return backend.namespace(ns).orElseThrow(() -> new IllegalStateException("no namespace " + ns));
-    }
 
     private Set<String> named() {
         return new HashSet<>(backend.namespaces());

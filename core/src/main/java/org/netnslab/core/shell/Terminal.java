@@ -16,11 +16,11 @@ import org.netnslab.core.backend.Listener;
 import org.netnslab.core.backend.SegmentJourney;
 import org.netnslab.core.command.Command;
 import org.netnslab.core.command.Command.Exit;
-import org.netnslab.core.command.Command.InNamespace;
 import org.netnslab.core.command.Command.NcConnect;
 import org.netnslab.core.command.Command.NcListen;
 import org.netnslab.core.command.Command.Shell;
 import org.netnslab.core.command.CommandResult;
+import org.netnslab.core.command.InNamespace;
 import org.netnslab.core.command.JourneyFormat;
 import org.netnslab.core.net.Ipv4Address;
 

@@ -8,9 +8,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.netnslab.core.command.Command;
-import org.netnslab.core.command.Command.Invalid;
-import org.netnslab.core.command.Command.Unsupported;
 import org.netnslab.core.command.CommandResult;
+import org.netnslab.core.command.Invalid;
+import org.netnslab.core.command.Unsupported;
 
 /**
  * netcat's arguments as netcat-openbsd 1.219 reads them. Every row was checked against the real nc on

@@ -10,8 +10,6 @@ import org.netnslab.core.backend.RouteSpec;
 import org.netnslab.core.command.Command;
 import org.netnslab.core.command.Command.AddrChange;
 import org.netnslab.core.command.Command.AddrShow;
-import org.netnslab.core.command.Command.InNamespace;
-import org.netnslab.core.command.Command.Invalid;
 import org.netnslab.core.command.Command.LinkAdd;
 import org.netnslab.core.command.Command.LinkSet;
 import org.netnslab.core.command.Command.LinkShow;
@@ -21,7 +19,10 @@ import org.netnslab.core.command.Command.Ping;
 import org.netnslab.core.command.Command.RouteChange;
 import org.netnslab.core.command.Command.RouteShow;
 import org.netnslab.core.command.Command.Sysctl;
-import org.netnslab.core.command.Command.Unsupported;
+import org.netnslab.core.command.InNamespace;
+import org.netnslab.core.command.Invalid;
+import org.netnslab.core.command.NotFound;
+import org.netnslab.core.command.Unsupported;
 import org.netnslab.core.model.LinkKind;
 import org.netnslab.core.model.NatRule;
 import org.netnslab.core.net.Ipv4Address;
@@ -187,7 +188,7 @@ class ParserTests {
         longLine.append("x".repeat(10_000)).append(" type veth");
         // iproute2 takes a name of any length here; the executor says what becomes of it
         assertThat(Parser.parse(longLine.toString())).isInstanceOf(LinkAdd.class);
-        assertThat(Parser.parse("\u0000\u0001\u00ff\ufffd ip")).isInstanceOf(Command.NotFound.class);
+        assertThat(Parser.parse("\u0000\u0001\u00ff\ufffd ip")).isInstanceOf(NotFound.class);
         assertThat(Parser.parse("ip 'unclosed")).isInstanceOf(Invalid.class);
         assertThat(Parser.parse("")).isEqualTo(new Invalid("", 0));
         assertThat(Parser.parse("ip link show ÿþ")).isEqualTo(new LinkShow(Optional.of("ÿþ"), Optional.empty(),
