@@ -87,9 +87,6 @@ public interface Command {
     /** {@code ping ...}. */
     record Ping(PingRequest request) implements Command {}
 
-    /** {@code sysctl [-w] KEY[=VALUE]}. */
-    record Sysctl(String key, Optional<String> value) implements Command {}
-
     /** {@code iptables -t nat -A|-D POSTROUTING ... -j MASQUERADE}. */
     record NatChange(boolean append, NatRule rule) implements Command {}
 

@@ -32,7 +32,6 @@ import org.netnslab.core.command.Command.RouteChange;
 import org.netnslab.core.command.Command.RouteGet;
 import org.netnslab.core.command.Command.RouteShow;
 import org.netnslab.core.command.Command.Shell;
-import org.netnslab.core.command.Command.Sysctl;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.Context;
 import org.netnslab.core.command.InNamespace;
@@ -42,7 +41,6 @@ import org.netnslab.core.command.IptablesFormat;
 import org.netnslab.core.command.KernelErrors;
 import org.netnslab.core.command.NotFound;
 import org.netnslab.core.command.PingFormat;
-import org.netnslab.core.command.Unsupported;
 import org.netnslab.core.model.Link;
 import org.netnslab.core.model.LinkKind;
 import org.netnslab.core.model.NamespaceState;
@@ -58,12 +56,7 @@ import org.netnslab.core.net.Ipv4Cidr;
  */
 public final class Executor implements Context {
 
-    private static final String FORWARD_KEY = "net.ipv4.ip_forward";
     private static final int IFNAMSIZ = 16;
-    /** Settings a real machine has that a lab does not simulate: said so, rather than called missing. */
-    private static final List<String> REAL_SYSCTL_KEYS = List.of("net.ipv4.conf.", "net.ipv6.conf.",
-            "net.ipv4.ip_", "net.ipv4.tcp_", "net.ipv4.icmp_", "net.ipv4.neigh.", "net.ipv6.neigh.", "net.core.",
-            "net.netfilter.", "net.ipv4.route.", "net.ipv6.route.", "kernel.", "vm.", "fs.");
     /** From this length on a link's name no longer fits in iproute2's 1056-byte request. */
     private static final int NAME_OVERFLOW = 1020;
     private static final String ADDATTR_OVERFLOW = "addattr_l ERROR: message exceeded bound of 1056\n";
@@ -123,8 +116,6 @@ public final class Executor implements Context {
             return routeGet(c, ns);
         } else if (command instanceof Ping c) {
             return ping(c, ns);
-        } else if (command instanceof Sysctl c) {
-            return sysctl(c, ns);
         } else if (command instanceof NatChange c) {
             return natChange(c, ns);
         } else if (command instanceof Command.NatDeleteNumber c) {
@@ -414,34 +405,6 @@ public final class Executor implements Context {
             }
             return CommandResult.of("ping: connect: " + e.errno().message(), 2);
         }
-    }
-
-    private CommandResult sysctl(Sysctl c, String ns) throws KernelException {
-        if (!c.key().equals(FORWARD_KEY)) {
-            if (REAL_SYSCTL_KEYS.stream().anyMatch(p -> c.key().startsWith(p))) {
-                return new Unsupported("sysctl " + c.key(), List.of()).run(this, ns);
-            }
-            return CommandResult.of("sysctl: cannot stat /proc/sys/" + c.key().replace('.', '/')
-                    + ": No such file or directory", 1);
-        }
-        if (c.value().isPresent()) {
-            Optional<Integer> v = integer(c.value().get());
-            if (v.isEmpty()) {
-                return CommandResult.of("sysctl: setting key \"" + c.key() + "\": Invalid argument", 1);
-            }
-            backend.setIpForward(ns, v.get());
-        }
-        return CommandResult.of(c.key() + " = " + state(ns).ipForward(), 0);
-    }
-
-    /** What the kernel's proc_dointvec accepts: an optionally signed decimal integer. */
-    private static Optional<Integer> integer(String s) {
-        String t = s.strip();
-        if (!t.matches("[+-]?[0-9]{1,10}")) {
-            return Optional.empty();
-        }
-        long v = Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
-        return v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? Optional.empty() : Optional.of((int) v);
     }
 
     private CommandResult natChange(NatChange c, String ns) throws KernelException {

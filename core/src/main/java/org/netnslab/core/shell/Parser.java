@@ -42,7 +42,6 @@ import org.netnslab.core.command.Command.RouteChange;
 import org.netnslab.core.command.Command.RouteGet;
 import org.netnslab.core.command.Command.RouteShow;
 import org.netnslab.core.command.Command.Shell;
-import org.netnslab.core.command.Command.Sysctl;
 import org.netnslab.core.command.InNamespace;
 import org.netnslab.core.command.Invalid;
 import org.netnslab.core.command.Iproute2;
@@ -53,6 +52,7 @@ import org.netnslab.core.model.NatRule;
 import org.netnslab.core.model.NatTable;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
+import org.netnslab.core.sysctl.Sysctl;
 
 /**
  * Turns a command line into a {@link Command}, the way the real tools read their arguments: iproute2's
@@ -118,7 +118,7 @@ public final class Parser {
         return switch (program) {
             case "ip", "/sbin/ip", "/usr/sbin/ip", "/bin/ip", "/usr/bin/ip" -> ip(args);
             case "ping", "/bin/ping", "/usr/bin/ping" -> ping(args);
-            case "sysctl", "/sbin/sysctl", "/usr/sbin/sysctl" -> sysctl(args);
+            case "sysctl", "/sbin/sysctl", "/usr/sbin/sysctl" -> Sysctl.parse(args.all());
             case "iptables", "/sbin/iptables", "/usr/sbin/iptables" -> iptables(args);
             case "nc", "netcat", "nc.openbsd", "/bin/nc", "/usr/bin/nc", "/bin/netcat", "/usr/bin/netcat",
                     "/bin/nc.openbsd", "/usr/bin/nc.openbsd" -> nc(program, args);
@@ -772,41 +772,6 @@ public final class Parser {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    // ------------------------------------------------------------------------------------------ sysctl
-
-    private static Command sysctl(Args a) {
-        boolean write = false;
-        String setting = null;
-        while (a.more()) {
-            String w = a.next();
-            if (w.equals("-w") || w.equals("--write")) {
-                write = true;
-            } else if (w.equals("-q") || w.equals("--quiet") || w.equals("-e") || w.equals("--ignore")) {
-                return new Unsupported("sysctl " + w, a.all());
-            } else if (w.startsWith("-")) {
-                return new Unsupported("sysctl " + w, a.all());
-            } else if (setting == null) {
-                setting = w;
-            } else if (write && setting.indexOf('=') < 0) {
-                // procps complains about the first and goes on; the rest of such a line sets nothing
-                return new Invalid("sysctl: command line(0): invalid syntax, continuing...", 1);
-            } else {
-                return new Unsupported("sysctl with several settings", a.all());
-            }
-        }
-        if (setting == null) {
-            return write ? new Invalid("sysctl: no variables specified\nTry `sysctl --help' for more information.", 1)
-                    : new Invalid(Usage.SYSCTL, 1);
-        }
-        int eq = setting.indexOf('=');
-        if (write && eq < 0) {
-            return new Invalid("sysctl: command line(0): invalid syntax, continuing...", 1);
-        }
-        String key = (eq < 0 ? setting : setting.substring(0, eq)).replace('/', '.');
-        Optional<String> value = eq < 0 ? Optional.empty() : Optional.of(setting.substring(eq + 1));
-        return new Sysctl(key, value);
     }
 
     // ---------------------------------------------------------------------------------------- iptables

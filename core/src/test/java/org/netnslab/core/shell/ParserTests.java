@@ -18,7 +18,6 @@ import org.netnslab.core.command.Command.NetnsList;
 import org.netnslab.core.command.Command.Ping;
 import org.netnslab.core.command.Command.RouteChange;
 import org.netnslab.core.command.Command.RouteShow;
-import org.netnslab.core.command.Command.Sysctl;
 import org.netnslab.core.command.InNamespace;
 import org.netnslab.core.command.Invalid;
 import org.netnslab.core.command.NotFound;
@@ -27,6 +26,7 @@ import org.netnslab.core.model.LinkKind;
 import org.netnslab.core.model.NatRule;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
+import org.netnslab.core.sysctl.Sysctl;
 
 class ParserTests {
 
