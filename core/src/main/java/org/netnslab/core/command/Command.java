@@ -2,7 +2,6 @@ package org.netnslab.core.command;
 
 import java.util.Optional;
 import org.netnslab.core.backend.KernelException;
-import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.backend.RouteSpec;
 import org.netnslab.core.model.LinkKind;
 import org.netnslab.core.model.NatRule;
@@ -83,9 +82,6 @@ public interface Command {
     /** {@code ip route get ADDR [from SRC] [iif DEV]}. */
     record RouteGet(Ipv4Address destination, Optional<Ipv4Address> from, Optional<String> inputInterface)
             implements Command {}
-
-    /** {@code ping ...}. */
-    record Ping(PingRequest request) implements Command {}
 
     /** {@code iptables -t nat -A|-D POSTROUTING ... -j MASQUERADE}. */
     record NatChange(boolean append, NatRule rule) implements Command {}

@@ -10,7 +10,6 @@ import java.util.function.Function;
 import org.netnslab.core.backend.Backend;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
-import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.RouteLookup;
 import org.netnslab.core.command.Command;
 import org.netnslab.core.command.Command.AddrChange;
@@ -27,7 +26,6 @@ import org.netnslab.core.command.Command.NatListRules;
 import org.netnslab.core.command.Command.NetnsAdd;
 import org.netnslab.core.command.Command.NetnsDelete;
 import org.netnslab.core.command.Command.NetnsList;
-import org.netnslab.core.command.Command.Ping;
 import org.netnslab.core.command.Command.RouteChange;
 import org.netnslab.core.command.Command.RouteGet;
 import org.netnslab.core.command.Command.RouteShow;
@@ -40,7 +38,6 @@ import org.netnslab.core.command.IpFormat;
 import org.netnslab.core.command.IptablesFormat;
 import org.netnslab.core.command.KernelErrors;
 import org.netnslab.core.command.NotFound;
-import org.netnslab.core.command.PingFormat;
 import org.netnslab.core.model.Link;
 import org.netnslab.core.model.LinkKind;
 import org.netnslab.core.model.NamespaceState;
@@ -114,8 +111,6 @@ public final class Executor implements Context {
             return routeShow(c, ns);
         } else if (command instanceof RouteGet c) {
             return routeGet(c, ns);
-        } else if (command instanceof Ping c) {
-            return ping(c, ns);
         } else if (command instanceof NatChange c) {
             return natChange(c, ns);
         } else if (command instanceof Command.NatDeleteNumber c) {
@@ -387,24 +382,6 @@ public final class Executor implements Context {
         }
         RouteLookup r = backend.getRoute(ns, c.destination(), c.from(), c.inputInterface());
         return CommandResult.of(IpFormat.routeGet(r), 0);
-    }
-
-    private CommandResult ping(Ping c, String ns) {
-        if (c.request().device().isPresent() && state(ns).link(c.request().device().get()).isEmpty()) {
-            return CommandResult.of("ping: SO_BINDTODEVICE " + c.request().device().get() + ": No such device", 2);
-        }
-        try {
-            PingResult result = backend.ping(ns, c.request());
-            return new CommandResult(PingFormat.report(c.request(), result), PingFormat.exitStatus(result),
-                    Optional.of(result));
-        } catch (KernelException e) {
-            if (e.errno() == Errno.EACCES) {
-                // iputils explains its refusal to ping a broadcast address without -b in its own words
-                return CommandResult.of("ping: Do you want to ping broadcast? Then -b. If not, check your local "
-                        + "firewall rules", 2);
-            }
-            return CommandResult.of("ping: connect: " + e.errno().message(), 2);
-        }
     }
 
     private CommandResult natChange(NatChange c, String ns) throws KernelException {

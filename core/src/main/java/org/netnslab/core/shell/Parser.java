@@ -16,7 +16,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.backend.RouteSpec;
 import org.netnslab.core.command.Args;
 import org.netnslab.core.command.Command;
@@ -37,7 +36,6 @@ import org.netnslab.core.command.Command.NcListen;
 import org.netnslab.core.command.Command.NetnsAdd;
 import org.netnslab.core.command.Command.NetnsDelete;
 import org.netnslab.core.command.Command.NetnsList;
-import org.netnslab.core.command.Command.Ping;
 import org.netnslab.core.command.Command.RouteChange;
 import org.netnslab.core.command.Command.RouteGet;
 import org.netnslab.core.command.Command.RouteShow;
@@ -52,6 +50,7 @@ import org.netnslab.core.model.NatRule;
 import org.netnslab.core.model.NatTable;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
+import org.netnslab.core.ping.Ping;
 import org.netnslab.core.sysctl.Sysctl;
 
 /**
@@ -62,9 +61,6 @@ import org.netnslab.core.sysctl.Sysctl;
  * lab's state ({@code Cannot find device}) are the {@link Executor}'s.
  */
 public final class Parser {
-
-    /** How many echo requests a ping without {@code -c} sends: the learner presses Ctrl-C after four. */
-    public static final int PING_COUNT_WITHOUT_C = 4;
 
     private static final String IPTABLES = "iptables v1.8.9 (nf_tables): ";
     private static final String IPTABLES_TRY = "Try `iptables -h' or 'iptables --help' for more information.";
@@ -117,7 +113,7 @@ public final class Parser {
     private static Command program(String program, Args args, List<String> words) {
         return switch (program) {
             case "ip", "/sbin/ip", "/usr/sbin/ip", "/bin/ip", "/usr/bin/ip" -> ip(args);
-            case "ping", "/bin/ping", "/usr/bin/ping" -> ping(args);
+            case "ping", "/bin/ping", "/usr/bin/ping" -> Ping.parse(args.all());
             case "sysctl", "/sbin/sysctl", "/usr/sbin/sysctl" -> Sysctl.parse(args.all());
             case "iptables", "/sbin/iptables", "/usr/sbin/iptables" -> iptables(args);
             case "nc", "netcat", "nc.openbsd", "/bin/nc", "/usr/bin/nc", "/bin/netcat", "/usr/bin/netcat",
@@ -666,112 +662,6 @@ public final class Parser {
             return new Invalid("need at least a destination address", 1);
         }
         return new RouteGet(dst, Optional.ofNullable(from), Optional.ofNullable(iif));
-    }
-
-    // -------------------------------------------------------------------------------------------- ping
-
-    private static Command ping(Args a) {
-        Integer count = null;
-        String dev = null;
-        long interval = 1000;
-        long timeout = 10_000;
-        String destination = null;
-        boolean optionsOver = false;
-        while (a.more()) {
-            String w = a.next();
-            if (!optionsOver && w.equals("--")) {
-                optionsOver = true;
-            } else if (!optionsOver && w.startsWith("-") && w.length() > 1) {
-                for (int k = 1; k < w.length(); k++) {
-                    char o = w.charAt(k);
-                    if ("ciIWwstlmMpQSTFNe".indexOf(o) >= 0) {
-                        String value;
-                        if (k + 1 < w.length()) {
-                            value = w.substring(k + 1);
-                        } else if (a.more()) {
-                            value = a.next();
-                        } else {
-                            return new Invalid("ping: option requires an argument -- '" + o + "'\n" + Usage.PING, 2);
-                        }
-                        switch (o) {
-                            case 'c' -> {
-                                Optional<Long> n = positive(value);
-                                if (n.isEmpty()) {
-                                    boolean number = value.matches("-?[0-9]{1,18}");
-                                    return new Invalid("ping: invalid argument: '" + value + "'"
-                                            + (number ? ": out of range: 1 <= value <= 9223372036854775807" : ""), 1);
-                                }
-                                count = (int) Math.min(n.get(), 1_000_000L);
-                            }
-                            case 'i' -> {
-                                Optional<Long> ms = seconds(value);
-                                if (ms.isEmpty()) {
-                                    return new Invalid("ping: bad timing interval: " + value, 1);
-                                }
-                                interval = ms.get();
-                            }
-                            case 'W' -> {
-                                Optional<Long> ms = seconds(value);
-                                if (ms.isEmpty()) {
-                                    return new Invalid("ping: bad linger time: " + value, 2);
-                                }
-                                timeout = ms.get();
-                            }
-                            case 'I' -> {
-                                if (Ipv4Address.tryParse(value).isPresent()) {
-                                    return new Unsupported("ping -I with an address (give a device)", a.all());
-                                }
-                                dev = value;
-                            }
-                            default -> {
-                                return new Unsupported("ping -" + o, a.all());
-                            }
-                        }
-                        break;
-                    } else if ("4nqv".indexOf(o) >= 0) {
-                        continue;
-                    } else if ("aAbBCdDfhLORrUV6".indexOf(o) >= 0) {
-                        return new Unsupported("ping -" + o, a.all());
-                    } else {
-                        return new Invalid("ping: invalid option -- '" + o + "'\n" + Usage.PING, 2);
-                    }
-                }
-            } else {
-                destination = w;
-            }
-        }
-        if (destination == null) {
-            return new Invalid("ping: usage error: Destination address required", 1);
-        }
-        Optional<Ipv4Address> dst = Ipv4Address.tryParse(destination);
-        if (dst.isEmpty()) {
-            // no name service in a lab: a name fails as it does on a machine without DNS, and a word that
-            // cannot be a host name fails before any lookup
-            return new Invalid("ping: " + destination + ": " + (looksLikeHostName(destination)
-                    ? "Temporary failure in name resolution" : "Name or service not known"), 2);
-        }
-        int n = count == null ? PING_COUNT_WITHOUT_C : count;
-        return new Ping(new PingRequest(dst.get(), n, Optional.ofNullable(dev), interval, timeout));
-    }
-
-    private static Optional<Long> positive(String s) {
-        if (s.isEmpty() || s.length() > 18 || !s.chars().allMatch(Character::isDigit)) {
-            return Optional.empty();
-        }
-        long v = Long.parseLong(s);
-        return v >= 1 ? Optional.of(v) : Optional.empty();
-    }
-
-    private static Optional<Long> seconds(String s) {
-        try {
-            double v = Double.parseDouble(s);
-            if (!(v >= 0) || v > 1_000_000) {
-                return Optional.empty();
-            }
-            return Optional.of(Math.round(v * 1000));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     // ---------------------------------------------------------------------------------------- iptables

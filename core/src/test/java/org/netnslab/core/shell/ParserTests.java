@@ -15,7 +15,6 @@ import org.netnslab.core.command.Command.LinkSet;
 import org.netnslab.core.command.Command.LinkShow;
 import org.netnslab.core.command.Command.NatChange;
 import org.netnslab.core.command.Command.NetnsList;
-import org.netnslab.core.command.Command.Ping;
 import org.netnslab.core.command.Command.RouteChange;
 import org.netnslab.core.command.Command.RouteShow;
 import org.netnslab.core.command.InNamespace;
@@ -26,6 +25,7 @@ import org.netnslab.core.model.LinkKind;
 import org.netnslab.core.model.NatRule;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
+import org.netnslab.core.ping.Ping;
 import org.netnslab.core.sysctl.Sysctl;
 
 class ParserTests {
