@@ -19,7 +19,7 @@ import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.Probe;
 import org.netnslab.core.backend.RouteSpec;
-import org.netnslab.core.command.IptablesFormat;
+import org.netnslab.core.iptables.IptablesFormat;
 import org.netnslab.core.model.Address;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.Link;

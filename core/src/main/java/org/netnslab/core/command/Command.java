@@ -4,7 +4,6 @@ import java.util.Optional;
 import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.backend.RouteSpec;
 import org.netnslab.core.model.LinkKind;
-import org.netnslab.core.model.NatRule;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
 
@@ -82,21 +81,6 @@ public interface Command {
     /** {@code ip route get ADDR [from SRC] [iif DEV]}. */
     record RouteGet(Ipv4Address destination, Optional<Ipv4Address> from, Optional<String> inputInterface)
             implements Command {}
-
-    /** {@code iptables -t nat -A|-D POSTROUTING ... -j MASQUERADE}. */
-    record NatChange(boolean append, NatRule rule) implements Command {}
-
-    /** {@code iptables -t nat -D CHAIN NUMBER}: deletes the rule at that place, from 1. */
-    record NatDeleteNumber(String chain, int number) implements Command {}
-
-    /** {@code iptables -t nat -F [CHAIN]}. */
-    record NatFlush(Optional<String> chain) implements Command {}
-
-    /** {@code iptables -t nat -S [CHAIN]}. */
-    record NatListRules(Optional<String> chain) implements Command {}
-
-    /** {@code iptables -t nat -L [CHAIN] [-n] [-v]}. */
-    record NatList(Optional<String> chain, boolean numeric, boolean verbose) implements Command {}
 
     /**
      * {@code nc -l -p PORT}, {@code nc -l PORT}: netcat listening on PORT of every address. In a lab it waits in

@@ -19,10 +19,6 @@ import org.netnslab.core.command.Command.LinkAdd;
 import org.netnslab.core.command.Command.LinkDelete;
 import org.netnslab.core.command.Command.LinkSet;
 import org.netnslab.core.command.Command.LinkShow;
-import org.netnslab.core.command.Command.NatChange;
-import org.netnslab.core.command.Command.NatFlush;
-import org.netnslab.core.command.Command.NatList;
-import org.netnslab.core.command.Command.NatListRules;
 import org.netnslab.core.command.Command.NetnsAdd;
 import org.netnslab.core.command.Command.NetnsDelete;
 import org.netnslab.core.command.Command.NetnsList;
@@ -35,13 +31,11 @@ import org.netnslab.core.command.Context;
 import org.netnslab.core.command.InNamespace;
 import org.netnslab.core.command.Invalid;
 import org.netnslab.core.command.IpFormat;
-import org.netnslab.core.command.IptablesFormat;
 import org.netnslab.core.command.KernelErrors;
 import org.netnslab.core.command.NotFound;
 import org.netnslab.core.model.Link;
 import org.netnslab.core.model.LinkKind;
 import org.netnslab.core.model.NamespaceState;
-import org.netnslab.core.model.NatTable;
 import org.netnslab.core.model.Route;
 import org.netnslab.core.net.Ipv4Cidr;
 
@@ -111,16 +105,6 @@ public final class Executor implements Context {
             return routeShow(c, ns);
         } else if (command instanceof RouteGet c) {
             return routeGet(c, ns);
-        } else if (command instanceof NatChange c) {
-            return natChange(c, ns);
-        } else if (command instanceof Command.NatDeleteNumber c) {
-            return natDeleteNumber(c, ns);
-        } else if (command instanceof NatFlush c) {
-            return natFlush(c, ns);
-        } else if (command instanceof NatListRules c) {
-            return natListRules(c, ns);
-        } else if (command instanceof NatList c) {
-            return natList(c, ns);
         } else if (command instanceof Shell c) {
             return CommandResult.OK;
         } else if (command instanceof Exit c) {
@@ -382,55 +366,6 @@ public final class Executor implements Context {
         }
         RouteLookup r = backend.getRoute(ns, c.destination(), c.from(), c.inputInterface());
         return CommandResult.of(IpFormat.routeGet(r), 0);
-    }
-
-    private CommandResult natChange(NatChange c, String ns) throws KernelException {
-        if (c.append()) {
-            backend.appendMasquerade(ns, c.rule());
-            return CommandResult.OK;
-        }
-        try {
-            backend.deleteMasquerade(ns, c.rule());
-            return CommandResult.OK;
-        } catch (KernelException e) {
-            return CommandResult.of("iptables: Bad rule (does a matching rule exist in that chain?).", 1);
-        }
-    }
-
-    private CommandResult natDeleteNumber(Command.NatDeleteNumber c, String ns) throws KernelException {
-        List<org.netnslab.core.model.NatRule> rules = c.chain().equals("POSTROUTING") ? state(ns).nat().rules()
-                : List.of();
-        if (c.number() < 1 || c.number() > rules.size()) {
-            return CommandResult.of("iptables: No chain/target/match by that name.", 1);
-        }
-        backend.deleteMasquerade(ns, rules.get(c.number() - 1));
-        return CommandResult.OK;
-    }
-
-    private CommandResult natFlush(NatFlush c, String ns) throws KernelException {
-        if (c.chain().isPresent() && !NatTable.CHAINS.contains(c.chain().get())) {
-            return CommandResult.of("iptables: No chain/target/match by that name.", 1);
-        }
-        if (c.chain().isEmpty() || c.chain().get().equals("POSTROUTING")) {
-            backend.flushNat(ns);
-        }
-        return CommandResult.OK;
-    }
-
-    private CommandResult natListRules(NatListRules c, String ns) {
-        if (c.chain().isPresent() && !NatTable.CHAINS.contains(c.chain().get())) {
-            return CommandResult.of("iptables v1.8.9 (nf_tables): chain `" + c.chain().get()
-                    + "' in table `nat' is incompatible, use 'nft' tool.", 1);
-        }
-        return CommandResult.of(IptablesFormat.rules(state(ns).nat(), c.chain()), 0);
-    }
-
-    private CommandResult natList(NatList c, String ns) {
-        if (c.chain().isPresent() && !NatTable.CHAINS.contains(c.chain().get())) {
-            return CommandResult.of("iptables v1.8.9 (nf_tables): chain `" + c.chain().get()
-                    + "' in table `nat' is incompatible, use 'nft' tool.", 1);
-        }
-        return CommandResult.of(IptablesFormat.list(state(ns).nat(), c.chain(), c.numeric(), c.verbose()), 0);
     }
 
     // ------------------------------------------------------------------------------------------ helpers

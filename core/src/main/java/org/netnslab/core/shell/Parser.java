@@ -26,11 +26,6 @@ import org.netnslab.core.command.Command.LinkAdd;
 import org.netnslab.core.command.Command.LinkDelete;
 import org.netnslab.core.command.Command.LinkSet;
 import org.netnslab.core.command.Command.LinkShow;
-import org.netnslab.core.command.Command.NatChange;
-import org.netnslab.core.command.Command.NatDeleteNumber;
-import org.netnslab.core.command.Command.NatFlush;
-import org.netnslab.core.command.Command.NatList;
-import org.netnslab.core.command.Command.NatListRules;
 import org.netnslab.core.command.Command.NcConnect;
 import org.netnslab.core.command.Command.NcListen;
 import org.netnslab.core.command.Command.NetnsAdd;
@@ -45,9 +40,8 @@ import org.netnslab.core.command.Invalid;
 import org.netnslab.core.command.Iproute2;
 import org.netnslab.core.command.NotFound;
 import org.netnslab.core.command.Unsupported;
+import org.netnslab.core.iptables.Iptables;
 import org.netnslab.core.model.LinkKind;
-import org.netnslab.core.model.NatRule;
-import org.netnslab.core.model.NatTable;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
 import org.netnslab.core.ping.Ping;
@@ -61,9 +55,6 @@ import org.netnslab.core.sysctl.Sysctl;
  * lab's state ({@code Cannot find device}) are the {@link Executor}'s.
  */
 public final class Parser {
-
-    private static final String IPTABLES = "iptables v1.8.9 (nf_tables): ";
-    private static final String IPTABLES_TRY = "Try `iptables -h' or 'iptables --help' for more information.";
 
     /** ip.c's objects, in its order: the first that the typed word is a prefix of wins. */
     private static final List<String> IP_OBJECTS = List.of("address", "addrlabel", "maddress", "route", "rule",
@@ -115,7 +106,7 @@ public final class Parser {
             case "ip", "/sbin/ip", "/usr/sbin/ip", "/bin/ip", "/usr/bin/ip" -> ip(args);
             case "ping", "/bin/ping", "/usr/bin/ping" -> Ping.parse(args.all());
             case "sysctl", "/sbin/sysctl", "/usr/sbin/sysctl" -> Sysctl.parse(args.all());
-            case "iptables", "/sbin/iptables", "/usr/sbin/iptables" -> iptables(args);
+            case "iptables", "/sbin/iptables", "/usr/sbin/iptables" -> Iptables.parse(args.all());
             case "nc", "netcat", "nc.openbsd", "/bin/nc", "/usr/bin/nc", "/bin/netcat", "/usr/bin/netcat",
                     "/bin/nc.openbsd", "/usr/bin/nc.openbsd" -> nc(program, args);
             case "bash", "sh", "/bin/bash", "/bin/sh" -> args.done() ? new Shell()
@@ -662,178 +653,6 @@ public final class Parser {
             return new Invalid("need at least a destination address", 1);
         }
         return new RouteGet(dst, Optional.ofNullable(from), Optional.ofNullable(iif));
-    }
-
-    // ---------------------------------------------------------------------------------------- iptables
-
-    private static Command iptables(Args a) {
-        String table = "filter";
-        Character command = null;
-        String chain = null;
-        String ruleNumber = null;
-        String source = null;
-        String out = null;
-        String target = null;
-        boolean numeric = false;
-        boolean verbose = false;
-        while (a.more()) {
-            String w = a.next();
-            if (w.startsWith("--") && w.length() > 2) {
-                String longName = switch (w) {
-                    case "--table" -> "t";
-                    case "--append" -> "A";
-                    case "--delete" -> "D";
-                    case "--list" -> "L";
-                    case "--list-rules" -> "S";
-                    case "--flush" -> "F";
-                    case "--delete-chain" -> "X";
-                    case "--source", "--src" -> "s";
-                    case "--out-interface" -> "o";
-                    case "--jump" -> "j";
-                    case "--numeric" -> "n";
-                    case "--verbose" -> "v";
-                    default -> null;
-                };
-                if (longName == null) {
-                    return new Unsupported("iptables " + w, a.all());
-                }
-                w = "-" + longName;
-            }
-            if (!w.startsWith("-") || w.length() == 1) {
-                if (command != null && command == 'D' && chain != null && ruleNumber == null
-                        && w.chars().allMatch(Character::isDigit) && !w.isEmpty() && w.length() < 9) {
-                    ruleNumber = w;
-                    continue;
-                }
-                return new Invalid("Bad argument `" + w + "'\n" + IPTABLES_TRY, 2);
-            }
-            for (int k = 1; k < w.length(); k++) {
-                char o = w.charAt(k);
-                String rest = w.substring(k + 1);
-                if ("tsoj".indexOf(o) >= 0 || o == 'A' || o == 'D') {
-                    String value;
-                    if (!rest.isEmpty()) {
-                        value = rest;
-                    } else if (a.more()) {
-                        value = a.next();
-                    } else {
-                        return iptablesError("option \"-" + o + "\" requires an argument");
-                    }
-                    switch (o) {
-                        case 't' -> table = value;
-                        case 's' -> source = value;
-                        case 'o' -> out = value;
-                        case 'j' -> target = value;
-                        default -> {
-                            if (command != null) {
-                                return iptablesError("Cannot use -" + o + " with -" + command);
-                            }
-                            command = o;
-                            chain = value;
-                        }
-                    }
-                    break;
-                } else if ("LSFXZ".indexOf(o) >= 0) {
-                    if (command != null) {
-                        return iptablesError("Cannot use -" + o + " with -" + command);
-                    }
-                    command = o;
-                    if (!rest.isEmpty()) {
-                        chain = rest;
-                        break;
-                    }
-                    if (k == w.length() - 1 && a.more() && !a.peek().startsWith("-")) {
-                        chain = a.next();
-                    }
-                } else if (o == 'n') {
-                    numeric = true;
-                } else if (o == 'v') {
-                    verbose = true;
-                } else if ("INPREdpiImgwWcx46".indexOf(o) >= 0) {
-                    return new Unsupported("iptables -" + o, a.all());
-                } else {
-                    return iptablesError("unknown option \"" + w + "\"");
-                }
-            }
-        }
-        if (command == null) {
-            return iptablesError("no command specified");
-        }
-        if (!List.of("filter", "nat", "mangle", "raw", "security").contains(table)) {
-            return new Invalid(IPTABLES + "table '" + table + "' does not exist\n"
-                    + "Perhaps iptables or your kernel needs to be upgraded.", 3);
-        }
-        Optional<Ipv4Cidr> src = Optional.empty();
-        if (source != null) {
-            int slash = source.indexOf('/');
-            if (slash >= 0) {
-                String mask = source.substring(slash + 1);
-                if (mask.isEmpty() || mask.length() > 2 || !mask.chars().allMatch(Character::isDigit)
-                        || Integer.parseInt(mask) > 32) {
-                    return iptablesError("invalid mask `" + mask + "' specified");
-                }
-            }
-            String host = slash >= 0 ? source.substring(0, slash) : source;
-            int length = slash >= 0 ? Integer.parseInt(source.substring(slash + 1)) : 32;
-            Optional<Ipv4Cidr> parsed = Ipv4Address.tryParse(host).map(h -> new Ipv4Cidr(h, length));
-            if (parsed.isEmpty()) {
-                return iptablesError("host/network `" + host + "' not found");
-            }
-            src = Optional.of(parsed.get().network());
-        }
-        if (target != null && !target.equals("MASQUERADE") && !List.of("ACCEPT", "DROP", "RETURN", "SNAT", "DNAT",
-                "REDIRECT", "LOG", "REJECT", "MARK", "TRACE").contains(target)) {
-            return iptablesError("Chain '" + target + "' does not exist");
-        }
-        List<String> chains = table.equals("nat") ? NatTable.CHAINS : List.of("INPUT", "FORWARD", "OUTPUT");
-        boolean knownChain = chain != null && chains.contains(chain);
-        if (!table.equals("nat")) {
-            if ((command == 'A' || command == 'D') && !knownChain) {
-                return new Invalid("iptables: No chain/target/match by that name.", 1);
-            }
-            return new Unsupported("iptables -t " + table + " (a lab has the nat table's MASQUERADE)", a.all());
-        }
-        switch (command) {
-            case 'A', 'D' -> {
-                if (!knownChain) {
-                    return new Invalid("iptables: No chain/target/match by that name.", 1);
-                }
-                if (ruleNumber != null) {
-                    return new NatDeleteNumber(chain, Integer.parseInt(ruleNumber));
-                }
-                if (target != null && !target.equals("MASQUERADE")) {
-                    return new Unsupported("rules that jump to " + target + " (a lab has MASQUERADE)", a.all());
-                }
-                if (!chain.equals("POSTROUTING")) {
-                    if (target == null) {
-                        return new Unsupported("rules in " + chain, a.all());
-                    }
-                    return new Invalid(IPTABLES + " RULE_" + (command == 'A' ? "APPEND" : "DELETE")
-                            + " failed (Invalid argument): rule in chain " + chain, 4);
-                }
-                return new NatChange(command == 'A', new NatRule(src, Optional.ofNullable(out), target != null));
-            }
-            case 'F' -> {
-                return new NatFlush(Optional.ofNullable(chain));
-            }
-            case 'X' -> {
-                return chain == null ? new Invalid("", 0)
-                        : new Invalid("iptables: No chain/target/match by that name.", 1);
-            }
-            case 'Z' -> {
-                return new Unsupported("iptables -Z", a.all());
-            }
-            case 'S' -> {
-                return new NatListRules(Optional.ofNullable(chain));
-            }
-            default -> {
-                return new NatList(Optional.ofNullable(chain), numeric, verbose);
-            }
-        }
-    }
-
-    private static Command iptablesError(String message) {
-        return new Invalid(IPTABLES + message + "\n" + IPTABLES_TRY, 2);
     }
 
     // ---------------------------------------------------------------------------------------------- nc
