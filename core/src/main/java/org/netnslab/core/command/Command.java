@@ -82,15 +82,6 @@ public interface Command {
     record RouteGet(Ipv4Address destination, Optional<Ipv4Address> from, Optional<String> inputInterface)
             implements Command {}
 
-    /**
-     * {@code nc -l -p PORT}, {@code nc -l PORT}: netcat listening on PORT of every address. In a lab it waits in
-     * the background of the terminal (see {@link org.netnslab.core.shell.Terminal}).
-     */
-    record NcListen(int port) implements Command {}
-
-    /** {@code nc ADDR PORT}: netcat connecting to ADDR, then carrying what is typed to it (see {@link org.netnslab.core.shell.Terminal}). */
-    record NcConnect(Ipv4Address address, int port) implements Command {}
-
     /** {@code bash} (or {@code sh}) typed in an interactive shell: a new shell in the current namespace. */
     record Shell() implements Command {}
 

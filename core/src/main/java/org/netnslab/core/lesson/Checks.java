@@ -26,8 +26,8 @@ import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.Link;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.Route;
+import org.netnslab.core.nc.Netcat.Message;
 import org.netnslab.core.net.Ipv4Address;
-import org.netnslab.core.shell.Terminal.Message;
 
 /** Checks expectations on a lab: state ones on a snapshot, reachability with a ping of its own. */
 final class Checks {

@@ -1,9 +1,7 @@
 package org.netnslab.core.shell;
 
 import static org.netnslab.core.command.Inet.inetAddress;
-import static org.netnslab.core.command.Inet.inetAton;
 import static org.netnslab.core.command.Inet.inetPrefix;
-import static org.netnslab.core.command.Inet.looksLikeHostName;
 import static org.netnslab.core.command.Inet.prefix;
 import static org.netnslab.core.command.Iproute2.duparg;
 import static org.netnslab.core.command.Iproute2.duparg2;
@@ -12,8 +10,6 @@ import static org.netnslab.core.command.Iproute2.matches;
 import static org.netnslab.core.command.Iproute2.validAltIfname;
 import static org.netnslab.core.command.Iproute2.validIfname;
 
-import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.netnslab.core.backend.RouteSpec;
@@ -26,8 +22,6 @@ import org.netnslab.core.command.Command.LinkAdd;
 import org.netnslab.core.command.Command.LinkDelete;
 import org.netnslab.core.command.Command.LinkSet;
 import org.netnslab.core.command.Command.LinkShow;
-import org.netnslab.core.command.Command.NcConnect;
-import org.netnslab.core.command.Command.NcListen;
 import org.netnslab.core.command.Command.NetnsAdd;
 import org.netnslab.core.command.Command.NetnsDelete;
 import org.netnslab.core.command.Command.NetnsList;
@@ -42,6 +36,7 @@ import org.netnslab.core.command.NotFound;
 import org.netnslab.core.command.Unsupported;
 import org.netnslab.core.iptables.Iptables;
 import org.netnslab.core.model.LinkKind;
+import org.netnslab.core.nc.Nc;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
 import org.netnslab.core.ping.Ping;
@@ -108,7 +103,7 @@ public final class Parser {
             case "sysctl", "/sbin/sysctl", "/usr/sbin/sysctl" -> Sysctl.parse(args.all());
             case "iptables", "/sbin/iptables", "/usr/sbin/iptables" -> Iptables.parse(args.all());
             case "nc", "netcat", "nc.openbsd", "/bin/nc", "/usr/bin/nc", "/bin/netcat", "/usr/bin/netcat",
-                    "/bin/nc.openbsd", "/usr/bin/nc.openbsd" -> nc(program, args);
+                    "/bin/nc.openbsd", "/usr/bin/nc.openbsd" -> Nc.parse(program, args.all());
             case "bash", "sh", "/bin/bash", "/bin/sh" -> args.done() ? new Shell()
                     : new Unsupported(program + " with arguments", words);
             case "exit", "logout" -> new Exit();
@@ -653,179 +648,5 @@ public final class Parser {
             return new Invalid("need at least a destination address", 1);
         }
         return new RouteGet(dst, Optional.ofNullable(from), Optional.ofNullable(iif));
-    }
-
-    // ---------------------------------------------------------------------------------------------- nc
-
-    /** netcat-openbsd 1.219's getopt string: the options it knows, a colon after those that take a value. */
-    private static final String NC_OPTIONS = "46bCDdFhI:i:klM:m:NnO:P:p:q:rSs:T:tUuV:vW:w:X:x:Zz";
-
-    /** Names of {@code /etc/services} that nc takes for a port; a lab does not look them up. */
-    private static final List<String> NC_SERVICES = List.of("ftp-data", "ftp", "ssh", "telnet", "smtp", "domain",
-            "gopher", "finger", "http", "www", "kerberos", "pop3", "sunrpc", "nntp", "ntp", "imap", "imap2", "snmp",
-            "ldap", "https", "submission", "imaps", "pop3s", "mysql", "postgresql", "http-alt", "webcache", "irc",
-            "rsync", "socks");
-
-    /**
-     * OpenBSD netcat, as Debian's netcat-openbsd 1.219 reads its arguments: glibc's getopt (options anywhere,
-     * {@code --} ends them, the first bad one stops everything with the usage), then listen mode
-     * ({@code -l -p PORT} or {@code -l PORT}) or a destination and its port. getopt's complaints name the
-     * program as typed, netcat's own ({@code errx}) its base name.
-     */
-    private static Command nc(String program, Args a) {
-        String name = program.substring(program.lastIndexOf('/') + 1);
-        List<String> words = a.rest();
-        List<String> operands = new ArrayList<>();
-        boolean listen = false;
-        boolean numeric = false;
-        String sourcePort = null;
-        String unsupported = null;
-        boolean optionsOver = false;
-        for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i);
-            if (optionsOver || !w.startsWith("-") || w.equals("-")) {
-                operands.add(w);
-                continue;
-            }
-            if (w.equals("--")) {
-                optionsOver = true;
-                continue;
-            }
-            for (int k = 1; k < w.length(); k++) {
-                char o = w.charAt(k);
-                int at = o == ':' ? -1 : NC_OPTIONS.indexOf(o);
-                if (at < 0) {
-                    return new Invalid(program + ": invalid option -- '" + o + "'\n" + Usage.NC, 1);
-                }
-                boolean takesValue = at + 1 < NC_OPTIONS.length() && NC_OPTIONS.charAt(at + 1) == ':';
-                String value = null;
-                if (takesValue) {
-                    if (k + 1 < w.length()) {
-                        value = w.substring(k + 1);
-                    } else if (i + 1 < words.size()) {
-                        value = words.get(++i);
-                    } else {
-                        return new Invalid(program + ": option requires an argument -- '" + o + "'\n" + Usage.NC, 1);
-                    }
-                }
-                switch (o) {
-                    case 'l' -> listen = true;
-                    case 'n' -> numeric = true;
-                    case '4' -> { }
-                    case 'p' -> sourcePort = value;
-                    case 'h' -> {
-                        return new Invalid(Usage.NC_HELP, 0);
-                    }
-                    default -> {
-                        if (unsupported == null) {
-                            unsupported = "nc -" + o;
-                        }
-                    }
-                }
-                if (takesValue) {
-                    break;
-                }
-            }
-        }
-        if (unsupported != null) {
-            return new Unsupported(unsupported, words);
-        }
-        if (listen) {
-            if (operands.isEmpty()) {
-                return sourcePort == null ? new Invalid(name + ": missing port number", 1)
-                        : ncListen(name, sourcePort, words);
-            }
-            if (sourcePort != null || operands.size() > 2) {
-                return new Invalid(Usage.NC, 1);
-            }
-            if (operands.size() == 2) {
-                return new Unsupported("nc -l with an address to listen on", words);
-            }
-            return ncListen(name, operands.get(0), words);
-        }
-        if (operands.isEmpty()) {
-            return new Invalid(Usage.NC, 1);
-        }
-        if (operands.size() == 1) {
-            return new Invalid(name + ": missing port number", 1);
-        }
-        List<Integer> ports = new ArrayList<>();
-        for (String p : operands.subList(1, operands.size())) {
-            if (!p.isEmpty() && Character.isDigit(p.charAt(0)) && p.indexOf('-') > 0) {
-                return new Unsupported("nc with a range of ports", words);
-            }
-            if (NC_SERVICES.contains(p)) {
-                return new Unsupported("nc with a service name for a port", words);
-            }
-            Optional<String> error = strtonumError(p, 1, 0xffff);
-            if (error.isPresent()) {
-                return new Invalid(name + ": port number " + error.get() + ": " + p, 1);
-            }
-            ports.add(new BigInteger(p.strip()).intValue());
-        }
-        if (ports.size() > 1) {
-            return new Unsupported("nc with several ports", words);
-        }
-        if (sourcePort != null) {
-            return new Unsupported("nc -p to connect from a given port", words);
-        }
-        String host = operands.get(0);
-        Optional<Ipv4Address> address = inetAton(host);
-        if (address.isEmpty()) {
-            return new Invalid(name + ": getaddrinfo for host \"" + host + "\" port " + ports.get(0) + ": "
-                    + (!numeric && looksLikeHostName(host) ? "Temporary failure in name resolution"
-                            : "Name or service not known"), 1);
-        }
-        return new NcConnect(address.get(), ports.get(0));
-    }
-
-    /**
-     * What glibc's getaddrinfo makes of the port nc listens on ({@code gaih_inet_serv}): a number as
-     * {@code strtoul} reads it, cut to 16 bits; a negative int is a name to look up instead; any other word
-     * is a name of {@code /etc/services}. Port 0 asks the kernel to pick one, which a lab does not do.
-     */
-    private static Command ncListen(String name, String service, List<String> words) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[ \\t\\n\\x0B\\f\\r]*([+-]?)([0-9]+)")
-                .matcher(service);
-        int port;
-        if (service.isEmpty()) {
-            port = 0;
-        } else if (m.matches()) {
-            BigInteger v = new BigInteger(m.group(2));
-            BigInteger ulongMax = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-            if (v.compareTo(ulongMax) > 0) {
-                v = ulongMax;
-            } else if (m.group(1).equals("-")) {
-                v = BigInteger.ONE.shiftLeft(64).subtract(v).and(ulongMax);
-            }
-            int asInt = v.intValue();
-            if (asInt < 0) {
-                return new Invalid(name + ": getaddrinfo: Servname not supported for ai_socktype", 1);
-            }
-            port = asInt & 0xffff;
-        } else if (NC_SERVICES.contains(service)) {
-            return new Unsupported("nc -l with a service name for the port", words);
-        } else {
-            return new Invalid(name + ": getaddrinfo: Servname not supported for ai_socktype", 1);
-        }
-        if (port == 0) {
-            return new Unsupported("nc -l on port 0 (a port the kernel picks)", words);
-        }
-        return new NcListen(port);
-    }
-
-    /** OpenBSD's {@code strtonum} over {@code strtoll}: why the text is not a number from min to max, if it is not. */
-    private static Optional<String> strtonumError(String s, long min, long max) {
-        if (!s.matches("[ \\t\\n\\x0B\\f\\r]*[+-]?[0-9]+")) {
-            return Optional.of("invalid");
-        }
-        BigInteger v = new BigInteger(s.strip());
-        if (v.compareTo(BigInteger.valueOf(min)) < 0) {
-            return Optional.of("too small");
-        }
-        if (v.compareTo(BigInteger.valueOf(max)) > 0) {
-            return Optional.of("too large");
-        }
-        return Optional.empty();
     }
 }

@@ -1,4 +1,4 @@
-package org.netnslab.core.shell;
+package org.netnslab.core.nc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import org.netnslab.core.command.Command;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.Invalid;
 import org.netnslab.core.command.Unsupported;
+import org.netnslab.core.shell.Parser;
 
 /**
  * netcat's arguments as netcat-openbsd 1.219 reads them. Every row was checked against the real nc on
@@ -59,24 +60,24 @@ class NcParserTests {
 
     static Stream<Arguments> refused() {
         return Stream.of(
-                Arguments.of("nc", 1, Usage.NC),
+                Arguments.of("nc", 1, Nc.USAGE),
                 Arguments.of("nc -l", 1, "nc: missing port number\n"),
                 Arguments.of("netcat -l", 1, "netcat: missing port number\n"),
                 Arguments.of("nc 10.0.0.1", 1, "nc: missing port number\n"),
-                Arguments.of("nc -p 8080", 1, Usage.NC),
-                Arguments.of("nc -l -p", 1, "nc: option requires an argument -- 'p'\n" + Usage.NC),
-                Arguments.of("nc -lp", 1, "nc: option requires an argument -- 'p'\n" + Usage.NC),
-                Arguments.of("nc -l -p 8080 -x", 1, "nc: option requires an argument -- 'x'\n" + Usage.NC),
-                Arguments.of("nc -c", 1, "nc: invalid option -- 'c'\n" + Usage.NC),
-                Arguments.of("/bin/nc -c", 1, "/bin/nc: invalid option -- 'c'\n" + Usage.NC),
-                Arguments.of("nc --help", 1, "nc: invalid option -- '-'\n" + Usage.NC),
-                Arguments.of("nc 10.0.0.1 -5", 1, "nc: invalid option -- '5'\n" + Usage.NC),
-                Arguments.of("nc '-l 8080'", 1, "nc: invalid option -- ' '\n" + Usage.NC),
-                Arguments.of("nc -l -p 8080 9090", 1, Usage.NC),
-                Arguments.of("nc -l -p 8080 10.0.0.1", 1, Usage.NC),
-                Arguments.of("nc -l -p 8080 ''", 1, Usage.NC),
-                Arguments.of("nc -l 8080 -p 9090", 1, Usage.NC),
-                Arguments.of("nc -l 127.0.0.1 8080 9090", 1, Usage.NC),
+                Arguments.of("nc -p 8080", 1, Nc.USAGE),
+                Arguments.of("nc -l -p", 1, "nc: option requires an argument -- 'p'\n" + Nc.USAGE),
+                Arguments.of("nc -lp", 1, "nc: option requires an argument -- 'p'\n" + Nc.USAGE),
+                Arguments.of("nc -l -p 8080 -x", 1, "nc: option requires an argument -- 'x'\n" + Nc.USAGE),
+                Arguments.of("nc -c", 1, "nc: invalid option -- 'c'\n" + Nc.USAGE),
+                Arguments.of("/bin/nc -c", 1, "/bin/nc: invalid option -- 'c'\n" + Nc.USAGE),
+                Arguments.of("nc --help", 1, "nc: invalid option -- '-'\n" + Nc.USAGE),
+                Arguments.of("nc 10.0.0.1 -5", 1, "nc: invalid option -- '5'\n" + Nc.USAGE),
+                Arguments.of("nc '-l 8080'", 1, "nc: invalid option -- ' '\n" + Nc.USAGE),
+                Arguments.of("nc -l -p 8080 9090", 1, Nc.USAGE),
+                Arguments.of("nc -l -p 8080 10.0.0.1", 1, Nc.USAGE),
+                Arguments.of("nc -l -p 8080 ''", 1, Nc.USAGE),
+                Arguments.of("nc -l 8080 -p 9090", 1, Nc.USAGE),
+                Arguments.of("nc -l 127.0.0.1 8080 9090", 1, Nc.USAGE),
                 Arguments.of("nc 10.0.0.1 99999", 1, "nc: port number too large: 99999\n"),
                 Arguments.of("nc 10.0.0.1 65536", 1, "nc: port number too large: 65536\n"),
                 Arguments.of("nc 10.0.0.1 99999999999999999999", 1,
@@ -104,9 +105,9 @@ class NcParserTests {
                 Arguments.of("nc -l 0x50", 1, "nc: getaddrinfo: Servname not supported for ai_socktype\n"),
                 Arguments.of("nc -l 8080x", 1, "nc: getaddrinfo: Servname not supported for ai_socktype\n"),
                 Arguments.of("nc -l -- -5", 1, "nc: getaddrinfo: Servname not supported for ai_socktype\n"),
-                Arguments.of("nc -h", 0, Usage.NC_HELP),
-                Arguments.of("nc 10.0.0.1 80 -h", 0, Usage.NC_HELP),
-                Arguments.of("nc -x foo -h", 0, Usage.NC_HELP));
+                Arguments.of("nc -h", 0, Nc.HELP),
+                Arguments.of("nc 10.0.0.1 80 -h", 0, Nc.HELP),
+                Arguments.of("nc -x foo -h", 0, Nc.HELP));
     }
 
     /** Lines nc refuses before it opens a socket: its words (getopt's, its own) and exit status. */

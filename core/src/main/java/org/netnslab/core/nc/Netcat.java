@@ -1,0 +1,250 @@
+package org.netnslab.core.nc;
+
+import static org.netnslab.core.command.CommandResult.netnsLab;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.netnslab.core.backend.Backend;
+import org.netnslab.core.backend.Connection;
+import org.netnslab.core.backend.Errno;
+import org.netnslab.core.backend.KernelException;
+import org.netnslab.core.backend.Listener;
+import org.netnslab.core.backend.SegmentJourney;
+import org.netnslab.core.command.CommandResult;
+import org.netnslab.core.command.JourneyFormat;
+import org.netnslab.core.net.Ipv4Address;
+
+/**
+ * The netcats of one terminal, which outlive the {@code nc} commands that started them (a session of the
+ * terminal's {@link org.netnslab.core.command.Context}). In a terminal that runs one command at a time:
+ * <ul>
+ *   <li>{@code nc -l -p PORT} (or {@code nc -l PORT}) listens in the background of the lab, where a real nc
+ *       would hold the terminal until a client connects; the terminal says so in one line that starts with
+ *       {@code netns-lab:}, which is not nc's.
+ *   <li>{@code nc ADDR PORT} connects as nc does, silently, or fails as nc does, silently with exit status 1.
+ *       Once connected the terminal is in a chat: every line typed is sent to the other end with its newline,
+ *       as nc sends the lines of its standard input, and what the listening nc printed is shown. {@code exit}
+ *       ends the chat as Ctrl-C would: the client closes its connection, and the listening nc, seeing the end,
+ *       exits. {@link #endOfInput()} ends it too.
+ *   <li>{@link #type} is a second window: a lesson's chat types a line into the nc that runs in a namespace,
+ *       on either end of the chat.
+ * </ul>
+ */
+public final class Netcat {
+
+    /**
+     * The chat the terminal carries.
+     *
+     * @param client the namespace of {@code nc ADDR PORT}
+     * @param listener the namespace of the {@code nc -l} that accepted the connection, when it is one of this
+     *     terminal's
+     */
+    public record Chat(String client, Ipv4Address address, int port, Optional<String> listener) {}
+
+    /** A line one nc received and printed: in namespace {@code to}, sent from namespace {@code from}. */
+    public record Message(String from, String to, String text) {}
+
+    /** An nc listening in the background. */
+    private record Background(String namespace, int port, Listener socket) {}
+
+    private final Backend backend;
+    private final List<Background> listening = new ArrayList<>();
+    private final List<Message> messages = new ArrayList<>();
+    private Chat chat;
+    private Connection clientEnd;
+    private Connection listenerEnd;
+    private Background listenerOfChat;
+
+    public Netcat(Backend backend) {
+        this.backend = backend;
+    }
+
+    /**
+     * A line typed into the nc that chats in {@code ns}: sent to the other end with its newline; what the
+     * other end printed comes back. {@code exit} ends the chat. When both ends are in {@code ns} (a chat over
+     * its own {@code lo}), the line is the client's.
+     */
+    public CommandResult type(String ns, String line) {
+        if (chat == null) {
+            return netnsLab("no nc chats in " + JourneyFormat.namespace(ns) + ": start one with nc -l -p PORT"
+                    + " in one namespace and nc ADDRESS PORT in another", 1);
+        }
+        boolean fromClient = ns.equals(chat.client());
+        if (!fromClient && !chat.listener().map(ns::equals).orElse(false)) {
+            return netnsLab("no nc chats in " + JourneyFormat.namespace(ns) + ": this chat is between "
+                    + JourneyFormat.namespace(chat.client()) + chat.listener().map(l -> " and "
+                            + JourneyFormat.namespace(l)).orElse(" and a listener outside this terminal"), 1);
+        }
+        if (line.strip().equals("exit")) {
+            return endChat();
+        }
+        Connection from = fromClient ? clientEnd : listenerEnd;
+        Connection to = fromClient ? listenerEnd : clientEnd;
+        String toNs = fromClient ? chat.listener().orElse("") : chat.client();
+        int sent = from.journeys().size();
+        try {
+            from.send((line + "\n").getBytes(StandardCharsets.UTF_8));
+            String printed = to == null ? "" : new String(to.receive(), StandardCharsets.UTF_8);
+            if (!printed.isEmpty()) {
+                messages.add(new Message(ns, toNs, printed));
+            }
+            return new CommandResult(printed, 0).withSegments(since(from, sent));
+        } catch (KernelException e) {
+            String why = e.errno().message();
+            hangUp();
+            return netnsLab("the connection is gone (" + why + "): the chat is over", 1);
+        }
+    }
+
+    /**
+     * The end of the input: a chat ends as {@code exit} ends it. Returns what {@code exit} would print, for a
+     * caller that shows it.
+     */
+    public CommandResult endOfInput() {
+        return chat == null ? CommandResult.OK : endChat();
+    }
+
+    /** Stops every nc of this terminal, as Ctrl-C in each window would: the chat, and the listeners. */
+    public void stopAll() {
+        if (chat != null) {
+            endChat();
+        }
+        for (Background b : listening) {
+            b.socket().close();
+        }
+        listening.clear();
+    }
+
+    /** The chat the terminal carries, if any: then every line typed goes to nc. */
+    public Optional<Chat> chat() {
+        return Optional.ofNullable(chat);
+    }
+
+    /** Whether an end of the chat runs in {@code ns}, whose window then types into nc. */
+    public boolean chatsIn(String ns) {
+        return chat != null && (ns.equals(chat.client()) || chat.listener().map(ns::equals).orElse(false));
+    }
+
+    /** Every line an nc of this terminal received and printed, oldest first. */
+    public List<Message> messages() {
+        return Collections.unmodifiableList(messages);
+    }
+
+    CommandResult listen(String ns, int port) {
+        String where = where(ns);
+        try {
+            listening.add(new Background(ns, port, backend.listen(ns, port)));
+        } catch (KernelException e) {
+            if (e.errno() == Errno.EADDRINUSE) {
+                return netnsLab("an nc listens on port " + port + " " + where + " already. A real nc would listen"
+                        + " beside it (netcat-openbsd sets SO_REUSEPORT); the lab keeps one", 1);
+            }
+            return failure(e);
+        }
+        return netnsLab("this nc listens on port " + port + " " + where + " in the background, where a real one"
+                + " would hold the terminal; nc ADDRESS " + port + " from another namespace starts a chat,"
+                + " exit ends it", 0);
+    }
+
+    CommandResult connect(String ns, Ipv4Address address, int port) {
+        if (chat != null) {
+            return netnsLab("the lab carries one chat at a time: end this one with exit first", 1);
+        }
+        Connection client;
+        try {
+            client = backend.connect(ns, address, port);
+        } catch (KernelException e) {
+            // without -v, nc says nothing of a connect that fails
+            return e.errno() == Errno.EOPNOTSUPP ? failure(e) : new CommandResult("", 1).withSegments(e.journeys());
+        }
+        Optional<String> listener = Optional.empty();
+        for (Background b : listening) {
+            Optional<Connection> accepted;
+            try {
+                accepted = b.socket().accept();
+            } catch (KernelException e) {
+                accepted = Optional.empty();
+            }
+            if (accepted.isPresent()) {
+                listenerEnd = accepted.get();
+                listenerOfChat = b;
+                listener = Optional.of(b.namespace());
+                break;
+            }
+        }
+        if (listenerOfChat != null) {
+            listening.remove(listenerOfChat);
+        }
+        clientEnd = client;
+        chat = new Chat(ns, address, port, listener);
+        return CommandResult.OK.withSegments(client.journeys());
+    }
+
+    private static List<SegmentJourney> since(Connection c, int count) {
+        List<SegmentJourney> all = c.journeys();
+        return count >= all.size() ? List.of() : List.copyOf(all.subList(count, all.size()));
+    }
+
+    /** {@code exit} in a chat: the client closes; the listener sees the end of the connection and exits. */
+    private CommandResult endChat() {
+        String client = JourneyFormat.namespace(chat.client());
+        Optional<String> listener = chat.listener().map(JourneyFormat::namespace);
+        Connection a = clientEnd;
+        Connection b = listenerEnd;
+        int sentA = a.journeys().size();
+        int sentB = b == null ? 0 : b.journeys().size();
+        hangUp();
+        List<SegmentJourney> fins = new ArrayList<>(since(a, sentA));
+        if (b != null) {
+            fins.addAll(since(b, sentB));
+        }
+        return netnsLab("the chat is over, as at Ctrl-C: nc in " + client + " closed the connection"
+                + listener.map(l -> ", and the nc that listened in " + l + " exited").orElse(""), 0)
+                .withSegments(fins);
+    }
+
+    private void hangUp() {
+        if (clientEnd != null) {
+            clientEnd.close();
+        }
+        if (listenerEnd != null) {
+            listenerEnd.close();
+        }
+        if (listenerOfChat != null) {
+            listenerOfChat.socket().close();
+        }
+        chat = null;
+        clientEnd = null;
+        listenerEnd = null;
+        listenerOfChat = null;
+    }
+
+    private CommandResult failure(KernelException e) {
+        if (e.errno() == Errno.EOPNOTSUPP) {
+            return netnsLab("the " + backend.name() + " backend cannot run nc yet", 1);
+        }
+        return CommandResult.of("nc: " + e.errno().message(), 1);
+    }
+
+    private static String where(String ns) {
+        return Backend.HOST.equals(ns) ? "on the host" : "in " + JourneyFormat.namespace(ns);
+    }
+
+    /**
+     * A listener whose namespace was deleted under it has nowhere to be. (On a real machine a running nc would
+     * keep the deleted namespace alive, links and all; the lab stops it instead.)
+     */
+    public void sweep() {
+        for (Iterator<Background> it = listening.iterator(); it.hasNext();) {
+            Background b = it.next();
+            if (!Backend.HOST.equals(b.namespace()) && !backend.namespaces().contains(b.namespace())) {
+                b.socket().close();
+                it.remove();
+            }
+        }
+    }
+}
