@@ -9,7 +9,7 @@ import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.Probe;
-import org.netnslab.core.command.IpFormat;
+import org.netnslab.core.ip.IpRoute;
 import org.netnslab.core.lesson.Expectation.DoesNotReach;
 import org.netnslab.core.lesson.Expectation.Forwarding;
 import org.netnslab.core.lesson.Expectation.HasAddress;
@@ -186,7 +186,7 @@ final class Checks {
     }
 
     static String route(Route r) {
-        return IpFormat.routes(List.of(r), Optional.empty()).strip();
+        return IpRoute.routes(List.of(r), Optional.empty()).strip();
     }
 
     private static String table(NamespaceState s) {

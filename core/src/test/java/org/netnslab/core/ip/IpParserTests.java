@@ -1,0 +1,151 @@
+package org.netnslab.core.ip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.netnslab.core.backend.RouteSpec;
+import org.netnslab.core.command.InNamespace;
+import org.netnslab.core.command.Invalid;
+import org.netnslab.core.command.Unsupported;
+import org.netnslab.core.ip.IpAddress.AddrChange;
+import org.netnslab.core.ip.IpAddress.AddrShow;
+import org.netnslab.core.ip.IpLink.LinkAdd;
+import org.netnslab.core.ip.IpLink.LinkSet;
+import org.netnslab.core.ip.IpLink.LinkShow;
+import org.netnslab.core.ip.IpNetns.NetnsList;
+import org.netnslab.core.ip.IpRoute.RouteChange;
+import org.netnslab.core.ip.IpRoute.RouteShow;
+import org.netnslab.core.model.LinkKind;
+import org.netnslab.core.net.Ipv4Address;
+import org.netnslab.core.net.Ipv4Cidr;
+import org.netnslab.core.shell.Parser;
+
+/** ip's arguments as iproute2 6.1 reads them. */
+class IpParserTests {
+
+    /** Lines the tool accepts, and the command each is. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ip netns                                   | NetnsList[]
+            ip netns list                              | NetnsList[]
+            ip netns l                                 | NetnsList[]
+            ip netns ls                                | NetnsList[]
+            ip netns add blue                          | NetnsAdd[name=blue]
+            sudo ip netns add blue                     | NetnsAdd[name=blue]
+            ip netns del blue                          | NetnsDelete[name=blue]
+            ip link add veth0 type veth peer name veth1 | LinkAdd[name=Optional[veth0], kind=VETH, peer=Optional[veth1], peerNamespace=Optional.empty]
+            ip link add name br0 type bridge           | LinkAdd[name=Optional[br0], kind=BRIDGE, peer=Optional.empty, peerNamespace=Optional.empty]
+            ip link add br0 type bridge                | LinkAdd[name=Optional[br0], kind=BRIDGE, peer=Optional.empty, peerNamespace=Optional.empty]
+            ip link set veth1 netns blue               | LinkSet[device=veth1, up=Optional.empty, namespace=Optional[blue], master=Optional.empty]
+            ip link set dev veth0 up                   | LinkSet[device=veth0, up=Optional[true], namespace=Optional.empty, master=Optional.empty]
+            ip l s veth0 down                          | LinkSet[device=veth0, up=Optional[false], namespace=Optional.empty, master=Optional.empty]
+            ip link set veth0 master br0               | LinkSet[device=veth0, up=Optional.empty, namespace=Optional.empty, master=Optional[Optional[br0]]]
+            ip link set veth0 nomaster                 | LinkSet[device=veth0, up=Optional.empty, namespace=Optional.empty, master=Optional[Optional.empty]]
+            ip link del veth0                          | LinkDelete[device=veth0]
+            ip link delete dev veth0                   | LinkDelete[device=veth0]
+            ip link                                    | LinkShow[device=Optional.empty, kind=Optional.empty, master=Optional.empty, upOnly=false, brief=false]
+            ip -br l                                   | LinkShow[device=Optional.empty, kind=Optional.empty, master=Optional.empty, upOnly=false, brief=true]
+            ip link show type veth                     | LinkShow[device=Optional.empty, kind=Optional[veth], master=Optional.empty, upOnly=false, brief=false]
+            ip link list master br0                    | LinkShow[device=Optional.empty, kind=Optional.empty, master=Optional[br0], upOnly=false, brief=false]
+            ip a                                       | AddrShow[device=Optional.empty, upOnly=false, brief=false, inet4Only=false]
+            ip address show dev veth0                  | AddrShow[device=Optional[veth0], upOnly=false, brief=false, inet4Only=false]
+            ip addr add 10.0.0.10/24 dev veth0         | AddrChange[add=true, address=10.0.0.10/24, device=veth0, lengthGiven=true]
+            ip addr add 10.0.0/24 dev veth0            | AddrChange[add=true, address=10.0.0.0/24, device=veth0, lengthGiven=true]
+            ip link add ÿþ type veth                   | LinkAdd[name=Optional[ÿþ], kind=VETH, peer=Optional.empty, peerNamespace=Optional.empty]
+            ip link add type veth                      | LinkAdd[name=Optional.empty, kind=VETH, peer=Optional.empty, peerNamespace=Optional.empty]
+            ip addr del 10.0.1.1 dev veth1             | AddrChange[add=false, address=10.0.1.1/32, device=veth1, lengthGiven=false]
+            ip addr del 10.0.0.10/24 dev veth0         | AddrChange[add=false, address=10.0.0.10/24, device=veth0, lengthGiven=true]
+            ip r                                       | RouteShow[prefix=Optional.empty, device=Optional.empty]
+            ip route show 10.0.0.0/24                  | RouteShow[prefix=Optional[10.0.0.0/24], device=Optional.empty]
+            ip route add default via 10.0.0.1          | RouteChange[add=true, route=RouteSpec[destination=0.0.0.0/0, gateway=Optional[10.0.0.1], device=Optional.empty]]
+            ip route add 10.0.0.1 dev veth0            | RouteChange[add=true, route=RouteSpec[destination=10.0.0.1/32, gateway=Optional.empty, device=Optional[veth0]]]
+            ip route get 10.0.0.1                      | RouteGet[destination=10.0.0.1, from=Optional.empty, inputInterface=Optional.empty]
+            ip route get 10.1.20.2 from 10.1.10.2 iif veth11 | RouteGet[destination=10.1.20.2, from=Optional[10.1.10.2], inputInterface=Optional[veth11]]
+            """)
+    void accepted(String line, String expected) {
+        assertThat(Parser.parse(line).toString()).isEqualTo(expected);
+    }
+
+    /** Lines the tool refuses before it asks the kernel: its words and exit status. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ip lnk                               | 1   | Object "lnk" is unknown, try "ip help".
+            ip link frob                         | 255 | Command "frob" is unknown, try "ip link help".
+            ip addr frob                         | 255 | Command "frob" is unknown, try "ip address help".
+            ip route frob                        | 255 | Command "frob" is unknown, try "ip route help".
+            ip netns frob                        | 255 | Command "frob" is unknown, try "ip netns help".
+            ip -x link                           | 255 | Option "-x" is unknown, try "ip -help".
+            ip link add                          | 1   | Not enough information: "type" argument is required
+            ip link add veth0                    | 1   | Not enough information: "type" argument is required
+            ip link add veth0 type foo           | 2   | Error: Unknown device type.
+            ip link add name abcdefghijklmnopq type veth | 255 | Error: argument "abcdefghijklmnopq" is wrong: "name" not a valid ifname
+            ip link add a/b type veth            | 255 | Error: argument "a/b" is wrong: "dev" not a valid ifname
+            ip link set                          | 255 | Not enough information: "dev" argument is required.
+            ip link set veth0 frob               | 255 | Error: either "dev" is duplicate, or "frob" is a garbage.
+            ip link del                          | 255 | Not enough information: "dev" argument is required.
+            ip link add veth9 type veth peer name | 255 | Command line is not complete. Try option "help"
+            ip addr add                          | 1   | Not enough information: "dev" argument is required.
+            ip addr add 10.0.0.1/24              | 1   | Not enough information: "dev" argument is required.
+            ip addr add 10.0.0.300/24 dev veth0  | 1   | Error: any valid prefix is expected rather than "10.0.0.300/24".
+            ip addr add 10.0.0.1/33 dev veth0    | 1   | Error: any valid prefix is expected rather than "10.0.0.1/33".
+            ip addr add foo dev veth0            | 1   | Error: any valid prefix is expected rather than "foo".
+            ip route add 10.0.0.0/24 via foo     | 1   | Error: inet address is expected rather than "foo".
+            ip route get                         | 1   | need at least a destination address
+            ip route get foo                     | 1   | Error: any valid prefix is expected rather than "foo".
+            ip route get 10.0.0.1 from foo       | 1   | Error: inet prefix is expected rather than "foo".
+            ip netns add                         | 1   | No netns name specified
+            ip netns add a/b                     | 255 | Invalid netns name "a/b"
+            ip netns add ..                      | 255 | Invalid netns name ".."
+            ip netns exec                        | 1   | No netns name specified
+            ip netns exec blue                   | 1   | No command specified
+            ip netns delete                      | 1   | No netns name specified
+            """)
+    void refused(String line, int status, String message) {
+        assertThat(Parser.parse(line)).isEqualTo(new Invalid(message.replace("\\n", "\n"), status));
+    }
+
+    @Test
+    void usageTextsAreTheToolsOwn() {
+        assertThat(Parser.parse("ip")).isEqualTo(new Invalid(Ip.USAGE, 255));
+        assertThat(Parser.parse("ip route add")).isEqualTo(new Invalid(IpRoute.USAGE, 255));
+    }
+
+    @Test
+    void namespaceOptionAndExecWrapTheInnerCommand() {
+        assertThat(Parser.parse("ip -n blue addr add 10.0.0.1/24 dev veth1")).isEqualTo(new InNamespace("blue",
+                new AddrChange(true, Ipv4Cidr.parse("10.0.0.1/24"), "veth1"), false));
+        assertThat(Parser.parse("sudo ip netns exec ns1 ip route add default via 10.0.0.1")).isEqualTo(
+                new InNamespace("ns1", new RouteChange(true, new RouteSpec(Ipv4Cidr.DEFAULT,
+                        Optional.of(Ipv4Address.parse("10.0.0.1")), Optional.empty())), true));
+        assertThat(Parser.parse("ip netns exec blue ip -br a")).isEqualTo(new InNamespace("blue",
+                new AddrShow(Optional.empty(), false, true, false), true));
+    }
+
+    @Test
+    void vethPeerInAnotherNamespace() {
+        assertThat(Parser.parse("ip link add eth0 type veth peer name eth0 netns upstream")).isEqualTo(
+                new LinkAdd(Optional.of("eth0"), LinkKind.VETH, Optional.of("eth0"), Optional.of("upstream")));
+    }
+
+    @Test
+    void whatTheLabDoesNotSimulateIsSaidPlainly() {
+        assertThat(Parser.parse("ip neigh")).isInstanceOf(Unsupported.class);
+        assertThat(Parser.parse("ip link add d0 type dummy")).isInstanceOf(Unsupported.class);
+    }
+
+    @Test
+    void garbageNeverThrows() {
+        StringBuilder longLine = new StringBuilder("ip link add ");
+        longLine.append("x".repeat(10_000)).append(" type veth");
+        // iproute2 takes a name of any length here; the executor says what becomes of it
+        assertThat(Parser.parse(longLine.toString())).isInstanceOf(LinkAdd.class);
+        assertThat(Parser.parse("ip link show ÿþ")).isEqualTo(new LinkShow(Optional.of("ÿþ"), Optional.empty(),
+                Optional.empty(), false, false));
+        assertThat(Parser.parse("ip netns list")).isEqualTo(new NetnsList());
+        assertThat(Parser.parse("ip link set veth0 up")).isInstanceOf(LinkSet.class);
+        assertThat(Parser.parse("ip route")).isInstanceOf(RouteShow.class);
+    }
+}
