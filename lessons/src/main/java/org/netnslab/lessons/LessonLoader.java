@@ -33,6 +33,7 @@ import org.netnslab.core.lesson.Lesson;
 import org.netnslab.core.lesson.LessonFormatException;
 import org.netnslab.core.lesson.LessonFormatException.Problem;
 import org.netnslab.core.lesson.Step;
+import org.netnslab.core.shell.Bash;
 import org.netnslab.core.shell.Transcript;
 
 /**
@@ -305,7 +306,7 @@ public final class LessonLoader {
         if (ChatLine.parse(line).isPresent()) {
             return Optional.of("\"" + line + "\" is a line of a chat: it goes in a ```chat block");
         }
-        return unknown(org.netnslab.core.shell.Parser.parse(line), line);
+        return unknown(Bash.parse(line), line);
     }
 
     private static Optional<String> unknown(Command c, String line) {

@@ -6,8 +6,6 @@ import org.netnslab.core.backend.KernelException;
  * A command line, understood: what a tool makes of its arguments, ready to run in a namespace. Each tool's
  * commands are its own and run themselves; a line the tool refuses before it does anything is an
  * {@link Invalid} with its own words.
- *
- * <p>The records below are the shell's own commands, until the shell has its package.
  */
 public interface Command {
 
@@ -18,22 +16,4 @@ public interface Command {
      * iproute2 does ({@link KernelErrors}).
      */
     CommandResult run(Context context, String ns) throws KernelException;
-
-    /** {@code bash} (or {@code sh}) typed in an interactive shell: a new shell in the current namespace. */
-    record Shell() implements Command {
-
-        @Override
-        public CommandResult run(Context context, String ns) {
-            return CommandResult.OK;
-        }
-    }
-
-    /** {@code exit}: leave the shell that {@code ip netns exec NS bash} started. */
-    record Exit() implements Command {
-
-        @Override
-        public CommandResult run(Context context, String ns) {
-            return CommandResult.OK;
-        }
-    }
 }

@@ -2,16 +2,22 @@ package org.netnslab.core.shell;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.netnslab.core.backend.Backend;
+import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.command.Command;
-import org.netnslab.core.command.Command.Exit;
-import org.netnslab.core.command.Command.Shell;
 import org.netnslab.core.command.CommandResult;
+import org.netnslab.core.command.Context;
 import org.netnslab.core.command.InNamespace;
 import org.netnslab.core.command.JourneyFormat;
+import org.netnslab.core.command.KernelErrors;
 import org.netnslab.core.nc.Netcat;
+import org.netnslab.core.shell.Bash.Exit;
+import org.netnslab.core.shell.Bash.Shell;
 
 /**
  * A learner's terminal on a lab: lines in, what the tools print out. It keeps the state a terminal has: the
@@ -23,14 +29,14 @@ import org.netnslab.core.nc.Netcat;
 public final class Terminal {
 
     private final Backend backend;
-    private final Executor executor;
+    private final Context context = new TerminalContext();
+    private final Map<Class<?>, Object> sessions = new HashMap<>();
     private final Netcat netcat;
     private final Deque<String> shells = new ArrayDeque<>();
 
     public Terminal(Backend backend) {
         this.backend = backend;
-        this.executor = new Executor(backend);
-        this.netcat = executor.session(Netcat.class, Netcat::new);
+        this.netcat = context.session(Netcat.class, Netcat::new);
     }
 
     /** Runs one line as typed: a command, or in a chat, a line for nc to send. */
@@ -39,7 +45,7 @@ public final class Terminal {
         if (chat.isPresent()) {
             return netcat.type(chat.get().client(), line);
         }
-        Command command = Parser.parse(line);
+        Command command = Bash.parse(line);
         String here = namespace();
         if (command instanceof Exit) {
             if (!shells.isEmpty()) {
@@ -52,13 +58,13 @@ public final class Terminal {
             return CommandResult.OK;
         }
         if (command instanceof InNamespace in && in.exec() && in.inner() instanceof Shell) {
-            CommandResult checked = executor.run(command, here);
+            CommandResult checked = execute(command, here);
             if (checked.ok()) {
                 shells.push(in.namespace());
             }
             return checked;
         }
-        CommandResult result = executor.run(command, here);
+        CommandResult result = execute(command, here);
         sweep();
         return result;
     }
@@ -75,11 +81,11 @@ public final class Terminal {
             return CommandResult.netnsLab("the terminal in " + JourneyFormat.namespace(ns) + " runs nc: type into"
                     + " it with " + JourneyFormat.namespace(ns) + "> TEXT", 1);
         }
-        Command command = Parser.parse(line);
+        Command command = Bash.parse(line);
         if (command instanceof Exit || command instanceof Shell) {
             return CommandResult.OK;
         }
-        CommandResult result = executor.run(command, ns);
+        CommandResult result = execute(command, ns);
         sweep();
         return result;
     }
@@ -138,6 +144,15 @@ public final class Terminal {
         return backend;
     }
 
+    /** Runs a command in {@code ns}; a refusal of the kernel that the tool did not word is iproute2's. */
+    private CommandResult execute(Command command, String ns) {
+        try {
+            return command.run(context, ns);
+        } catch (KernelException e) {
+            return KernelErrors.rtnetlink(e);
+        }
+    }
+
     /**
      * What the last command left behind: a shell or an nc whose namespace was deleted under it has nowhere to
      * be. (On a real machine a running nc would keep the deleted namespace alive, links and all; the lab
@@ -149,5 +164,19 @@ public final class Terminal {
             shells.pop();
         }
         netcat.sweep();
+    }
+
+    /** The lab as the commands typed in this terminal see it: its backend, and this terminal's sessions. */
+    private final class TerminalContext implements Context {
+
+        @Override
+        public Backend backend() {
+            return backend;
+        }
+
+        @Override
+        public <T> T session(Class<T> kind, Function<Backend, T> start) {
+            return kind.cast(sessions.computeIfAbsent(kind, k -> start.apply(backend)));
+        }
     }
 }

@@ -21,7 +21,7 @@ import org.netnslab.core.ip.IpRoute.RouteShow;
 import org.netnslab.core.model.LinkKind;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
-import org.netnslab.core.shell.Parser;
+import org.netnslab.core.shell.Bash;
 
 /** ip's arguments as iproute2 6.1 reads them. */
 class IpParserTests {
@@ -66,7 +66,7 @@ class IpParserTests {
             ip route get 10.1.20.2 from 10.1.10.2 iif veth11 | RouteGet[destination=10.1.20.2, from=Optional[10.1.10.2], inputInterface=Optional[veth11]]
             """)
     void accepted(String line, String expected) {
-        assertThat(Parser.parse(line).toString()).isEqualTo(expected);
+        assertThat(Bash.parse(line).toString()).isEqualTo(expected);
     }
 
     /** Lines the tool refuses before it asks the kernel: its words and exit status. */
@@ -104,36 +104,36 @@ class IpParserTests {
             ip netns delete                      | 1   | No netns name specified
             """)
     void refused(String line, int status, String message) {
-        assertThat(Parser.parse(line)).isEqualTo(new Invalid(message.replace("\\n", "\n"), status));
+        assertThat(Bash.parse(line)).isEqualTo(new Invalid(message.replace("\\n", "\n"), status));
     }
 
     @Test
     void usageTextsAreTheToolsOwn() {
-        assertThat(Parser.parse("ip")).isEqualTo(new Invalid(Ip.USAGE, 255));
-        assertThat(Parser.parse("ip route add")).isEqualTo(new Invalid(IpRoute.USAGE, 255));
+        assertThat(Bash.parse("ip")).isEqualTo(new Invalid(Ip.USAGE, 255));
+        assertThat(Bash.parse("ip route add")).isEqualTo(new Invalid(IpRoute.USAGE, 255));
     }
 
     @Test
     void namespaceOptionAndExecWrapTheInnerCommand() {
-        assertThat(Parser.parse("ip -n blue addr add 10.0.0.1/24 dev veth1")).isEqualTo(new InNamespace("blue",
+        assertThat(Bash.parse("ip -n blue addr add 10.0.0.1/24 dev veth1")).isEqualTo(new InNamespace("blue",
                 new AddrChange(true, Ipv4Cidr.parse("10.0.0.1/24"), "veth1"), false));
-        assertThat(Parser.parse("sudo ip netns exec ns1 ip route add default via 10.0.0.1")).isEqualTo(
+        assertThat(Bash.parse("sudo ip netns exec ns1 ip route add default via 10.0.0.1")).isEqualTo(
                 new InNamespace("ns1", new RouteChange(true, new RouteSpec(Ipv4Cidr.DEFAULT,
                         Optional.of(Ipv4Address.parse("10.0.0.1")), Optional.empty())), true));
-        assertThat(Parser.parse("ip netns exec blue ip -br a")).isEqualTo(new InNamespace("blue",
+        assertThat(Bash.parse("ip netns exec blue ip -br a")).isEqualTo(new InNamespace("blue",
                 new AddrShow(Optional.empty(), false, true, false), true));
     }
 
     @Test
     void vethPeerInAnotherNamespace() {
-        assertThat(Parser.parse("ip link add eth0 type veth peer name eth0 netns upstream")).isEqualTo(
+        assertThat(Bash.parse("ip link add eth0 type veth peer name eth0 netns upstream")).isEqualTo(
                 new LinkAdd(Optional.of("eth0"), LinkKind.VETH, Optional.of("eth0"), Optional.of("upstream")));
     }
 
     @Test
     void whatTheLabDoesNotSimulateIsSaidPlainly() {
-        assertThat(Parser.parse("ip neigh")).isInstanceOf(Unsupported.class);
-        assertThat(Parser.parse("ip link add d0 type dummy")).isInstanceOf(Unsupported.class);
+        assertThat(Bash.parse("ip neigh")).isInstanceOf(Unsupported.class);
+        assertThat(Bash.parse("ip link add d0 type dummy")).isInstanceOf(Unsupported.class);
     }
 
     @Test
@@ -141,11 +141,11 @@ class IpParserTests {
         StringBuilder longLine = new StringBuilder("ip link add ");
         longLine.append("x".repeat(10_000)).append(" type veth");
         // iproute2 takes a name of any length here; the executor says what becomes of it
-        assertThat(Parser.parse(longLine.toString())).isInstanceOf(LinkAdd.class);
-        assertThat(Parser.parse("ip link show ÿþ")).isEqualTo(new LinkShow(Optional.of("ÿþ"), Optional.empty(),
+        assertThat(Bash.parse(longLine.toString())).isInstanceOf(LinkAdd.class);
+        assertThat(Bash.parse("ip link show ÿþ")).isEqualTo(new LinkShow(Optional.of("ÿþ"), Optional.empty(),
                 Optional.empty(), false, false));
-        assertThat(Parser.parse("ip netns list")).isEqualTo(new NetnsList());
-        assertThat(Parser.parse("ip link set veth0 up")).isInstanceOf(LinkSet.class);
-        assertThat(Parser.parse("ip route")).isInstanceOf(RouteShow.class);
+        assertThat(Bash.parse("ip netns list")).isEqualTo(new NetnsList());
+        assertThat(Bash.parse("ip link set veth0 up")).isInstanceOf(LinkSet.class);
+        assertThat(Bash.parse("ip route")).isInstanceOf(RouteShow.class);
     }
 }

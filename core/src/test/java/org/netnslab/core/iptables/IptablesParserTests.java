@@ -11,7 +11,7 @@ import org.netnslab.core.command.Unsupported;
 import org.netnslab.core.iptables.Iptables.NatChange;
 import org.netnslab.core.model.NatRule;
 import org.netnslab.core.net.Ipv4Cidr;
-import org.netnslab.core.shell.Parser;
+import org.netnslab.core.shell.Bash;
 
 /** iptables' arguments as iptables 1.8.9 (nf_tables) reads them. */
 class IptablesParserTests {
@@ -26,7 +26,7 @@ class IptablesParserTests {
             iptables -t nat -L -n -v                   | NatList[chain=Optional.empty, numeric=true, verbose=true]
             """)
     void accepted(String line, String expected) {
-        assertThat(Parser.parse(line).toString()).isEqualTo(expected);
+        assertThat(Bash.parse(line).toString()).isEqualTo(expected);
     }
 
     /** Lines the tool refuses before it asks the kernel: its words and exit status. */
@@ -44,17 +44,17 @@ class IptablesParserTests {
             iptables -t nat -A POSTROUTING -j FOO | 2  | iptables v1.8.9 (nf_tables): Chain 'FOO' does not exist\\nTry `iptables -h' or 'iptables --help' for more information.
             """)
     void refused(String line, int status, String message) {
-        assertThat(Parser.parse(line)).isEqualTo(new Invalid(message.replace("\\n", "\n"), status));
+        assertThat(Bash.parse(line)).isEqualTo(new Invalid(message.replace("\\n", "\n"), status));
     }
 
     @Test
     void masqueradeSourceIsStoredAsItsNetwork() {
-        assertThat(Parser.parse("iptables -t nat -A POSTROUTING -s 10.0.0.5/24 -o eth0 -j MASQUERADE")).isEqualTo(
+        assertThat(Bash.parse("iptables -t nat -A POSTROUTING -s 10.0.0.5/24 -o eth0 -j MASQUERADE")).isEqualTo(
                 new NatChange(true, new NatRule(Optional.of(Ipv4Cidr.parse("10.0.0.0/24")), Optional.of("eth0"))));
     }
 
     @Test
     void whatTheLabDoesNotSimulateIsSaidPlainly() {
-        assertThat(Parser.parse("iptables -A FORWARD -j ACCEPT")).isInstanceOf(Unsupported.class);
+        assertThat(Bash.parse("iptables -A FORWARD -j ACCEPT")).isInstanceOf(Unsupported.class);
     }
 }

@@ -11,7 +11,7 @@ import org.netnslab.core.command.Command;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.Invalid;
 import org.netnslab.core.command.Unsupported;
-import org.netnslab.core.shell.Parser;
+import org.netnslab.core.shell.Bash;
 
 /**
  * netcat's arguments as netcat-openbsd 1.219 reads them. Every row was checked against the real nc on
@@ -55,7 +55,7 @@ class NcParserTests {
             ip netns exec ns1 nc -l -p 8080    | InNamespace[namespace=ns1, inner=NcListen[port=8080], exec=true]
             """)
     void accepted(String line, String expected) {
-        assertThat(Parser.parse(line).toString()).isEqualTo(expected);
+        assertThat(Bash.parse(line).toString()).isEqualTo(expected);
     }
 
     static Stream<Arguments> refused() {
@@ -114,7 +114,7 @@ class NcParserTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void refused(String line, int status, String output) {
-        Command c = Parser.parse(line);
+        Command c = Bash.parse(line);
         assertThat(c).isInstanceOf(Invalid.class);
         assertThat(CommandResult.of(((Invalid) c).message(), ((Invalid) c).exitStatus()))
                 .isEqualTo(new CommandResult(output, status));
@@ -138,7 +138,7 @@ class NcParserTests {
             nc -p 5000 10.0.0.1 8080      | nc -p to connect from a given port
             """)
     void unsupported(String line, String what) {
-        assertThat(Parser.parse(line)).isInstanceOf(Unsupported.class).extracting(c -> ((Unsupported) c).what())
+        assertThat(Bash.parse(line)).isInstanceOf(Unsupported.class).extracting(c -> ((Unsupported) c).what())
                 .isEqualTo(what);
     }
 }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.netnslab.core.command.Invalid;
-import org.netnslab.core.shell.Parser;
+import org.netnslab.core.shell.Bash;
 
 /** ping's arguments as iputils 20221126 reads them. */
 class PingParserTests {
@@ -20,7 +20,7 @@ class PingParserTests {
             ping 10.0.0.2                              | Ping[request=PingRequest[destination=10.0.0.2, count=4, device=Optional.empty, intervalMillis=1000, timeoutMillis=10000]]
             """)
     void accepted(String line, String expected) {
-        assertThat(Parser.parse(line).toString()).isEqualTo(expected);
+        assertThat(Bash.parse(line).toString()).isEqualTo(expected);
     }
 
     /** Lines the tool refuses before it asks the kernel: its words and exit status. */
@@ -36,17 +36,17 @@ class PingParserTests {
             ping nosuchhost -c1                  | 2   | ping: nosuchhost: Temporary failure in name resolution
             """)
     void refused(String line, int status, String message) {
-        assertThat(Parser.parse(line)).isEqualTo(new Invalid(message.replace("\\n", "\n"), status));
+        assertThat(Bash.parse(line)).isEqualTo(new Invalid(message.replace("\\n", "\n"), status));
     }
 
     @Test
     void usageTextsAreTheToolsOwn() {
-        assertThat(((Invalid) Parser.parse("ping -c")).message())
+        assertThat(((Invalid) Bash.parse("ping -c")).message())
                 .startsWith("ping: option requires an argument -- 'c'\n\nUsage\n  ping [options] <destination>");
     }
 
     @Test
     void garbageNeverThrows() {
-        assertThat(Parser.parse("ping -c 1 10.0.0.1")).isInstanceOf(Ping.class);
+        assertThat(Bash.parse("ping -c 1 10.0.0.1")).isInstanceOf(Ping.class);
     }
 }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.netnslab.core.command.Invalid;
-import org.netnslab.core.shell.Parser;
+import org.netnslab.core.shell.Bash;
 
 /** sysctl's arguments as procps-ng 4.0.2 reads them. */
 class SysctlParserTests {
@@ -19,7 +19,7 @@ class SysctlParserTests {
             sysctl net/ipv4/ip_forward=1               | Sysctl[key=net.ipv4.ip_forward, value=Optional[1]]
             """)
     void accepted(String line, String expected) {
-        assertThat(Parser.parse(line).toString()).isEqualTo(expected);
+        assertThat(Bash.parse(line).toString()).isEqualTo(expected);
     }
 
     /** Lines the tool refuses before it asks the kernel: its words and exit status. */
@@ -29,11 +29,11 @@ class SysctlParserTests {
             sysctl -w net.ipv4.ip_forward        | 1   | sysctl: command line(0): invalid syntax, continuing...
             """)
     void refused(String line, int status, String message) {
-        assertThat(Parser.parse(line)).isEqualTo(new Invalid(message.replace("\\n", "\n"), status));
+        assertThat(Bash.parse(line)).isEqualTo(new Invalid(message.replace("\\n", "\n"), status));
     }
 
     @Test
     void garbageNeverThrows() {
-        assertThat(Parser.parse("sysctl net.ipv4.ip_forward=1")).isInstanceOf(Sysctl.class);
+        assertThat(Bash.parse("sysctl net.ipv4.ip_forward=1")).isInstanceOf(Sysctl.class);
     }
 }

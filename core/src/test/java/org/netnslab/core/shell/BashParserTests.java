@@ -8,17 +8,17 @@ import org.netnslab.core.command.NotFound;
 import org.netnslab.core.command.Unsupported;
 
 /** What the shell makes of a line before a program reads it; each tool's reading is in its package's tests. */
-class ParserTests {
+class BashParserTests {
 
     @Test
     void whatTheLabDoesNotSimulateIsSaidPlainly() {
-        assertThat(Parser.parse("ip a | grep inet")).isInstanceOf(Unsupported.class);
+        assertThat(Bash.parse("ip a | grep inet")).isInstanceOf(Unsupported.class);
     }
 
     @Test
     void garbageNeverThrows() {
-        assertThat(Parser.parse("\u0000\u0001\u00ff\ufffd ip")).isInstanceOf(NotFound.class);
-        assertThat(Parser.parse("ip 'unclosed")).isInstanceOf(Invalid.class);
-        assertThat(Parser.parse("")).isEqualTo(new Invalid("", 0));
+        assertThat(Bash.parse("\u0000\u0001\u00ff\ufffd ip")).isInstanceOf(NotFound.class);
+        assertThat(Bash.parse("ip 'unclosed")).isInstanceOf(Invalid.class);
+        assertThat(Bash.parse("")).isEqualTo(new Invalid("", 0));
     }
 }
