@@ -309,10 +309,8 @@ public final class LessonLoader {
         return unknown(Bash.parse(line), line);
     }
 
-    private static Optional<String> unknown(Command c, String line) {
-        if (c instanceof InNamespace in) {
-            return unknown(in.inner(), line);
-        }
+    private static Optional<String> unknown(Command parsed, String line) {
+        Command c = parsed instanceof InNamespace in ? in.command() : parsed;
         if (c instanceof NotFound nf) {
             return Optional.of("unknown command \"" + nf.word() + "\": a lab runs ip, ping, sysctl, iptables and nc"
                     + " (and bash and exit)");

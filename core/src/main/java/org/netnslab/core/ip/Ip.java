@@ -2,9 +2,9 @@ package org.netnslab.core.ip;
 
 import static org.netnslab.core.command.Iproute2.matches;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.netnslab.core.command.Args;
 import org.netnslab.core.command.Command;
@@ -30,17 +30,27 @@ public final class Ip {
 
     private Ip() {}
 
-    /** ip.c's main: the options, then the object, matched by prefix, and its command. */
+    /**
+     * ip.c's main: the options, then the object, matched by prefix, and its command. ip switches to the
+     * namespace of each {@code -n NS} as it reads it, so that everything after it, its errors too, happens
+     * there, once NS is found.
+     */
     public static Command parse(List<String> args) {
+        List<String> netns = new ArrayList<>();
+        Command command;
         try {
-            return parse(new Args(args));
+            command = parse(new Args(args), netns);
         } catch (Args.Incomplete e) {
-            return Iproute2.incomplete();
+            command = Iproute2.incomplete();
         }
+        for (int i = netns.size() - 1; i >= 0; i--) {
+            command = new InNamespace(netns.get(i), command, false);
+        }
+        return command;
     }
 
-    private static Command parse(Args a) {
-        Optional<String> netns = Optional.empty();
+    /** The options and the object's command; each {@code -n NS} goes to {@code netns}, in order. */
+    private static Command parse(Args a, List<String> netns) {
         boolean brief = false;
         boolean inet4Only = false;
         while (a.more() && a.peek().startsWith("-") && a.peek().length() > 1) {
@@ -52,7 +62,7 @@ public final class Ip {
                 if (!a.more()) {
                     return new Invalid("Cannot open network namespace \"(null)\": No such file or directory", 255);
                 }
-                netns = Optional.of(a.next());
+                netns.add(a.next());
             } else if (opt.equals("-6") || matches(opt, "-details") || matches(opt, "-stats")
                     || matches(opt, "-statistics") || matches(opt, "-json") || matches(opt, "-oneline")
                     || matches(opt, "-pretty") || matches(opt, "-resolve") || matches(opt, "-family")
@@ -77,7 +87,7 @@ public final class Ip {
         if (object == null) {
             return new Invalid("Object \"" + typed + "\" is unknown, try \"ip help\".", 1);
         }
-        Command command = switch (object) {
+        return switch (object) {
             case "address" -> IpAddress.parse(a, brief, inet4Only);
             case "route" -> IpRoute.parse(a);
             case "link" -> IpLink.parse(a, brief);
@@ -85,7 +95,6 @@ public final class Ip {
             case "help" -> new Invalid(USAGE, 255);
             default -> new Unsupported("ip " + object, a.all());
         };
-        return netns.<Command>map(ns -> new InNamespace(ns, command, false)).orElse(command);
     }
 
     /**

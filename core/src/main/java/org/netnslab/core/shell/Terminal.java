@@ -57,10 +57,10 @@ public final class Terminal {
             shells.push(here);
             return CommandResult.OK;
         }
-        if (command instanceof InNamespace in && in.exec() && in.inner() instanceof Shell) {
+        if (command instanceof InNamespace in && in.command() instanceof Shell) {
             CommandResult checked = execute(command, here);
             if (checked.ok()) {
-                shells.push(in.namespace());
+                shells.push(in.target());
             }
             return checked;
         }
