@@ -9,6 +9,7 @@ import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.Context;
 import org.netnslab.core.command.Invalid;
 import org.netnslab.core.command.Unsupported;
+import org.netnslab.core.model.Link;
 
 /**
  * {@code sysctl [-w] KEY[=VALUE]}, as procps-ng 4.0.2 reads and writes it: a key under /proc/sys with dots
@@ -17,10 +18,6 @@ import org.netnslab.core.command.Unsupported;
 public record Sysctl(String key, Optional<String> value) implements Command {
 
     private static final String FORWARD_KEY = "net.ipv4.ip_forward";
-    /** Settings a real machine has that a lab does not simulate: said so, rather than called missing. */
-    private static final List<String> REAL_SYSCTL_KEYS = List.of("net.ipv4.conf.", "net.ipv6.conf.",
-            "net.ipv4.ip_", "net.ipv4.tcp_", "net.ipv4.icmp_", "net.ipv4.neigh.", "net.ipv6.neigh.", "net.core.",
-            "net.netfilter.", "net.ipv4.route.", "net.ipv6.route.", "kernel.", "vm.", "fs.");
 
     /** sysctl.c's main: the options, then one setting. */
     public static Command parse(List<String> args) {
@@ -60,7 +57,9 @@ public record Sysctl(String key, Optional<String> value) implements Command {
     @Override
     public CommandResult run(Context context, String ns) throws KernelException {
         if (!key.equals(FORWARD_KEY)) {
-            if (REAL_SYSCTL_KEYS.stream().anyMatch(p -> key.startsWith(p))) {
+            // a real key the lab does not model is said so, rather than called missing
+            List<String> devices = context.state(ns).links().stream().map(Link::name).toList();
+            if (SysctlKeys.exists(key, devices)) {
                 return new Unsupported("sysctl " + key, List.of()).run(context, ns);
             }
             return CommandResult.of("sysctl: cannot stat /proc/sys/" + key.replace('.', '/')
