@@ -17,9 +17,9 @@ import org.netnslab.core.net.Ipv4Cidr;
 
 /**
  * {@code iptables -t nat ...}, as iptables 1.8.9 (nf_tables) reads its arguments ({@code do_parse} in
- * iptables/xshared.c, called by {@code do_commandx} in xtables.c) and changes or lists the nat table, with its MASQUERADE rules; the other
- * tables are said to be outside the lab. The commands are below, each with its run; {@link IptablesFormat}
- * prints the table.
+ * iptables/xshared.c, called by {@code do_commandx} in xtables.c) and changes or lists the nat table, with
+ * its MASQUERADE rules; the other tables are said to be outside the lab. The commands are below, each with
+ * its run; {@link IptablesFormat} prints the table.
  */
 public final class Iptables {
 
