@@ -22,7 +22,9 @@ class ArchitectureTests {
     static final ArchRule theWireFormatStandsAlone = noClasses()
             .that().resideInAnyPackage("org.netnslab.kernel.netlink..", "org.netnslab.kernel.icmp..")
             .should().dependOnClassesThat().resideInAnyPackage("org.netnslab.kernel.sys..", "org.netnslab.core.backend..",
-                    "org.netnslab.core.command..", "org.netnslab.core.model..")
+                    "org.netnslab.core.command..", "org.netnslab.core.ip..", "org.netnslab.core.ping..",
+                    "org.netnslab.core.sysctl..", "org.netnslab.core.iptables..", "org.netnslab.core.nc..",
+                    "org.netnslab.core.shell..", "org.netnslab.core.model..")
             .because("messages are bytes and values: no system calls, no lab");
 
     @ArchTest

@@ -19,7 +19,7 @@ import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.Probe;
 import org.netnslab.core.backend.RouteSpec;
-import org.netnslab.core.command.IptablesFormat;
+import org.netnslab.core.iptables.IptablesFormat;
 import org.netnslab.core.model.Address;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.Link;
@@ -176,7 +176,7 @@ class KernelBackendIT {
         lab.setLinkUp(HOST, "veth0", true);
         lab.setLinkUp("blue", "veth1", true);
         String real = realTool(HOST, "ip", "-br", "link");
-        String ours = org.netnslab.core.command.IpFormat.linksBrief(lab.namespace(HOST).orElseThrow(),
+        String ours = org.netnslab.core.ip.LinkFormat.linksBrief(lab.namespace(HOST).orElseThrow(),
                 lab.namespace(HOST).orElseThrow().links());
         assertThat(ours.replaceAll("[0-9a-f]{2}(:[0-9a-f]{2}){5}", "MAC"))
                 .isEqualTo(real.replaceAll("[0-9a-f]{2}(:[0-9a-f]{2}){5}", "MAC"));

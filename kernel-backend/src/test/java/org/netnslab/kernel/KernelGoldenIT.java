@@ -13,7 +13,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.netnslab.core.command.Terminal;
+import org.netnslab.core.shell.Terminal;
 
 /**
  * Every golden transcript, recorded with the real tools on the real kernel, replayed on the kernel backend,

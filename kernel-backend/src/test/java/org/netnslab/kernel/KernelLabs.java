@@ -26,7 +26,7 @@ final class KernelLabs {
 
     /** {@code GoldenScenarios.check}, under the same lock as {@link #goldenScenarios()}. */
     static synchronized java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> goldenChecks(
-            java.util.function.Supplier<org.netnslab.core.command.Terminal> freshLab) {
+            java.util.function.Supplier<org.netnslab.core.shell.Terminal> freshLab) {
         return org.netnslab.core.testkit.GoldenScenarios.check(freshLab).toList().stream();
     }
 

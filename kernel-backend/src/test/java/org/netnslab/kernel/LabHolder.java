@@ -1,6 +1,6 @@
 package org.netnslab.kernel;
 
-import org.netnslab.core.command.Terminal;
+import org.netnslab.core.shell.Terminal;
 
 /**
  * A lab process for {@link KillNineIT}: builds a lab, says READY with its pid, then keeps changing it and

@@ -15,8 +15,8 @@ import org.netnslab.core.backend.Backend;
 import org.netnslab.core.backend.Connection;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.Listener;
-import org.netnslab.core.command.Terminal;
 import org.netnslab.core.net.Ipv4Address;
+import org.netnslab.core.shell.Terminal;
 import org.netnslab.kernel.sys.Namespaces;
 
 /** A whole lab, from its world to its close, leaves the machine's own namespace exactly as it was. */

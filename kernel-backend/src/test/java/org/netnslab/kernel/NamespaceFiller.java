@@ -1,7 +1,7 @@
 package org.netnslab.kernel;
 
 import org.netnslab.core.command.CommandResult;
-import org.netnslab.core.command.Terminal;
+import org.netnslab.core.shell.Terminal;
 
 /**
  * A child process for {@link FileLimitIT}: on a kernel lab, adds namespaces until the terminal refuses one,

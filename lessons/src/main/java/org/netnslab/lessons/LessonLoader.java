@@ -23,7 +23,9 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.netnslab.core.command.Command;
-import org.netnslab.core.command.Transcript;
+import org.netnslab.core.command.InNamespace;
+import org.netnslab.core.command.NotFound;
+import org.netnslab.core.command.Unsupported;
 import org.netnslab.core.lesson.ChatLine;
 import org.netnslab.core.lesson.Expectation;
 import org.netnslab.core.lesson.Expectations;
@@ -31,6 +33,8 @@ import org.netnslab.core.lesson.Lesson;
 import org.netnslab.core.lesson.LessonFormatException;
 import org.netnslab.core.lesson.LessonFormatException.Problem;
 import org.netnslab.core.lesson.Step;
+import org.netnslab.core.shell.Bash;
+import org.netnslab.core.shell.Transcript;
 
 /**
  * Reads a lesson's Markdown file (the format of {@code lessons/README.md}): {@code # Title}, a summary
@@ -302,18 +306,16 @@ public final class LessonLoader {
         if (ChatLine.parse(line).isPresent()) {
             return Optional.of("\"" + line + "\" is a line of a chat: it goes in a ```chat block");
         }
-        return unknown(org.netnslab.core.command.Parser.parse(line), line);
+        return unknown(Bash.parse(line), line);
     }
 
-    private static Optional<String> unknown(Command c, String line) {
-        if (c instanceof Command.InNamespace in) {
-            return unknown(in.inner(), line);
-        }
-        if (c instanceof Command.NotFound nf) {
+    private static Optional<String> unknown(Command parsed, String line) {
+        Command c = parsed instanceof InNamespace in ? in.command() : parsed;
+        if (c instanceof NotFound nf) {
             return Optional.of("unknown command \"" + nf.word() + "\": a lab runs ip, ping, sysctl, iptables and nc"
                     + " (and bash and exit)");
         }
-        if (c instanceof Command.Unsupported u) {
+        if (c instanceof Unsupported u) {
             return Optional.of("\"" + line + "\": " + u.what() + " is not part of the lab");
         }
         return Optional.empty();

@@ -61,6 +61,12 @@ class LessonLoaderTests {
             """;
 
     @Test
+    void anUnknownCommandIsFoundThousandsOfNamespacesDeep() {
+        assertThat(LessonLoader.unknown("ip netns exec red ".repeat(2_000) + "tcpdump")).contains(
+                "unknown command \"tcpdump\": a lab runs ip, ping, sysctl, iptables and nc (and bash and exit)");
+    }
+
+    @Test
     void readsTitleSummaryTutorialAndSteps() throws Exception {
         Lesson lesson = LessonLoader.parse("x", EXAMPLE);
 

@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.netnslab.core.command.Terminal;
-import org.netnslab.core.command.Transcript;
 import org.netnslab.core.lab.LabWorld;
+import org.netnslab.core.shell.Terminal;
+import org.netnslab.core.shell.Transcript;
 import org.netnslab.core.testkit.GoldenScenarios;
 import org.netnslab.core.testkit.Normalizer;
 

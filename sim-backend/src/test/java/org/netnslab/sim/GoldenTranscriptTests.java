@@ -3,8 +3,8 @@ package org.netnslab.sim;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.netnslab.core.command.Terminal;
 import org.netnslab.core.lab.LabWorld;
+import org.netnslab.core.shell.Terminal;
 import org.netnslab.core.testkit.GoldenScenarios;
 
 /**

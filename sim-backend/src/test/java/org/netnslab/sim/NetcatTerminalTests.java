@@ -6,10 +6,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.JourneyFormat;
-import org.netnslab.core.command.Terminal;
-import org.netnslab.core.command.Transcript;
 import org.netnslab.core.lab.LabWorld;
+import org.netnslab.core.nc.Netcat;
 import org.netnslab.core.net.Ipv4Address;
+import org.netnslab.core.shell.Terminal;
+import org.netnslab.core.shell.Transcript;
 
 /** The netcat chat of seed 003 typed into a learner's terminal on the simulator. */
 class NetcatTerminalTests {
@@ -51,7 +52,7 @@ class NetcatTerminalTests {
         assertThat(plain(t.run("sudo ip netns exec ns2 bash"))).isEqualTo(CommandResult.OK);
 
         assertThat(plain(t.run("nc 10.0.0.1 8080"))).as("nc says nothing when it connects").isEqualTo(CommandResult.OK);
-        assertThat(t.chat()).contains(new Terminal.Chat("ns2", Ipv4Address.parse("10.0.0.1"), 8080,
+        assertThat(t.chat()).contains(new Netcat.Chat("ns2", Ipv4Address.parse("10.0.0.1"), 8080,
                 java.util.Optional.of("ns1")));
         assertThat(t.prompt()).isEqualTo("nc 10.0.0.1 8080> ");
 
@@ -59,7 +60,7 @@ class NetcatTerminalTests {
                 .isEqualTo(new CommandResult("hello from ns2\n", 0));
         assertThat(plain(t.run("ip addr"))).as("a command in a chat is a line like any other")
                 .isEqualTo(new CommandResult("ip addr\n", 0));
-        assertThat(t.messages()).extracting(Terminal.Message::text).containsExactly("hello from ns2\n", "ip addr\n");
+        assertThat(t.messages()).extracting(Netcat.Message::text).containsExactly("hello from ns2\n", "ip addr\n");
         assertThat(t.run("bye").segments()).singleElement().satisfies(j -> assertThat(j.segment())
                 .endsWith("Flags [P.], seq 24:28, ack 1, length 4"));
 
@@ -78,8 +79,8 @@ class NetcatTerminalTests {
         assertThat(plain(t.runIn("ns2", "nc 10.0.0.1 8080"))).isEqualTo(CommandResult.OK);
         assertThat(plain(t.type("ns2", "hello"))).isEqualTo(new CommandResult("hello\n", 0));
         assertThat(plain(t.type("ns1", "hi back"))).isEqualTo(new CommandResult("hi back\n", 0));
-        assertThat(t.messages()).containsExactly(new Terminal.Message("ns2", "ns1", "hello\n"),
-                new Terminal.Message("ns1", "ns2", "hi back\n"));
+        assertThat(t.messages()).containsExactly(new Netcat.Message("ns2", "ns1", "hello\n"),
+                new Netcat.Message("ns1", "ns2", "hi back\n"));
         assertThat(t.type("host", "hm").output()).startsWith("netns-lab: no nc chats in host");
         assertThat(t.runIn("ns2", "ip addr").output()).startsWith("netns-lab: the terminal in ns2 runs nc");
         assertThat(t.endOfInput().output()).startsWith("netns-lab: the chat is over");

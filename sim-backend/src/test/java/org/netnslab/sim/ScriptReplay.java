@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.JourneyFormat;
-import org.netnslab.core.command.Terminal;
-import org.netnslab.core.command.Transcript;
 import org.netnslab.core.lab.LabWorld;
+import org.netnslab.core.shell.Terminal;
+import org.netnslab.core.shell.Transcript;
 
 /**
  * A developer's tool, off by default ({@code -Dreplay.script=FILE}): runs a script on the simulator as the

@@ -6,11 +6,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.netnslab.core.backend.Backend;
 import org.netnslab.core.command.CommandResult;
-import org.netnslab.core.command.Terminal;
 import org.netnslab.core.lesson.Lesson;
 import org.netnslab.core.lesson.LessonRunner;
 import org.netnslab.core.lesson.StepResult;
 import org.netnslab.core.model.LabState;
+import org.netnslab.core.shell.Terminal;
 
 /**
  * One learner's lab in the web app: a backend, a terminal on it, and the log that rebuilds it. Every method

@@ -1,121 +1,19 @@
 package org.netnslab.core.command;
 
-import java.util.List;
-import java.util.Optional;
-import org.netnslab.core.backend.PingRequest;
-import org.netnslab.core.backend.RouteSpec;
-import org.netnslab.core.model.LinkKind;
-import org.netnslab.core.model.NatRule;
-import org.netnslab.core.net.Ipv4Address;
-import org.netnslab.core.net.Ipv4Cidr;
+import org.netnslab.core.backend.KernelException;
 
 /**
- * A command line, understood: what {@link Parser} makes of a line, and what {@link Executor} runs. A line the
- * real tool would refuse before it does anything is an {@link Invalid}, carrying the tool's own words.
+ * A command line, understood: what a tool makes of its arguments, ready to run in a namespace. Each tool's
+ * commands are its own and run themselves; a line the tool refuses before it does anything is an
+ * {@link Invalid} with its own words.
  */
-public sealed interface Command {
-
-    /** The tool refused the line as typed: its message and exit status. */
-    record Invalid(String message, int exitStatus) implements Command {}
+public interface Command {
 
     /**
-     * {@code ip -n NS ...} or {@code ip netns exec NS ...}: the inner command runs in NS.
-     *
-     * @param exec whether it came by {@code ip netns exec}, which runs a program (and says so when there is none)
+     * Runs the command as if typed in namespace {@code ns} ({@link org.netnslab.core.backend.Backend#HOST}
+     * for the host) and prints what the real tool prints: its output, or its error and exit status. A
+     * refusal of the kernel that the tool does not word itself is thrown, for the shell to print as
+     * iproute2 does ({@link KernelErrors}).
      */
-    record InNamespace(String namespace, Command inner, boolean exec) implements Command {}
-
-    /** {@code ip netns add NAME}. */
-    record NetnsAdd(String name) implements Command {}
-
-    /** {@code ip netns del NAME}. */
-    record NetnsDelete(String name) implements Command {}
-
-    /** {@code ip netns [list]}. */
-    record NetnsList() implements Command {}
-
-    /**
-     * {@code ip link add NAME type veth [peer [name PEER] [netns NS]]} or {@code ip link add [name] NAME type
-     * bridge}. A name left out is the kernel's to choose ({@code veth0}, {@code bridge0}, the lowest free).
-     */
-    record LinkAdd(Optional<String> name, LinkKind kind, Optional<String> peer, Optional<String> peerNamespace)
-            implements Command {}
-
-    /** {@code ip link del [dev] DEV}. */
-    record LinkDelete(String device) implements Command {}
-
-    /** {@code ip link set [dev] DEV CHANGE...}, applied in the order the tool applies them. */
-    record LinkSet(String device, Optional<Boolean> up, Optional<String> namespace, Optional<Optional<String>> master)
-            implements Command {}
-
-    /** {@code ip [-br] link [show] [dev DEV] [type KIND] [master BR] [up]}. */
-    record LinkShow(Optional<String> device, Optional<String> kind, Optional<String> master, boolean upOnly,
-            boolean brief) implements Command {}
-
-    /**
-     * {@code ip addr add|del ADDR[/LEN] dev DEV}.
-     *
-     * @param lengthGiven whether a prefix length was typed: a delete without one is iproute2's wildcard deletion
-     */
-    record AddrChange(boolean add, Ipv4Cidr address, String device, boolean lengthGiven) implements Command {
-
-        public AddrChange(boolean add, Ipv4Cidr address, String device) {
-            this(add, address, device, true);
-        }
-    }
-
-    /** {@code ip [-br] [-4] addr [show] [dev DEV] [up]}. */
-    record AddrShow(Optional<String> device, boolean upOnly, boolean brief, boolean inet4Only) implements Command {}
-
-    /** {@code ip route add|del ...}. */
-    record RouteChange(boolean add, RouteSpec route) implements Command {}
-
-    /** {@code ip route [show|list] [PREFIX] [dev DEV]}. */
-    record RouteShow(Optional<Ipv4Cidr> prefix, Optional<String> device) implements Command {}
-
-    /** {@code ip route get ADDR [from SRC] [iif DEV]}. */
-    record RouteGet(Ipv4Address destination, Optional<Ipv4Address> from, Optional<String> inputInterface)
-            implements Command {}
-
-    /** {@code ping ...}. */
-    record Ping(PingRequest request) implements Command {}
-
-    /** {@code sysctl [-w] KEY[=VALUE]}. */
-    record Sysctl(String key, Optional<String> value) implements Command {}
-
-    /** {@code iptables -t nat -A|-D POSTROUTING ... -j MASQUERADE}. */
-    record NatChange(boolean append, NatRule rule) implements Command {}
-
-    /** {@code iptables -t nat -D CHAIN NUMBER}: deletes the rule at that place, from 1. */
-    record NatDeleteNumber(String chain, int number) implements Command {}
-
-    /** {@code iptables -t nat -F [CHAIN]}. */
-    record NatFlush(Optional<String> chain) implements Command {}
-
-    /** {@code iptables -t nat -S [CHAIN]}. */
-    record NatListRules(Optional<String> chain) implements Command {}
-
-    /** {@code iptables -t nat -L [CHAIN] [-n] [-v]}. */
-    record NatList(Optional<String> chain, boolean numeric, boolean verbose) implements Command {}
-
-    /**
-     * {@code nc -l -p PORT}, {@code nc -l PORT}: netcat listening on PORT of every address. In a lab it waits in
-     * the background of the terminal (see {@link Terminal}).
-     */
-    record NcListen(int port) implements Command {}
-
-    /** {@code nc ADDR PORT}: netcat connecting to ADDR, then carrying what is typed to it (see {@link Terminal}). */
-    record NcConnect(Ipv4Address address, int port) implements Command {}
-
-    /** {@code bash} (or {@code sh}) typed in an interactive shell: a new shell in the current namespace. */
-    record Shell() implements Command {}
-
-    /** {@code exit}: leave the shell that {@code ip netns exec NS bash} started. */
-    record Exit() implements Command {}
-
-    /** Words that name no command at all. */
-    record NotFound(String word) implements Command {}
-
-    /** A command of a tool this lab knows, but a part of it that netns-lab does not simulate. */
-    record Unsupported(String what, List<String> words) implements Command {}
+    CommandResult run(Context context, String ns) throws KernelException;
 }

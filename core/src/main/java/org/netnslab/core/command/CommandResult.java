@@ -38,6 +38,11 @@ public record CommandResult(String output, int exitStatus, Optional<PingResult> 
         return new CommandResult(output.isEmpty() || output.endsWith("\n") ? output : output + "\n", exitStatus);
     }
 
+    /** A line of netns-lab's own, marked so, never to be taken for a tool's. */
+    public static CommandResult netnsLab(String sentence, int exitStatus) {
+        return of("netns-lab: " + sentence + ".", exitStatus);
+    }
+
     public static CommandResult error(String line, int exitStatus) {
         return of(line, exitStatus);
     }

@@ -9,8 +9,7 @@ import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.Probe;
-import org.netnslab.core.command.IpFormat;
-import org.netnslab.core.command.Terminal.Message;
+import org.netnslab.core.ip.IpRoute;
 import org.netnslab.core.lesson.Expectation.DoesNotReach;
 import org.netnslab.core.lesson.Expectation.Forwarding;
 import org.netnslab.core.lesson.Expectation.HasAddress;
@@ -27,6 +26,7 @@ import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.Link;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.Route;
+import org.netnslab.core.nc.Netcat.Message;
 import org.netnslab.core.net.Ipv4Address;
 
 /** Checks expectations on a lab: state ones on a snapshot, reachability with a ping of its own. */
@@ -186,7 +186,7 @@ final class Checks {
     }
 
     static String route(Route r) {
-        return IpFormat.routes(List.of(r), Optional.empty()).strip();
+        return IpRoute.routes(List.of(r), Optional.empty()).strip();
     }
 
     private static String table(NamespaceState s) {

@@ -7,8 +7,9 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.netnslab.core.backend.Backend;
 import org.netnslab.core.command.CommandResult;
-import org.netnslab.core.command.Terminal;
 import org.netnslab.core.model.LabState;
+import org.netnslab.core.nc.Netcat;
+import org.netnslab.core.shell.Terminal;
 
 /**
  * Takes a learner through a lesson on one lab, a step at a time: each step's commands run in order on the
@@ -97,7 +98,7 @@ public final class LessonRunner {
         if (chatting) {
             terminal.stopAll();
         }
-        List<Terminal.Message> received = List.copyOf(terminal.messages().subList(heard, terminal.messages().size()));
+        List<Netcat.Message> received = List.copyOf(terminal.messages().subList(heard, terminal.messages().size()));
         LabState after = backend.snapshot();
         LabState before = results.isEmpty() ? initial : results.get(results.size() - 1).snapshot();
         StateDiff diff = StateDiff.between(before, after);

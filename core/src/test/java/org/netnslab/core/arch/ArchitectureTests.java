@@ -1,16 +1,24 @@
 package org.netnslab.core.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.Slice;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** The rules of design.md for core: a pure model and language, the same on every backend. */
 @AnalyzeClasses(packages = "org.netnslab.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
+
+    /** The tools of the command language, one package each. */
+    private static final List<String> TOOLS = List.of("ip", "ping", "sysctl", "iptables", "nc");
 
     @ArchTest
     static final ArchRule coreDoesNoIo = noClasses().that().resideInAPackage("org.netnslab.core..")
@@ -39,5 +47,25 @@ class ArchitectureTests {
             .because("core is the port; the adapters depend on it, not the other way");
 
     @ArchTest
+    static final ArchRule toolsKnowThePortTheModelAndTheSharedPiecesOnly = classes()
+            .that().resideInAnyPackage(packages(TOOLS.stream()))
+            .should().onlyDependOnClassesThat().resideInAnyPackage(packages(Stream.concat(
+                    Stream.of("backend", "model", "net", "command"), TOOLS.stream()), "java.."))
+            .because("a tool runs on the Backend port with the shared pieces of the command package; the shell "
+                    + "knows every tool, and no tool knows the shell");
+
+    @ArchTest
+    static final ArchRule toolsDoNotKnowEachOther = slices().matching("org.netnslab.core.(*)..")
+            .that(DescribedPredicate.describe("are tools", (Slice s) -> TOOLS.contains(s.getNamePart(1))))
+            .should().notDependOnEachOther()
+            .because("each tool is its own, as each of iproute2's, iputils', procps' and netcat's programs is; "
+                    + "what two share belongs in the command package");
+
+    @ArchTest
     static final ArchRule noCycles = slices().matching("org.netnslab.core.(*)..").should().beFreeOfCycles();
+
+    private static String[] packages(Stream<String> names, String... others) {
+        return Stream.concat(names.map(n -> "org.netnslab.core." + n + ".."), Stream.of(others))
+                .toArray(String[]::new);
+    }
 }

@@ -32,7 +32,7 @@ import org.netnslab.core.net.MacAddress;
  * veth pairs, addresses with their connected routes, routes, forwarding and NAT rules. Pings answer as the
  * test says ({@link #answerPings}), and every ping is counted.
  */
-final class FakeBackend implements Backend {
+public final class FakeBackend implements Backend {
 
     private final Map<String, Ns> namespaces = new LinkedHashMap<>();
     private BiFunction<String, PingRequest, PingResult> pings = (ns, r) -> new PingResult(r.destination(), List.of());
@@ -47,7 +47,7 @@ final class FakeBackend implements Backend {
         int ipForward;
     }
 
-    FakeBackend() {
+    public FakeBackend() {
         namespaces.put(HOST, withLoopback());
         namespaces.put(UPSTREAM, withLoopback());
     }

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.netnslab.core.backend.Backend;
-import org.netnslab.core.command.Terminal;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.NatRule;
 import org.netnslab.core.model.Route;
 import org.netnslab.core.net.Ipv4Cidr;
+import org.netnslab.core.shell.Terminal;
 
 class StateDiffTests {
 

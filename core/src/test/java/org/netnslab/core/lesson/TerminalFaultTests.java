@@ -7,7 +7,7 @@ import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;
 import org.netnslab.core.backend.Backend;
 import org.netnslab.core.command.CommandResult;
-import org.netnslab.core.command.Terminal;
+import org.netnslab.core.shell.Terminal;
 
 /** A fault of netns-lab inside one command is that command's error: the terminal and its lab go on. */
 class TerminalFaultTests {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.netnslab.core.command.CommandResult;
-import org.netnslab.core.command.Terminal;
+import org.netnslab.core.shell.Terminal;
 
 /** A backend without TCP (the port's default methods, as the kernel backend has until it does TCP). */
 class TerminalWithoutTcpTests {

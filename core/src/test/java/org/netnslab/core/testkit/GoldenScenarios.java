@@ -18,8 +18,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
-import org.netnslab.core.command.Terminal;
-import org.netnslab.core.command.Transcript;
+import org.netnslab.core.shell.Terminal;
+import org.netnslab.core.shell.Transcript;
 
 /**
  * The golden transcripts under {@code golden/}: recorded on the real kernel with

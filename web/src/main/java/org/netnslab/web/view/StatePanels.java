@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.netnslab.core.backend.Backend;
-import org.netnslab.core.command.IpFormat;
-import org.netnslab.core.command.IptablesFormat;
 import org.netnslab.core.command.JourneyFormat;
+import org.netnslab.core.ip.IpRoute;
+import org.netnslab.core.ip.LinkFormat;
+import org.netnslab.core.iptables.IptablesFormat;
 import org.netnslab.core.model.Address;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.Link;
@@ -56,7 +57,7 @@ public final class StatePanels {
     private static List<String> links(NamespaceState ns) {
         List<String> out = new ArrayList<>();
         for (Link l : ns.links()) {
-            StringBuilder sb = new StringBuilder(String.format("%-16s %-14s", IpFormat.nameWithPeer(l),
+            StringBuilder sb = new StringBuilder(String.format("%-16s %-14s", LinkFormat.nameWithPeer(l),
                     l.operState().name()));
             l.master().ifPresent(m -> sb.append(" master ").append(m));
             out.add(sb.toString().stripTrailing());
@@ -75,7 +76,7 @@ public final class StatePanels {
     }
 
     private static List<String> routes(NamespaceState ns) {
-        return IpFormat.routes(ns.routes(), Optional.empty()).lines().map(String::stripTrailing).toList();
+        return IpRoute.routes(ns.routes(), Optional.empty()).lines().map(String::stripTrailing).toList();
     }
 
     private static List<String> nat(NamespaceState ns) {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.netnslab.core.backend.Backend;
-import org.netnslab.core.command.Terminal;
 import org.netnslab.core.lab.LabWorld;
 import org.netnslab.core.model.LabState;
+import org.netnslab.core.shell.Terminal;
 import org.netnslab.sim.SimBackend;
 
 class TopologyTests {

@@ -1,4 +1,4 @@
-package org.netnslab.core.command;
+package org.netnslab.core.shell;
 
 import java.util.ArrayList;
 import java.util.List;

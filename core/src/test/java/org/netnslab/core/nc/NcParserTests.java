@@ -1,16 +1,17 @@
-package org.netnslab.core.command;
+package org.netnslab.core.nc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.netnslab.core.command.Command.Invalid;
-import org.netnslab.core.command.Command.Unsupported;
-import org.netnslab.core.net.Ipv4Address;
+import org.netnslab.core.command.Command;
+import org.netnslab.core.command.CommandResult;
+import org.netnslab.core.command.Invalid;
+import org.netnslab.core.command.Unsupported;
+import org.netnslab.core.shell.Bash;
 
 /**
  * netcat's arguments as netcat-openbsd 1.219 reads them. Every row was checked against the real nc on
@@ -54,29 +55,29 @@ class NcParserTests {
             ip netns exec ns1 nc -l -p 8080    | InNamespace[namespace=ns1, inner=NcListen[port=8080], exec=true]
             """)
     void accepted(String line, String expected) {
-        assertThat(Parser.parse(line).toString()).isEqualTo(expected);
+        assertThat(Bash.parse(line).toString()).isEqualTo(expected);
     }
 
     static Stream<Arguments> refused() {
         return Stream.of(
-                Arguments.of("nc", 1, Usage.NC),
+                Arguments.of("nc", 1, Nc.USAGE),
                 Arguments.of("nc -l", 1, "nc: missing port number\n"),
                 Arguments.of("netcat -l", 1, "netcat: missing port number\n"),
                 Arguments.of("nc 10.0.0.1", 1, "nc: missing port number\n"),
-                Arguments.of("nc -p 8080", 1, Usage.NC),
-                Arguments.of("nc -l -p", 1, "nc: option requires an argument -- 'p'\n" + Usage.NC),
-                Arguments.of("nc -lp", 1, "nc: option requires an argument -- 'p'\n" + Usage.NC),
-                Arguments.of("nc -l -p 8080 -x", 1, "nc: option requires an argument -- 'x'\n" + Usage.NC),
-                Arguments.of("nc -c", 1, "nc: invalid option -- 'c'\n" + Usage.NC),
-                Arguments.of("/bin/nc -c", 1, "/bin/nc: invalid option -- 'c'\n" + Usage.NC),
-                Arguments.of("nc --help", 1, "nc: invalid option -- '-'\n" + Usage.NC),
-                Arguments.of("nc 10.0.0.1 -5", 1, "nc: invalid option -- '5'\n" + Usage.NC),
-                Arguments.of("nc '-l 8080'", 1, "nc: invalid option -- ' '\n" + Usage.NC),
-                Arguments.of("nc -l -p 8080 9090", 1, Usage.NC),
-                Arguments.of("nc -l -p 8080 10.0.0.1", 1, Usage.NC),
-                Arguments.of("nc -l -p 8080 ''", 1, Usage.NC),
-                Arguments.of("nc -l 8080 -p 9090", 1, Usage.NC),
-                Arguments.of("nc -l 127.0.0.1 8080 9090", 1, Usage.NC),
+                Arguments.of("nc -p 8080", 1, Nc.USAGE),
+                Arguments.of("nc -l -p", 1, "nc: option requires an argument -- 'p'\n" + Nc.USAGE),
+                Arguments.of("nc -lp", 1, "nc: option requires an argument -- 'p'\n" + Nc.USAGE),
+                Arguments.of("nc -l -p 8080 -x", 1, "nc: option requires an argument -- 'x'\n" + Nc.USAGE),
+                Arguments.of("nc -c", 1, "nc: invalid option -- 'c'\n" + Nc.USAGE),
+                Arguments.of("/bin/nc -c", 1, "/bin/nc: invalid option -- 'c'\n" + Nc.USAGE),
+                Arguments.of("nc --help", 1, "nc: invalid option -- '-'\n" + Nc.USAGE),
+                Arguments.of("nc 10.0.0.1 -5", 1, "nc: invalid option -- '5'\n" + Nc.USAGE),
+                Arguments.of("nc '-l 8080'", 1, "nc: invalid option -- ' '\n" + Nc.USAGE),
+                Arguments.of("nc -l -p 8080 9090", 1, Nc.USAGE),
+                Arguments.of("nc -l -p 8080 10.0.0.1", 1, Nc.USAGE),
+                Arguments.of("nc -l -p 8080 ''", 1, Nc.USAGE),
+                Arguments.of("nc -l 8080 -p 9090", 1, Nc.USAGE),
+                Arguments.of("nc -l 127.0.0.1 8080 9090", 1, Nc.USAGE),
                 Arguments.of("nc 10.0.0.1 99999", 1, "nc: port number too large: 99999\n"),
                 Arguments.of("nc 10.0.0.1 65536", 1, "nc: port number too large: 65536\n"),
                 Arguments.of("nc 10.0.0.1 99999999999999999999", 1,
@@ -104,16 +105,16 @@ class NcParserTests {
                 Arguments.of("nc -l 0x50", 1, "nc: getaddrinfo: Servname not supported for ai_socktype\n"),
                 Arguments.of("nc -l 8080x", 1, "nc: getaddrinfo: Servname not supported for ai_socktype\n"),
                 Arguments.of("nc -l -- -5", 1, "nc: getaddrinfo: Servname not supported for ai_socktype\n"),
-                Arguments.of("nc -h", 0, Usage.NC_HELP),
-                Arguments.of("nc 10.0.0.1 80 -h", 0, Usage.NC_HELP),
-                Arguments.of("nc -x foo -h", 0, Usage.NC_HELP));
+                Arguments.of("nc -h", 0, Nc.HELP),
+                Arguments.of("nc 10.0.0.1 80 -h", 0, Nc.HELP),
+                Arguments.of("nc -x foo -h", 0, Nc.HELP));
     }
 
     /** Lines nc refuses before it opens a socket: its words (getopt's, its own) and exit status. */
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void refused(String line, int status, String output) {
-        Command c = Parser.parse(line);
+        Command c = Bash.parse(line);
         assertThat(c).isInstanceOf(Invalid.class);
         assertThat(CommandResult.of(((Invalid) c).message(), ((Invalid) c).exitStatus()))
                 .isEqualTo(new CommandResult(output, status));
@@ -137,19 +138,7 @@ class NcParserTests {
             nc -p 5000 10.0.0.1 8080      | nc -p to connect from a given port
             """)
     void unsupported(String line, String what) {
-        assertThat(Parser.parse(line)).isInstanceOf(Unsupported.class).extracting(c -> ((Unsupported) c).what())
+        assertThat(Bash.parse(line)).isInstanceOf(Unsupported.class).extracting(c -> ((Unsupported) c).what())
                 .isEqualTo(what);
-    }
-
-    @Test
-    void inetAtonReadsWhatGetaddrinfoReads() {
-        assertThat(Parser.inetAton("10.0.0.1")).contains(Ipv4Address.parse("10.0.0.1"));
-        assertThat(Parser.inetAton("0X0A.1")).contains(Ipv4Address.parse("10.0.0.1"));
-        assertThat(Parser.inetAton("255.255.65535")).contains(Ipv4Address.parse("255.255.255.255"));
-        assertThat(Parser.inetAton("1.2.65536")).isEmpty();
-        assertThat(Parser.inetAton("1..2")).isEmpty();
-        assertThat(Parser.inetAton("1.2.")).isEmpty();
-        assertThat(Parser.inetAton("09.1.1.1")).isEmpty();
-        assertThat(Parser.inetAton("\u0661.1.1.1")).isEmpty();
     }
 }

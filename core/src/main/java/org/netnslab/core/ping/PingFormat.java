@@ -1,4 +1,4 @@
-package org.netnslab.core.command;
+package org.netnslab.core.ping;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,10 +1,10 @@
-package org.netnslab.core.command;
+package org.netnslab.core.nc;
+
+import static org.netnslab.core.command.CommandResult.netnsLab;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -12,22 +12,15 @@ import org.netnslab.core.backend.Backend;
 import org.netnslab.core.backend.Connection;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
-import org.netnslab.core.backend.LabLimitException;
 import org.netnslab.core.backend.Listener;
 import org.netnslab.core.backend.SegmentJourney;
-import org.netnslab.core.command.Command.Exit;
-import org.netnslab.core.command.Command.InNamespace;
-import org.netnslab.core.command.Command.NcConnect;
-import org.netnslab.core.command.Command.NcListen;
-import org.netnslab.core.command.Command.Shell;
+import org.netnslab.core.command.CommandResult;
+import org.netnslab.core.command.JourneyFormat;
 import org.netnslab.core.net.Ipv4Address;
 
 /**
- * A learner's terminal on a lab: lines in, what the tools print out. It keeps the state a terminal has: the
- * stack of shells ({@code ip netns exec NS bash} opens a shell inside NS, and {@code exit} leaves it, as on a
- * real machine), and the netcats it started.
- *
- * <p>netcat in a terminal that runs one command at a time:
+ * The netcats of one terminal, which outlive the {@code nc} commands that started them (a session of the
+ * terminal's {@link org.netnslab.core.command.Context}). In a terminal that runs one command at a time:
  * <ul>
  *   <li>{@code nc -l -p PORT} (or {@code nc -l PORT}) listens in the background of the lab, where a real nc
  *       would hold the terminal until a client connects; the terminal says so in one line that starts with
@@ -37,11 +30,11 @@ import org.netnslab.core.net.Ipv4Address;
  *       as nc sends the lines of its standard input, and what the listening nc printed is shown. {@code exit}
  *       ends the chat as Ctrl-C would: the client closes its connection, and the listening nc, seeing the end,
  *       exits. {@link #endOfInput()} ends it too.
- *   <li>{@link #runIn} and {@link #type} are a second window: a lesson's chat types a command in one
- *       namespace's shell, or a line into the nc that runs in a namespace, on either end of the chat.
+ *   <li>{@link #type} is a second window: a lesson's chat types a line into the nc that runs in a namespace,
+ *       on either end of the chat.
  * </ul>
  */
-public final class Terminal {
+public final class Netcat {
 
     /**
      * The chat the terminal carries.
@@ -59,8 +52,6 @@ public final class Terminal {
     private record Background(String namespace, int port, Listener socket) {}
 
     private final Backend backend;
-    private final Executor executor;
-    private final Deque<String> shells = new ArrayDeque<>();
     private final List<Background> listening = new ArrayList<>();
     private final List<Message> messages = new ArrayList<>();
     private Chat chat;
@@ -68,82 +59,8 @@ public final class Terminal {
     private Connection listenerEnd;
     private Background listenerOfChat;
 
-    public Terminal(Backend backend) {
+    public Netcat(Backend backend) {
         this.backend = backend;
-        this.executor = new Executor(backend);
-    }
-
-    /**
-     * Runs one line as typed: a command, or in a chat, a line for nc to send. A fault of netns-lab itself
-     * inside the command is that command's error, in one line: the terminal, its lab and whoever serves
-     * them go on.
-     */
-    public CommandResult run(String line) {
-        try {
-            return runLine(line);
-        } catch (LabLimitException e) {
-            return netnsLab(e.getMessage(), 1);
-        } catch (RuntimeException | StackOverflowError e) {
-            return fault(e);
-        }
-    }
-
-    /** What a learner reads when netns-lab, not the command, failed: what broke, and that the lab goes on. */
-    static CommandResult fault(Throwable e) {
-        StackTraceElement[] where = e.getStackTrace();
-        String at = where.length == 0 ? "" : " at " + where[0].getClassName().replaceAll(".*\\.", "") + "."
-                + where[0].getMethodName();
-        return netnsLab("this command met a fault of netns-lab (" + e.getClass().getSimpleName() + at
-                + "), not of the lab; the lab goes on, but please report it", 1);
-    }
-
-    private CommandResult runLine(String line) {
-        if (chat != null) {
-            return type(chat.client(), line);
-        }
-        Command command = Parser.parse(line);
-        String here = namespace();
-        if (command instanceof Exit) {
-            if (!shells.isEmpty()) {
-                shells.pop();
-            }
-            return CommandResult.OK;
-        }
-        if (command instanceof Shell) {
-            shells.push(here);
-            return CommandResult.OK;
-        }
-        if (command instanceof InNamespace in && in.exec() && in.inner() instanceof Shell) {
-            CommandResult checked = executor.run(command, here);
-            if (checked.ok()) {
-                shells.push(in.namespace());
-            }
-            return checked;
-        }
-        CommandResult result = execute(command, here);
-        sweep();
-        return result;
-    }
-
-    /**
-     * Runs one line as typed in another window, whose shell is in {@code ns} ({@link Backend#HOST} for the
-     * host): a lesson's chat, which has two. The shells of this terminal do not change.
-     */
-    public CommandResult runIn(String ns, String line) {
-        if (!Backend.HOST.equals(ns) && !backend.namespaces().contains(ns)) {
-            return CommandResult.of("Cannot open network namespace \"" + ns + "\": No such file or directory", 255);
-        }
-        if (chat != null && (ns.equals(chat.client()) || chat.listener().map(ns::equals).orElse(false))) {
-            return netnsLab("the terminal in " + JourneyFormat.namespace(ns) + " runs nc: type into it with "
-                    + JourneyFormat.namespace(ns) + "> TEXT", 1);
-        }
-        Command command = Parser.parse(line);
-        if (command instanceof Exit || command instanceof Shell) {
-            return CommandResult.OK;
-        }
-        CommandResult result = execute(command, ns);
-        sweep();
-        return result;
     }
 
     /**
@@ -184,8 +101,8 @@ public final class Terminal {
     }
 
     /**
-     * The end of the input: a chat ends as {@code exit} ends it; the terminal is otherwise unchanged. Returns
-     * what {@code exit} would print, for a caller that shows it.
+     * The end of the input: a chat ends as {@code exit} ends it. Returns what {@code exit} would print, for a
+     * caller that shows it.
      */
     public CommandResult endOfInput() {
         return chat == null ? CommandResult.OK : endChat();
@@ -207,55 +124,17 @@ public final class Terminal {
         return Optional.ofNullable(chat);
     }
 
+    /** Whether an end of the chat runs in {@code ns}, whose window then types into nc. */
+    public boolean chatsIn(String ns) {
+        return chat != null && (ns.equals(chat.client()) || chat.listener().map(ns::equals).orElse(false));
+    }
+
     /** Every line an nc of this terminal received and printed, oldest first. */
     public List<Message> messages() {
         return Collections.unmodifiableList(messages);
     }
 
-    /** The namespace commands run in now: {@link Backend#HOST} unless a shell was opened inside another. */
-    public String namespace() {
-        return shells.isEmpty() ? Backend.HOST : shells.peek();
-    }
-
-    /**
-     * The prompt a learner sees: {@code root@host:~# }, or with the namespace they are in; in a chat, where a
-     * real terminal shows nothing, {@code nc 10.0.0.1 8080> }.
-     */
-    public String prompt() {
-        if (chat != null) {
-            return "nc " + chat.address() + " " + chat.port() + "> ";
-        }
-        String ns = namespace();
-        return Backend.HOST.equals(ns) ? "root@host:~# " : "root@host:~# (netns " + ns + ") ";
-    }
-
-    public Backend backend() {
-        return backend;
-    }
-
-    // ------------------------------------------------------------------------------------------ nc
-
-    /** A command in a namespace; netcat is the terminal's own, the rest the executor's. */
-    private CommandResult execute(Command command, String ns) {
-        Command inner = command;
-        String where = ns;
-        while (inner instanceof InNamespace in) {
-            if (!backend.namespaces().contains(in.namespace())) {
-                return executor.run(command, ns);
-            }
-            where = in.namespace();
-            inner = in.inner();
-        }
-        if (inner instanceof NcListen l) {
-            return listen(where, l.port());
-        }
-        if (inner instanceof NcConnect c) {
-            return connect(where, c.address(), c.port());
-        }
-        return executor.run(command, ns);
-    }
-
-    private CommandResult listen(String ns, int port) {
+    CommandResult listen(String ns, int port) {
         String where = where(ns);
         try {
             listening.add(new Background(ns, port, backend.listen(ns, port)));
@@ -271,7 +150,7 @@ public final class Terminal {
                 + " exit ends it", 0);
     }
 
-    private CommandResult connect(String ns, Ipv4Address address, int port) {
+    CommandResult connect(String ns, Ipv4Address address, int port) {
         if (chat != null) {
             return netnsLab("the lab carries one chat at a time: end this one with exit first", 1);
         }
@@ -355,21 +234,11 @@ public final class Terminal {
         return Backend.HOST.equals(ns) ? "on the host" : "in " + JourneyFormat.namespace(ns);
     }
 
-    /** A line of netns-lab's own, marked so, never to be taken for a tool's. */
-    private static CommandResult netnsLab(String sentence, int status) {
-        return CommandResult.of("netns-lab: " + sentence + ".", status);
-    }
-
     /**
-     * What the last command left behind: a shell or an nc whose namespace was deleted under it has nowhere to
-     * be. (On a real machine a running nc would keep the deleted namespace alive, links and all; the lab
-     * stops it instead.)
+     * A listener whose namespace was deleted under it has nowhere to be. (On a real machine a running nc would
+     * keep the deleted namespace alive, links and all; the lab stops it instead.)
      */
-    private void sweep() {
-        while (!shells.isEmpty() && !Backend.HOST.equals(shells.peek())
-                && !backend.namespaces().contains(shells.peek())) {
-            shells.pop();
-        }
+    public void sweep() {
         for (Iterator<Background> it = listening.iterator(); it.hasNext();) {
             Background b = it.next();
             if (!Backend.HOST.equals(b.namespace()) && !backend.namespaces().contains(b.namespace())) {

@@ -1,6 +1,7 @@
-package org.netnslab.core.command;
+package org.netnslab.core.shell;
 
 import java.util.List;
+import org.netnslab.core.command.CommandResult;
 
 /**
  * The transcript format of design.md: for each non-empty line that is not a {@code #} comment, a line

@@ -1,0 +1,23 @@
+package org.netnslab.core.command;
+
+import java.util.function.Function;
+import org.netnslab.core.backend.Backend;
+import org.netnslab.core.model.NamespaceState;
+
+/** Where a command runs: the lab's backend, and the terminal it was typed in. */
+public interface Context {
+
+    Backend backend();
+
+    /**
+     * What a program keeps in this terminal from one command to the next, made by {@code start} on first use:
+     * netcat's listeners and its chat outlive the {@code nc} that started them, as a real nc holds its
+     * terminal. One of each kind a terminal.
+     */
+    <T> T session(Class<T> kind, Function<Backend, T> start);
+
+    /** The state of namespace {@code ns}, which exists. */
+    default NamespaceState state(String ns) {
+        return backend().namespace(ns).orElseThrow(() -> new IllegalStateException("no namespace " + ns));
+    }
+}

@@ -1,0 +1,139 @@
+package org.netnslab.core.command;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.netnslab.core.net.Ipv4Address;
+import org.netnslab.core.net.Ipv4Cidr;
+
+/**
+ * IPv4 addresses as the tools read them: iproute2's {@code get_prefix} and {@code get_addr} (lib/utils.c),
+ * glibc's {@code inet_aton}, which getaddrinfo tries first, and what its resolver takes for a host name.
+ */
+public final class Inet {
+
+    private Inet() {}
+
+    /** {@code get_prefix} for IPv4: {@code default}, {@code all}, {@code any}, or an address with a length. */
+    public static Optional<Ipv4Cidr> prefix(String w) {
+        if (w.equals("default") || w.equals("all") || w.equals("any")) {
+            return Optional.of(Ipv4Cidr.DEFAULT);
+        }
+        return inetPrefix(w);
+    }
+
+    /** {@code get_prefix} without the keywords: {@code ADDR[/LEN]}, the address as {@link #inetAddress}. */
+    public static Optional<Ipv4Cidr> inetPrefix(String w) {
+        int slash = w.indexOf('/');
+        Optional<Ipv4Address> address = inetAddress(slash < 0 ? w : w.substring(0, slash));
+        if (address.isEmpty()) {
+            return Optional.empty();
+        }
+        if (slash < 0) {
+            return Optional.of(new Ipv4Cidr(address.get(), 32));
+        }
+        Optional<Long> len = cNumber(w.substring(slash + 1));
+        if (len.isEmpty() || len.get() > 32) {
+            return Optional.empty();
+        }
+        return Optional.of(new Ipv4Cidr(address.get(), len.get().intValue()));
+    }
+
+    /**
+     * {@code get_addr_ipv4}: one to four dotted parts filling the address from the left, each a C number
+     * (decimal, {@code 0x} hex or {@code 0} octal) of at most 255: {@code 10.0.0} is {@code 10.0.0.0}.
+     */
+    public static Optional<Ipv4Address> inetAddress(String w) {
+        String[] parts = w.split("\\.", -1);
+        if (parts.length > 4) {
+            return Optional.empty();
+        }
+        int bits = 0;
+        for (int i = 0; i < 4; i++) {
+            long octet = 0;
+            if (i < parts.length) {
+                Optional<Long> n = cNumber(parts[i]);
+                if (n.isEmpty() || n.get() > 255) {
+                    return Optional.empty();
+                }
+                octet = n.get();
+            }
+            bits = (bits << 8) | (int) octet;
+        }
+        return Optional.of(new Ipv4Address(bits));
+    }
+
+    /** What strtoul with base 0 reads, whole: decimal, {@code 0x} hex, or octal after a {@code 0}. */
+    private static Optional<Long> cNumber(String s) {
+        try {
+            if (s.isEmpty() || s.length() > 12) {
+                return Optional.empty();
+            }
+            if (s.startsWith("0x") || s.startsWith("0X")) {
+                return s.length() > 2 ? Optional.of(Long.parseLong(s.substring(2), 16)) : Optional.empty();
+            }
+            if (!s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return Optional.empty();
+            }
+            return Optional.of(s.length() > 1 && s.startsWith("0") ? Long.parseLong(s, 8) : Long.parseLong(s));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * glibc's {@code inet_aton}: one to four parts, each decimal, octal ({@code 010}) or hexadecimal
+     * ({@code 0x0a}); the last part fills the bytes left ({@code 10.1} is 10.0.0.1, {@code 167772161} is
+     * 10.0.0.1).
+     */
+    public static Optional<Ipv4Address> inetAton(String s) {
+        if (s.isEmpty() || s.endsWith(".")) {
+            return Optional.empty();
+        }
+        String[] parts = s.split("\\.", -1);
+        if (parts.length > 4) {
+            return Optional.empty();
+        }
+        long[] values = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i];
+            int radix = 10;
+            if (p.length() > 2 && (p.startsWith("0x") || p.startsWith("0X"))) {
+                radix = 16;
+                p = p.substring(2);
+            } else if (p.length() > 1 && p.startsWith("0")) {
+                radix = 8;
+                p = p.substring(1);
+            }
+            int r = radix;
+            if (p.isEmpty() || p.length() > 11 || !p.chars().allMatch(c -> c < 128 && Character.digit(c, r) >= 0)) {
+                return Optional.empty();
+            }
+            values[i] = Long.parseLong(p, radix);
+        }
+        long address = 0;
+        for (int i = 0; i < values.length - 1; i++) {
+            if (values[i] > 0xff) {
+                return Optional.empty();
+            }
+            address |= values[i] << (24 - 8 * i);
+        }
+        long last = values[values.length - 1];
+        if (last >= 1L << (8 * (5 - values.length))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Ipv4Address((int) (address | last)));
+    }
+
+    /**
+     * A word a resolver would look up: letters, digits, dots, hyphens and underscores, in labels of 63 at most,
+     * and not starting with a hyphen (glibc's {@code res_hnok}, which keeps an option from being looked up).
+     * A lab has no name service, so such a name fails as on a machine without DNS
+     * ({@code Temporary failure in name resolution}); any other word fails before a lookup
+     * ({@code Name or service not known}).
+     */
+    public static boolean looksLikeHostName(String s) {
+        return !s.isEmpty() && s.length() <= 253 && !s.startsWith("-") && s.chars()
+                .allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_'))
+                && Arrays.stream(s.split("\\.")).allMatch(label -> label.length() <= 63);
+    }
+}

@@ -1,0 +1,255 @@
+package org.netnslab.core.ip;
+
+import static org.netnslab.core.command.Inet.inetPrefix;
+import static org.netnslab.core.command.Iproute2.duparg2;
+import static org.netnslab.core.command.Iproute2.matches;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.netnslab.core.backend.KernelException;
+import org.netnslab.core.command.Args;
+import org.netnslab.core.command.Command;
+import org.netnslab.core.command.CommandResult;
+import org.netnslab.core.command.Context;
+import org.netnslab.core.command.Invalid;
+import org.netnslab.core.command.KernelErrors;
+import org.netnslab.core.command.Unsupported;
+import org.netnslab.core.model.Address;
+import org.netnslab.core.model.Link;
+import org.netnslab.core.model.NamespaceState;
+import org.netnslab.core.net.Ipv4Cidr;
+
+/**
+ * {@code ip address}, as iproute2 6.1's {@code ip/ipaddress.c} has it: {@code do_ipaddr}'s subcommands,
+ * {@code ipaddr_modify}'s argument loop, the commands they make with their runs, and {@code print_addrinfo},
+ * under each link's {@link LinkFormat} header.
+ */
+public final class IpAddress {
+
+    private IpAddress() {}
+
+    /**
+     * {@code ip addr add|del ADDR[/LEN] dev DEV}.
+     *
+     * @param lengthGiven whether a prefix length was typed: a delete without one is iproute2's wildcard deletion
+     */
+    public record AddrChange(boolean add, Ipv4Cidr address, String device, boolean lengthGiven) implements Command {
+
+        public AddrChange(boolean add, Ipv4Cidr address, String device) {
+            this(add, address, device, true);
+        }
+
+        @Override
+        public CommandResult run(Context context, String ns) throws KernelException {
+            if (context.state(ns).link(device).isEmpty()) {
+                return Ip.cannotFind(device);
+            }
+            if (add) {
+                context.backend().addAddress(ns, device, address);
+                return CommandResult.OK;
+            }
+            if (lengthGiven) {
+                context.backend().deleteAddress(ns, device, address);
+                return CommandResult.OK;
+            }
+            // iproute2 sends no prefix length, and the kernel deletes the address whatever its length
+            String warning = "Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
+                    + "         Explicitly specify the prefix length (" + address + ") to avoid this warning.\n"
+                    + "         This special behaviour is likely to disappear in further releases,\n"
+                    + "         fix your scripts!\n";
+            NamespaceState here = context.state(ns);
+            int index = here.link(device).orElseThrow().index();
+            Optional<Ipv4Cidr> held = here.addressesOf(index).stream()
+                    .flatMap(a -> a.ipv4().stream())
+                    .filter(cidr -> cidr.address().equals(address.address()))
+                    .findFirst();
+            try {
+                context.backend().deleteAddress(ns, device, held.orElse(address));
+            } catch (KernelException e) {
+                return CommandResult.of(warning + KernelErrors.rtnetlink(e).output(), 2);
+            }
+            return CommandResult.of(warning, 0);
+        }
+    }
+
+    /** {@code ip [-br] [-4] addr [show] [dev DEV] [up]}. */
+    public record AddrShow(Optional<String> device, boolean upOnly, boolean brief, boolean inet4Only)
+            implements Command {
+
+        @Override
+        public CommandResult run(Context context, String ns) {
+            NamespaceState here = context.state(ns);
+            if (device.isPresent() && here.link(device.get()).isEmpty()) {
+                return CommandResult.of("Device \"" + device.get() + "\" does not exist.", 1);
+            }
+            List<Link> links = here.links().stream()
+                    .filter(l -> device.map(d -> d.equals(l.name())).orElse(true))
+                    .filter(l -> !upOnly || l.adminUp())
+                    .toList();
+            String out = brief ? addressesBrief(here, links)
+                    : addresses(here, links, Ip.named(context), inet4Only);
+            return CommandResult.of(out, 0);
+        }
+    }
+
+    /** do_ipaddr: the subcommand, matched by prefix, and its arguments. */
+    static Command parse(Args a, boolean brief, boolean inet4Only) {
+        if (!a.more()) {
+            return new AddrShow(Optional.empty(), false, brief, inet4Only);
+        }
+        String sub = a.next();
+        if (matches(sub, "add")) {
+            return modify(a, true);
+        }
+        if (matches(sub, "change") || sub.equals("chg") || matches(sub, "replace")) {
+            return new Unsupported("ip address " + sub, a.all());
+        }
+        if (matches(sub, "delete")) {
+            return modify(a, false);
+        }
+        if (matches(sub, "list") || matches(sub, "show") || matches(sub, "lst")) {
+            String dev = null;
+            boolean up = false;
+            while (a.more()) {
+                String w = a.next();
+                if (w.equals("up")) {
+                    up = true;
+                } else if (List.of("to", "scope", "label", "master", "vrf", "type", "nomaster").contains(w)) {
+                    return new Unsupported("ip address show " + w, a.all());
+                } else {
+                    if (w.equals("dev")) {
+                        w = a.value();
+                    } else if (matches(w, "help")) {
+                        return new Invalid(USAGE, 255);
+                    }
+                    if (dev != null) {
+                        return duparg2("dev", w);
+                    }
+                    dev = w;
+                }
+            }
+            return new AddrShow(Optional.ofNullable(dev), up, brief, inet4Only);
+        }
+        if (matches(sub, "flush") || matches(sub, "save") || matches(sub, "showdump") || matches(sub, "restore")) {
+            return new Unsupported("ip address " + sub, a.all());
+        }
+        if (matches(sub, "help")) {
+            return new Invalid(USAGE, 255);
+        }
+        return Ip.unknownCommand("address", sub);
+    }
+
+    /** ipaddr_modify's argument loop. */
+    private static Command modify(Args a, boolean add) {
+        String dev = null;
+        Ipv4Cidr local = null;
+        boolean lengthGiven = false;
+        while (a.more()) {
+            String w = a.next();
+            if (w.equals("dev")) {
+                dev = a.value();
+            } else if (List.of("peer", "remote", "broadcast", "brd", "anycast", "scope", "label", "metric",
+                    "valid_lft", "preferred_lft", "home", "nodad", "mngtmpaddr", "noprefixroute", "autojoin")
+                    .contains(w) || matches(w, "broadcast")) {
+                return new Unsupported("ip address " + (add ? "add" : "del") + " ... " + w, a.all());
+            } else {
+                if (w.equals("local")) {
+                    w = a.value();
+                }
+                if (local != null) {
+                    return duparg2("local", w);
+                }
+                Optional<Ipv4Cidr> parsed = inetPrefix(w);
+                if (parsed.isEmpty()) {
+                    return new Invalid("Error: any valid prefix is expected rather than \"" + w + "\".", 1);
+                }
+                local = parsed.get();
+                lengthGiven = w.indexOf('/') >= 0;
+            }
+        }
+        if (dev == null) {
+            return new Invalid("Not enough information: \"dev\" argument is required.", 1);
+        }
+        if (local == null) {
+            return new Unsupported("an address change without an address", a.all());
+        }
+        return new AddrChange(add, local, dev, lengthGiven);
+    }
+
+    /** {@code ip addr show}: each link with its addresses. */
+    public static String addresses(NamespaceState ns, List<Link> links, Set<String> named, boolean inet4Only) {
+        StringBuilder sb = new StringBuilder();
+        for (Link l : links) {
+            List<Address> addrs = ns.addressesOf(l.index()).stream()
+                    .filter(a -> !inet4Only || a.isInet())
+                    .toList();
+            if (inet4Only && addrs.isEmpty()) {
+                continue;
+            }
+            LinkFormat.header(sb, ns, l, false);
+            if (!inet4Only) {
+                LinkFormat.linkLayer(sb, ns, l, named);
+            }
+            for (Address a : addrs) {
+                sb.append("    ").append(a.family()).append(' ').append(a.prefix()).append(' ');
+                sb.append("scope ").append(a.scope().ipName()).append(' ');
+                if (a.secondary()) {
+                    sb.append("secondary ");
+                }
+                if (a.isInet()) {
+                    sb.append(a.linkName());
+                }
+                sb.append('\n');
+                sb.append("       valid_lft forever preferred_lft forever\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    /** {@code ip -br addr}. */
+    public static String addressesBrief(NamespaceState ns, List<Link> links) {
+        StringBuilder sb = new StringBuilder();
+        for (Link l : links) {
+            sb.append(LinkFormat.padBytes(LinkFormat.nameWithPeer(l), 16)).append(' ');
+            sb.append(String.format("%-14s ", l.operState().name()));
+            for (Address a : ns.addressesOf(l.index())) {
+                sb.append(a.prefix()).append(' ');
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    static final String USAGE =
+            "Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]\n"
+            + "                                                      [ CONFFLAG-LIST ]\n"
+            + "       ip address del IFADDR dev IFNAME [mngtmpaddr]\n"
+            + "       ip address {save|flush} [ dev IFNAME ] [ scope SCOPE-ID ]\n"
+            + "                            [ to PREFIX ] [ FLAG-LIST ] [ label LABEL ] [up]\n"
+            + "       ip address [ show [ dev IFNAME ] [ scope SCOPE-ID ] [ master DEVICE ]\n"
+            + "                         [ nomaster ]\n"
+            + "                         [ type TYPE ] [ to PREFIX ] [ FLAG-LIST ]\n"
+            + "                         [ label LABEL ] [up] [ vrf NAME ] ]\n"
+            + "       ip address {showdump|restore}\n"
+            + "IFADDR := PREFIX | ADDR peer PREFIX\n"
+            + "          [ broadcast ADDR ] [ anycast ADDR ]\n"
+            + "          [ label IFNAME ] [ scope SCOPE-ID ] [ metric METRIC ]\n"
+            + "SCOPE-ID := [ host | link | global | NUMBER ]\n"
+            + "FLAG-LIST := [ FLAG-LIST ] FLAG\n"
+            + "FLAG  := [ permanent | dynamic | secondary | primary |\n"
+            + "           [-]tentative | [-]deprecated | [-]dadfailed | temporary |\n"
+            + "           CONFFLAG-LIST ]\n"
+            + "CONFFLAG-LIST := [ CONFFLAG-LIST ] CONFFLAG\n"
+            + "CONFFLAG  := [ home | nodad | mngtmpaddr | noprefixroute | autojoin ]\n"
+            + "LIFETIME := [ valid_lft LFT ] [ preferred_lft LFT ]\n"
+            + "LFT := forever | SECONDS\n"
+            + "TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |\n"
+            + "          dsa | dummy | erspan | geneve | gre | gretap | gtp | ifb |\n"
+            + "          ip6erspan | ip6gre | ip6gretap | ip6tnl |\n"
+            + "          ipip | ipoib | ipvlan | ipvtap |\n"
+            + "          macsec | macvlan | macvtap |\n"
+            + "          netdevsim | nlmon | rmnet | sit | team | team_slave |\n"
+            + "          vcan | veth | vlan | vrf | vti | vxcan | vxlan | wwan |\n"
+            + "          xfrm | virt_wifi }\n";
+}

@@ -1,0 +1,486 @@
+package org.netnslab.core.ip;
+
+import static org.netnslab.core.command.Iproute2.duparg;
+import static org.netnslab.core.command.Iproute2.duparg2;
+import static org.netnslab.core.command.Iproute2.invarg;
+import static org.netnslab.core.command.Iproute2.matches;
+import static org.netnslab.core.command.Iproute2.validAltIfname;
+import static org.netnslab.core.command.Iproute2.validIfname;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.netnslab.core.backend.Errno;
+import org.netnslab.core.backend.KernelException;
+import org.netnslab.core.command.Args;
+import org.netnslab.core.command.Command;
+import org.netnslab.core.command.CommandResult;
+import org.netnslab.core.command.Context;
+import org.netnslab.core.command.Invalid;
+import org.netnslab.core.command.KernelErrors;
+import org.netnslab.core.command.Unsupported;
+import org.netnslab.core.model.Link;
+import org.netnslab.core.model.LinkKind;
+import org.netnslab.core.model.NamespaceState;
+
+/**
+ * {@code ip link}, as iproute2 6.1's {@code ip/iplink.c} has it: {@code do_iplink}'s subcommands,
+ * {@code iplink_parse}'s argument loop for add and set, and the commands they make, each with its run on the
+ * backend; {@link LinkFormat} prints the links.
+ */
+public final class IpLink {
+
+    private static final int IFNAMSIZ = 16;
+    /** From this length on a link's name no longer fits in iproute2's 1056-byte request. */
+    private static final int NAME_OVERFLOW = 1020;
+    private static final String ADDATTR_OVERFLOW = "addattr_l ERROR: message exceeded bound of 1056\n";
+
+    /** Link kinds the kernel knows but a lab does not simulate. */
+    private static final List<String> OTHER_KERNEL_KINDS = List.of("dummy", "vlan", "vxlan", "macvlan", "macvtap",
+            "ipvlan", "ipvtap", "bond", "team", "ifb", "gre", "gretap", "ipip", "sit", "vrf", "vti", "geneve",
+            "wireguard", "nlmon", "vcan", "vxcan", "netdevsim", "bareudp", "amt", "xfrm", "ip6tnl", "ip6gre");
+
+    private IpLink() {}
+
+    /**
+     * {@code ip link add NAME type veth [peer [name PEER] [netns NS]]} or {@code ip link add [name] NAME type
+     * bridge}. A name left out is the kernel's to choose ({@code veth0}, {@code bridge0}, the lowest free).
+     */
+    public record LinkAdd(Optional<String> name, LinkKind kind, Optional<String> peer, Optional<String> peerNamespace)
+            implements Command {
+
+        @Override
+        public CommandResult run(Context context, String ns) throws KernelException {
+            if (peerNamespace.isPresent() && !context.backend().namespaces().contains(peerNamespace.get())) {
+                return Ip.invalidNetns(peerNamespace.get());
+            }
+            String warning = "";
+            Optional<String> requested = name;
+            if (requested.isPresent() && requested.get().length() >= NAME_OVERFLOW) {
+                // iproute2 cannot fit the name in its request: it says so, drops it, and the kernel names the link
+                warning = ADDATTR_OVERFLOW;
+                requested = Optional.empty();
+            }
+            if (requested.isPresent() && requested.get().length() >= IFNAMSIZ) {
+                return CommandResult.of(warning + "Error: Attribute failed policy validation.", 2);
+            }
+            if (requested.isPresent() && !kernelValidName(requested.get())) {
+                return CommandResult.of(warning + "RTNETLINK answers: Invalid argument", 2);
+            }
+            try {
+                switch (kind) {
+                    case VETH -> {
+                        String peerNs = peerNamespace.orElse(ns);
+                        Set<String> taken = new HashSet<>();
+                        context.state(peerNs).links().forEach(l -> taken.add(l.name()));
+                        String peerName = peer.orElseGet(() -> freeName(taken, "veth"));
+                        Set<String> here = new HashSet<>();
+                        context.state(ns).links().forEach(l -> here.add(l.name()));
+                        if (peerNs.equals(ns)) {
+                            here.add(peerName);
+                        }
+                        String dev = requested.orElseGet(() -> freeName(here, "veth"));
+                        context.backend().addVeth(ns, dev, peerName, peerNamespace);
+                    }
+                    case BRIDGE -> {
+                        Set<String> here = new HashSet<>();
+                        context.state(ns).links().forEach(l -> here.add(l.name()));
+                        context.backend().addBridge(ns, requested.orElseGet(() -> freeName(here, "bridge")));
+                    }
+                    case LOOPBACK -> throw new KernelException(Errno.EOPNOTSUPP);
+                }
+            } catch (KernelException e) {
+                return CommandResult.of(warning + KernelErrors.rtnetlink(e).output(), 2);
+            }
+            return CommandResult.of(warning, 0);
+        }
+    }
+
+    /** {@code ip link del [dev] DEV}. */
+    public record LinkDelete(String device) implements Command {
+
+        @Override
+        public CommandResult run(Context context, String ns) throws KernelException {
+            if (context.state(ns).link(device).isEmpty()) {
+                return Ip.cannotFind(device);
+            }
+            context.backend().deleteLink(ns, device);
+            return CommandResult.OK;
+        }
+    }
+
+    /** {@code ip link set [dev] DEV CHANGE...}, applied in the order the tool applies them. */
+    public record LinkSet(String device, Optional<Boolean> up, Optional<String> namespace,
+            Optional<Optional<String>> master) implements Command {
+
+        @Override
+        public CommandResult run(Context context, String ns) throws KernelException {
+            NamespaceState here = context.state(ns);
+            if (namespace.isPresent() && !context.backend().namespaces().contains(namespace.get())) {
+                return Ip.invalidNetns(namespace.get());
+            }
+            if (master.isPresent() && master.get().isPresent()
+                    && here.link(master.get().get()).isEmpty()) {
+                return CommandResult.of("Error: argument \"" + master.get().get()
+                        + "\" is wrong: Device does not exist\n\n", 255);
+            }
+            if (here.link(device).isEmpty()) {
+                return Ip.cannotFind(device);
+            }
+            // the kernel's do_setlink order: namespace first, then master, then the flags
+            String where = ns;
+            if (namespace.isPresent()) {
+                context.backend().setLinkNamespace(ns, device, namespace.get());
+                where = namespace.get();
+            }
+            if (master.isPresent()) {
+                context.backend().setMaster(where, device, master.get());
+            }
+            if (up.isPresent()) {
+                context.backend().setLinkUp(where, device, up.get());
+            }
+            return CommandResult.OK;
+        }
+    }
+
+    /** {@code ip [-br] link [show] [dev DEV] [type KIND] [master BR] [up]}. */
+    public record LinkShow(Optional<String> device, Optional<String> kind, Optional<String> master, boolean upOnly,
+            boolean brief) implements Command {
+
+        @Override
+        public CommandResult run(Context context, String ns) {
+            NamespaceState here = context.state(ns);
+            if (master.isPresent() && here.link(master.get()).isEmpty()) {
+                return CommandResult.of("Error: argument \"" + master.get()
+                        + "\" is wrong: Device does not exist\n\n", 255);
+            }
+            if (device.isPresent() && here.link(device.get()).isEmpty()) {
+                String warning = device.get().length() >= NAME_OVERFLOW ? ADDATTR_OVERFLOW : "";
+                return CommandResult.of(warning + "Device \"" + device.get() + "\" does not exist.", 1);
+            }
+            List<Link> links = here.links().stream()
+                    .filter(l -> device.map(d -> d.equals(l.name())).orElse(true))
+                    .filter(l -> kind.map(k -> kindMatches(l, k)).orElse(true))
+                    .filter(l -> master.map(m -> l.master().equals(Optional.of(m))).orElse(true))
+                    .filter(l -> !upOnly || l.adminUp())
+                    .toList();
+            String out = brief ? LinkFormat.linksBrief(here, links) : LinkFormat.links(here, links, Ip.named(context));
+            return CommandResult.of(out, 0);
+        }
+    }
+
+    /** The kernel's dev_valid_name: not {@code .} or {@code ..}, no slash, colon or blank. */
+    private static boolean kernelValidName(String name) {
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            return false;
+        }
+        return name.chars().noneMatch(ch -> ch == '/' || ch == ':' || Character.isWhitespace(ch));
+    }
+
+    /** The kernel's {@code dev_alloc_name("PREFIX%d")}: the lowest number free. */
+    private static String freeName(Set<String> taken, String prefix) {
+        int i = 0;
+        while (taken.contains(prefix + i)) {
+            i++;
+        }
+        return prefix + i;
+    }
+
+    private static boolean kindMatches(Link l, String kind) {
+        if (kind.equals("bridge_slave")) {
+            return l.master().isPresent();
+        }
+        return l.kind() != LinkKind.LOOPBACK && l.kind().ipName().equals(kind);
+    }
+
+    /** do_iplink: the subcommand, matched by prefix, and its arguments. */
+    static Command parse(Args a, boolean brief) {
+        if (!a.more()) {
+            return new LinkShow(Optional.empty(), Optional.empty(), Optional.empty(), false, brief);
+        }
+        String sub = a.next();
+        if (matches(sub, "add")) {
+            return modify(a, true);
+        }
+        if (matches(sub, "set") || matches(sub, "change")) {
+            return modify(a, false);
+        }
+        if (matches(sub, "replace")) {
+            return new Unsupported("ip link replace", a.all());
+        }
+        if (matches(sub, "delete")) {
+            return delete(a);
+        }
+        if (matches(sub, "show") || matches(sub, "lst") || matches(sub, "list")) {
+            return show(a, brief);
+        }
+        if (matches(sub, "xstats") || matches(sub, "afstats") || matches(sub, "property")) {
+            return new Unsupported("ip link " + sub, a.all());
+        }
+        if (matches(sub, "help")) {
+            return new Invalid(USAGE, 255);
+        }
+        return Ip.unknownCommand("link", sub);
+    }
+
+    private static Command show(Args a, boolean brief) {
+        String dev = null;
+        String kind = null;
+        String master = null;
+        boolean up = false;
+        while (a.more()) {
+            String w = a.next();
+            if (w.equals("up")) {
+                up = true;
+            } else if (w.equals("type")) {
+                kind = a.value();
+            } else if (w.equals("master")) {
+                master = a.value();
+            } else if (w.equals("group") || w.equals("vrf") || w.equals("nomaster")) {
+                return new Unsupported("ip link show " + w, a.all());
+            } else {
+                if (w.equals("dev")) {
+                    w = a.value();
+                } else if (matches(w, "help")) {
+                    return new Invalid(USAGE, 255);
+                }
+                if (dev != null) {
+                    return duparg2("dev", w);
+                }
+                dev = w;
+            }
+        }
+        return new LinkShow(Optional.ofNullable(dev), Optional.ofNullable(kind), Optional.ofNullable(master), up,
+                brief);
+    }
+
+    private static Command delete(Args a) {
+        String dev = null;
+        while (a.more()) {
+            String w = a.next();
+            if (w.equals("type")) {
+                a.rest();
+                break;
+            }
+            if (w.equals("dev")) {
+                w = a.value();
+            }
+            if (dev != null) {
+                return duparg2("dev", w);
+            }
+            if (!validAltIfname(w)) {
+                return invarg("\"dev\" not a valid ifname", w);
+            }
+            dev = w;
+        }
+        if (dev == null) {
+            return new Invalid("Not enough information: \"dev\" argument is required.", 255);
+        }
+        return new LinkDelete(dev);
+    }
+
+    /** iplink_parse, for the keywords a lab uses; the others are said to be outside the lab. */
+    private static Command modify(Args a, boolean create) {
+        String dev = null;
+        String name = null;
+        Boolean up = null;
+        String netns = null;
+        Optional<String> master = null;
+        String kind = null;
+        Args kindArgs = null;
+        while (a.more()) {
+            String w = a.next();
+            if (w.equals("up") || w.equals("down")) {
+                up = w.equals("up");
+            } else if (w.equals("name")) {
+                String n = a.value();
+                if (name != null) {
+                    return duparg("name", n);
+                }
+                if (!validIfname(n)) {
+                    return invarg("\"name\" not a valid ifname", n);
+                }
+                name = n;
+                if (dev == null) {
+                    dev = n;
+                }
+            } else if (w.equals("netns")) {
+                String ns = a.value();
+                if (netns != null) {
+                    return duparg("netns", ns);
+                }
+                netns = ns;
+            } else if (w.equals("master")) {
+                master = Optional.of(a.value());
+            } else if (w.equals("nomaster")) {
+                master = Optional.empty();
+            } else if (matches(w, "type")) {
+                kind = a.value();
+                kindArgs = new Args(a.rest());
+                break;
+            } else if (List.of("mtu", "index", "txqueuelen", "qlen", "alias", "arp", "multicast", "allmulticast",
+                    "promisc", "trailers", "carrier", "dynamic", "vf", "group", "addrgenmode", "protodown", "xdp",
+                    "vrf", "broadcast", "brd", "numtxqueues", "numrxqueues", "gso_max_size", "gso_max_segs",
+                    "link-netns", "link-netnsid", "parentdev", "link", "address").contains(w)
+                    || matches(w, "address") || matches(w, "txqlen")) {
+                return new Unsupported("ip link " + (create ? "add" : "set") + " ... " + w, a.all());
+            } else {
+                if (w.equals("dev")) {
+                    w = a.value();
+                } else if (matches(w, "help")) {
+                    return new Invalid(USAGE, 255);
+                }
+                if (dev != null && !dev.equals(name)) {
+                    return duparg2("dev", w);
+                }
+                if (dev != null) {
+                    return duparg2("dev", w);
+                }
+                if (!validAltIfname(w)) {
+                    return invarg("\"dev\" not a valid ifname", w);
+                }
+                dev = w;
+            }
+        }
+        if (!create) {
+            if (kind != null) {
+                return new Unsupported("ip link set ... type", a.all());
+            }
+            if (dev == null) {
+                return new Invalid("Not enough information: \"dev\" argument is required.", 255);
+            }
+            if (name != null && !name.equals(dev)) {
+                return new Unsupported("renaming a link", a.all());
+            }
+            return new LinkSet(dev, Optional.ofNullable(up), Optional.ofNullable(netns), Optional.ofNullable(master));
+        }
+        if (kind == null) {
+            return new Invalid("Not enough information: \"type\" argument is required", 1);
+        }
+        if (up != null || netns != null || master != null) {
+            return new Unsupported("ip link add with up, netns or master (add the link, then set it)", a.all());
+        }
+        if (kind.equals("veth")) {
+            return vethPeer(dev, kindArgs);
+        }
+        if (kind.equals("bridge")) {
+            if (kindArgs.more()) {
+                return new Unsupported("bridge options", kindArgs.all());
+            }
+            return new LinkAdd(Optional.ofNullable(dev), LinkKind.BRIDGE, Optional.empty(), Optional.empty());
+        }
+        if (OTHER_KERNEL_KINDS.contains(kind)) {
+            return new Unsupported("links of type \"" + kind + "\" (a lab has veth and bridge)", a.all());
+        }
+        return new Invalid("Error: Unknown device type.", 2);
+    }
+
+    private static Command vethPeer(String dev, Args a) {
+        if (!a.more()) {
+            return new LinkAdd(Optional.ofNullable(dev), LinkKind.VETH, Optional.empty(), Optional.empty());
+        }
+        if (!a.next().equals("peer")) {
+            return new Invalid("Usage: ip link <options> type veth [peer <options>]\n"
+                    + "To get <options> type 'ip link add help'", 1);
+        }
+        String peer = null;
+        String peerNetns = null;
+        while (a.more()) {
+            String w = a.next();
+            if (w.equals("name")) {
+                String n = a.value();
+                if (peer != null) {
+                    return duparg("name", n);
+                }
+                if (!validIfname(n)) {
+                    return invarg("\"name\" not a valid ifname", n);
+                }
+                peer = n;
+            } else if (w.equals("netns")) {
+                String ns = a.value();
+                if (peerNetns != null) {
+                    return duparg("netns", ns);
+                }
+                peerNetns = ns;
+            } else {
+                return new Unsupported("veth peer option \"" + w + "\"", a.all());
+            }
+        }
+        return new LinkAdd(Optional.ofNullable(dev), LinkKind.VETH, Optional.ofNullable(peer),
+                Optional.ofNullable(peerNetns));
+    }
+
+    static final String USAGE =
+            "Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME\n"
+            + "\t\t    [ txqueuelen PACKETS ]\n"
+            + "\t\t    [ address LLADDR ]\n"
+            + "\t\t    [ broadcast LLADDR ]\n"
+            + "\t\t    [ mtu MTU ] [index IDX ]\n"
+            + "\t\t    [ numtxqueues QUEUE_COUNT ]\n"
+            + "\t\t    [ numrxqueues QUEUE_COUNT ]\n"
+            + "\t\t    [ netns { PID | NAME } ]\n"
+            + "\t\t    type TYPE [ ARGS ]\n"
+            + "\n"
+            + "\tip link delete { DEVICE | dev DEVICE | group DEVGROUP } type TYPE [ ARGS ]\n"
+            + "\n"
+            + "\tip link set { DEVICE | dev DEVICE | group DEVGROUP }\n"
+            + "\t\t\t[ { up | down } ]\n"
+            + "\t\t\t[ type TYPE ARGS ]\n"
+            + "\t\t[ arp { on | off } ]\n"
+            + "\t\t[ dynamic { on | off } ]\n"
+            + "\t\t[ multicast { on | off } ]\n"
+            + "\t\t[ allmulticast { on | off } ]\n"
+            + "\t\t[ promisc { on | off } ]\n"
+            + "\t\t[ trailers { on | off } ]\n"
+            + "\t\t[ carrier { on | off } ]\n"
+            + "\t\t[ txqueuelen PACKETS ]\n"
+            + "\t\t[ name NEWNAME ]\n"
+            + "\t\t[ address LLADDR ]\n"
+            + "\t\t[ broadcast LLADDR ]\n"
+            + "\t\t[ mtu MTU ]\n"
+            + "\t\t[ netns { PID | NAME } ]\n"
+            + "\t\t[ link-netns NAME | link-netnsid ID ]\n"
+            + "\t\t[ alias NAME ]\n"
+            + "\t\t[ vf NUM [ mac LLADDR ]\n"
+            + "\t\t\t [ vlan VLANID [ qos VLAN-QOS ] [ proto VLAN-PROTO ] ]\n"
+            + "\t\t\t [ rate TXRATE ]\n"
+            + "\t\t\t [ max_tx_rate TXRATE ]\n"
+            + "\t\t\t [ min_tx_rate TXRATE ]\n"
+            + "\t\t\t [ spoofchk { on | off} ]\n"
+            + "\t\t\t [ query_rss { on | off} ]\n"
+            + "\t\t\t [ state { auto | enable | disable} ]\n"
+            + "\t\t\t [ trust { on | off} ]\n"
+            + "\t\t\t [ node_guid EUI64 ]\n"
+            + "\t\t\t [ port_guid EUI64 ] ]\n"
+            + "\t\t[ { xdp | xdpgeneric | xdpdrv | xdpoffload } { off |\n"
+            + "\t\t\t  object FILE [ { section | program } NAME ] [ verbose ] |\n"
+            + "\t\t\t  pinned FILE } ]\n"
+            + "\t\t[ master DEVICE ][ vrf NAME ]\n"
+            + "\t\t[ nomaster ]\n"
+            + "\t\t[ addrgenmode { eui64 | none | stable_secret | random } ]\n"
+            + "\t\t[ protodown { on | off } ]\n"
+            + "\t\t[ protodown_reason PREASON { on | off } ]\n"
+            + "\t\t[ gso_max_size BYTES ] | [ gso_max_segs PACKETS ]\n"
+            + "\t\t[ gro_max_size BYTES ]\n"
+            + "\n"
+            + "\tip link show [ DEVICE | group GROUP ] [up] [master DEV] [vrf NAME] [type TYPE]\n"
+            + "\t\t[nomaster]\n"
+            + "\n"
+            + "\tip link xstats type TYPE [ ARGS ]\n"
+            + "\n"
+            + "\tip link afstats [ dev DEVICE ]\n"
+            + "\tip link property add dev DEVICE [ altname NAME .. ]\n"
+            + "\tip link property del dev DEVICE [ altname NAME .. ]\n"
+            + "\n"
+            + "\tip link help [ TYPE ]\n"
+            + "\n"
+            + "TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |\n"
+            + "          dsa | dummy | erspan | geneve | gre | gretap | gtp | ifb |\n"
+            + "          ip6erspan | ip6gre | ip6gretap | ip6tnl |\n"
+            + "          ipip | ipoib | ipvlan | ipvtap |\n"
+            + "          macsec | macvlan | macvtap |\n"
+            + "          netdevsim | nlmon | rmnet | sit | team | team_slave |\n"
+            + "          vcan | veth | vlan | vrf | vti | vxcan | vxlan | wwan |\n"
+            + "          xfrm | virt_wifi }\n";
+}

@@ -1,0 +1,196 @@
+package org.netnslab.core.ping;
+
+import static org.netnslab.core.command.Inet.looksLikeHostName;
+
+import java.util.List;
+import java.util.Optional;
+import org.netnslab.core.backend.Errno;
+import org.netnslab.core.backend.KernelException;
+import org.netnslab.core.backend.PingRequest;
+import org.netnslab.core.backend.PingResult;
+import org.netnslab.core.command.Command;
+import org.netnslab.core.command.CommandResult;
+import org.netnslab.core.command.Context;
+import org.netnslab.core.command.Getopt;
+import org.netnslab.core.command.Invalid;
+import org.netnslab.core.command.Unsupported;
+import org.netnslab.core.net.Ipv4Address;
+
+/**
+ * {@code ping [-c N] [-i S] [-W S] [-I DEV] ADDR}, as iputils 20221126 reads its options (ping.c's getopt loop)
+ * and runs: the lab's backend sends the echo requests, {@link PingFormat} prints the report.
+ */
+public record Ping(PingRequest request) implements Command {
+
+    /** How many echo requests a ping without {@code -c} sends: the learner presses Ctrl-C after four. */
+    public static final int PING_COUNT_WITHOUT_C = 4;
+
+    /**
+     * iputils' getopt string for IPv4, as far as a lab reads it: the options a lab runs (c, i, W, I), the ones
+     * it takes quietly (4, n, q, v), and the others, said to be outside the lab.
+     */
+    private static final String OPTIONS = "c:i:I:W:w:s:t:l:m:M:p:Q:S:T:F:N:e:4nqvaAbBCdDfhLORrUV6";
+
+    /** ping.c's main: the options, anywhere on the line, then the destination. */
+    public static Command parse(List<String> args) {
+        Integer count = null;
+        String dev = null;
+        long interval = 1000;
+        long timeout = 10_000;
+        String destination = null;
+        Getopt options = new Getopt(args, OPTIONS);
+        while (options.more()) {
+            Getopt.Item item = options.next();
+            char o = item.name();
+            switch (item.kind()) {
+                case OPERAND -> destination = item.word();
+                case END_OF_OPTIONS, UNKNOWN_LONG -> { }
+                case UNKNOWN -> {
+                    return new Invalid(Getopt.invalidOption("ping", o) + "\n" + USAGE, 2);
+                }
+                case MISSING_VALUE -> {
+                    return new Invalid(Getopt.requiresArgument("ping", o) + "\n" + USAGE, 2);
+                }
+                case OPTION -> {
+                    String value = item.value().orElse(null);
+                    switch (o) {
+                        case 'c' -> {
+                            Optional<Long> n = positive(value);
+                            if (n.isEmpty()) {
+                                boolean number = value.matches("-?[0-9]{1,18}");
+                                return new Invalid("ping: invalid argument: '" + value + "'"
+                                        + (number ? ": out of range: 1 <= value <= 9223372036854775807" : ""), 1);
+                            }
+                            count = (int) Math.min(n.get(), 1_000_000L);
+                        }
+                        case 'i' -> {
+                            Optional<Long> ms = seconds(value);
+                            if (ms.isEmpty()) {
+                                return new Invalid("ping: bad timing interval: " + value, 1);
+                            }
+                            interval = ms.get();
+                        }
+                        case 'W' -> {
+                            Optional<Long> ms = seconds(value);
+                            if (ms.isEmpty()) {
+                                return new Invalid("ping: bad linger time: " + value, 2);
+                            }
+                            timeout = ms.get();
+                        }
+                        case 'I' -> {
+                            if (Ipv4Address.tryParse(value).isPresent()) {
+                                return new Unsupported("ping -I with an address (give a device)", args);
+                            }
+                            dev = value;
+                        }
+                        case '4', 'n', 'q', 'v' -> { }
+                        default -> {
+                            return new Unsupported("ping -" + o, args);
+                        }
+                    }
+                }
+            }
+        }
+        if (destination == null) {
+            return new Invalid("ping: usage error: Destination address required", 1);
+        }
+        Optional<Ipv4Address> dst = Ipv4Address.tryParse(destination);
+        if (dst.isEmpty()) {
+            return new Invalid("ping: " + destination + ": " + (looksLikeHostName(destination)
+                    ? "Temporary failure in name resolution" : "Name or service not known"), 2);
+        }
+        int n = count == null ? PING_COUNT_WITHOUT_C : count;
+        return new Ping(new PingRequest(dst.get(), n, Optional.ofNullable(dev), interval, timeout));
+    }
+
+    private static Optional<Long> positive(String s) {
+        if (s.isEmpty() || s.length() > 18 || !s.chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        long v = Long.parseLong(s);
+        return v >= 1 ? Optional.of(v) : Optional.empty();
+    }
+
+    private static Optional<Long> seconds(String s) {
+        try {
+            double v = Double.parseDouble(s);
+            if (!(v >= 0) || v > 1_000_000) {
+                return Optional.empty();
+            }
+            return Optional.of(Math.round(v * 1000));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public CommandResult run(Context context, String ns) {
+        if (request.device().isPresent() && context.state(ns).link(request.device().get()).isEmpty()) {
+            return CommandResult.of("ping: SO_BINDTODEVICE " + request.device().get() + ": No such device", 2);
+        }
+        try {
+            PingResult result = context.backend().ping(ns, request);
+            return new CommandResult(PingFormat.report(request, result), PingFormat.exitStatus(result),
+                    Optional.of(result));
+        } catch (KernelException e) {
+            if (e.errno() == Errno.EACCES) {
+                // iputils explains its refusal to ping a broadcast address without -b in its own words
+                return CommandResult.of("ping: Do you want to ping broadcast? Then -b. If not, check your local "
+                        + "firewall rules", 2);
+            }
+            return CommandResult.of("ping: connect: " + e.errno().message(), 2);
+        }
+    }
+
+    static final String USAGE =
+            "\n"
+            + "Usage\n"
+            + "  ping [options] <destination>\n"
+            + "\n"
+            + "Options:\n"
+            + "  <destination>      dns name or ip address\n"
+            + "  -a                 use audible ping\n"
+            + "  -A                 use adaptive ping\n"
+            + "  -B                 sticky source address\n"
+            + "  -c <count>         stop after <count> replies\n"
+            + "  -C                 call connect() syscall on socket creation\n"
+            + "  -D                 print timestamps\n"
+            + "  -d                 use SO_DEBUG socket option\n"
+            + "  -e <identifier>    define identifier for ping session, default is random for\n"
+            + "                     SOCK_RAW and kernel defined for SOCK_DGRAM\n"
+            + "                     Imply using SOCK_RAW (for IPv4 only for identifier 0)\n"
+            + "  -f                 flood ping\n"
+            + "  -h                 print help and exit\n"
+            + "  -I <interface>     either interface name or address\n"
+            + "  -i <interval>      seconds between sending each packet\n"
+            + "  -L                 suppress loopback of multicast packets\n"
+            + "  -l <preload>       send <preload> number of packages while waiting replies\n"
+            + "  -m <mark>          tag the packets going out\n"
+            + "  -M <pmtud opt>     define mtu discovery, can be one of <do|dont|want>\n"
+            + "  -n                 no dns name resolution\n"
+            + "  -O                 report outstanding replies\n"
+            + "  -p <pattern>       contents of padding byte\n"
+            + "  -q                 quiet output\n"
+            + "  -Q <tclass>        use quality of service <tclass> bits\n"
+            + "  -s <size>          use <size> as number of data bytes to be sent\n"
+            + "  -S <size>          use <size> as SO_SNDBUF socket option value\n"
+            + "  -t <ttl>           define time to live\n"
+            + "  -U                 print user-to-user latency\n"
+            + "  -v                 verbose output\n"
+            + "  -V                 print version and exit\n"
+            + "  -w <deadline>      reply wait <deadline> in seconds\n"
+            + "  -W <timeout>       time to wait for response\n"
+            + "\n"
+            + "IPv4 options:\n"
+            + "  -4                 use IPv4\n"
+            + "  -b                 allow pinging broadcast\n"
+            + "  -R                 record route\n"
+            + "  -T <timestamp>     define timestamp, can be one of <tsonly|tsandaddr|tsprespec>\n"
+            + "\n"
+            + "IPv6 options:\n"
+            + "  -6                 use IPv6\n"
+            + "  -F <flowlabel>     define flow label, default is random\n"
+            + "  -N <nodeinfo opt>  use icmp6 node info query, try <help> as argument\n"
+            + "\n"
+            + "For more details see ping(8).\n";
+}

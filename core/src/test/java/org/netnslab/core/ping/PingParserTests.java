@@ -1,0 +1,52 @@
+package org.netnslab.core.ping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.netnslab.core.command.Invalid;
+import org.netnslab.core.shell.Bash;
+
+/** ping's arguments as iputils 20221126 reads them. */
+class PingParserTests {
+
+    /** Lines the tool accepts, and the command each is. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ping -c1 10.0.0.1                          | Ping[request=PingRequest[destination=10.0.0.1, count=1, device=Optional.empty, intervalMillis=1000, timeoutMillis=10000]]
+            ping 10.0.0.1 -c 2                         | Ping[request=PingRequest[destination=10.0.0.1, count=2, device=Optional.empty, intervalMillis=1000, timeoutMillis=10000]]
+            ping -I veth0 -c1 -W 1 -i 0.2 10.0.0.1     | Ping[request=PingRequest[destination=10.0.0.1, count=1, device=Optional[veth0], intervalMillis=200, timeoutMillis=1000]]
+            ping 10.0.0.2                              | Ping[request=PingRequest[destination=10.0.0.2, count=4, device=Optional.empty, intervalMillis=1000, timeoutMillis=10000]]
+            """)
+    void accepted(String line, String expected) {
+        assertThat(Bash.parse(line).toString()).isEqualTo(expected);
+    }
+
+    /** Lines the tool refuses before it asks the kernel: its words and exit status. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ping -c 0 10.0.0.2                   | 1   | ping: invalid argument: '0': out of range: 1 <= value <= 9223372036854775807
+            ping -W -1 -c1 10.0.0.2              | 2   | ping: bad linger time: -1
+            ping -c1 -W1 ,,,                     | 2   | ping: ,,,: Name or service not known
+            ping                                 | 1   | ping: usage error: Destination address required
+            ping -c 1                            | 1   | ping: usage error: Destination address required
+            ping -c x 10.0.0.1                   | 1   | ping: invalid argument: 'x'
+            ping 999.1.1.1                       | 2   | ping: 999.1.1.1: Temporary failure in name resolution
+            ping nosuchhost -c1                  | 2   | ping: nosuchhost: Temporary failure in name resolution
+            """)
+    void refused(String line, int status, String message) {
+        assertThat(Bash.parse(line)).isEqualTo(new Invalid(message.replace("\\n", "\n"), status));
+    }
+
+    @Test
+    void usageTextsAreTheToolsOwn() {
+        assertThat(((Invalid) Bash.parse("ping -c")).message())
+                .startsWith("ping: option requires an argument -- 'c'\n\nUsage\n  ping [options] <destination>");
+    }
+
+    @Test
+    void garbageNeverThrows() {
+        assertThat(Bash.parse("ping -c 1 10.0.0.1")).isInstanceOf(Ping.class);
+    }
+}
