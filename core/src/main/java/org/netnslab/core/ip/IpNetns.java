@@ -3,6 +3,7 @@ package org.netnslab.core.ip;
 import static org.netnslab.core.command.Iproute2.matches;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
@@ -14,7 +15,6 @@ import org.netnslab.core.command.Exec;
 import org.netnslab.core.command.InNamespace;
 import org.netnslab.core.command.Invalid;
 import org.netnslab.core.command.Unsupported;
-import org.netnslab.core.model.NamespaceState;
 
 /**
  * {@code ip netns}, as iproute2 6.1's {@code ip/ipnetns.c} has it: {@code do_netns}'s subcommands, each
@@ -60,16 +60,19 @@ public final class IpNetns {
     /** {@code ip netns [list]}. */
     public record NetnsList() implements Command {
 
-        /** Newest first, as readdir lists /run/netns; with the id this namespace has given each, if any. */
+        /**
+         * Newest first, as readdir lists /run/netns; with the id this namespace has given each, if any. Each
+         * id is asked for ({@code RTM_GETNSID}), which numbers nothing: no dump of links here.
+         */
         @Override
         public CommandResult run(Context context, String ns) {
-            NamespaceState viewer = context.state(ns);
+            Map<String, Integer> ids = context.backend().netnsIds(ns);
             List<String> names = context.backend().namespaces();
             StringBuilder sb = new StringBuilder();
             for (int i = names.size() - 1; i >= 0; i--) {
                 String name = names.get(i);
                 sb.append(name);
-                Integer id = viewer.netnsIds().get(name);
+                Integer id = ids.get(name);
                 if (id != null) {
                     sb.append(" (id: ").append(id).append(')');
                 }
