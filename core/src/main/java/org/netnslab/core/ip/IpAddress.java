@@ -87,7 +87,7 @@ public final class IpAddress {
                     .filter(l -> device.map(d -> d.equals(l.name())).orElse(true))
                     .filter(l -> !upOnly || l.adminUp())
                     .toList();
-            String out = brief ? addressesBrief(here, links)
+            String out = brief ? addressesBrief(here, links, inet4Only)
                     : addresses(here, links, Ip.named(context), inet4Only);
             return CommandResult.of(out, 0);
         }
@@ -188,7 +188,9 @@ public final class IpAddress {
                 continue;
             }
             LinkFormat.header(sb, ns, l, false);
-            if (!inet4Only) {
+            if (inet4Only) {
+                sb.insert(sb.length() - 1, LinkFormat.peerNamespace(ns, l, named));
+            } else {
                 LinkFormat.linkLayer(sb, ns, l, named);
             }
             for (Address a : addrs) {
@@ -207,13 +209,17 @@ public final class IpAddress {
         return sb.toString();
     }
 
-    /** {@code ip -br addr}. */
-    public static String addressesBrief(NamespaceState ns, List<Link> links) {
+    /** {@code ip -br [-4] addr}: with {@code -4}, IPv4 addresses only, and only the links that have one. */
+    public static String addressesBrief(NamespaceState ns, List<Link> links, boolean inet4Only) {
         StringBuilder sb = new StringBuilder();
         for (Link l : links) {
+            List<Address> addrs = ns.addressesOf(l.index()).stream().filter(a -> !inet4Only || a.isInet()).toList();
+            if (inet4Only && addrs.isEmpty()) {
+                continue;
+            }
             sb.append(LinkFormat.padBytes(LinkFormat.nameWithPeer(l), 16)).append(' ');
             sb.append(String.format("%-14s ", l.operState().name()));
-            for (Address a : ns.addressesOf(l.index())) {
+            for (Address a : addrs) {
                 sb.append(a.prefix()).append(' ');
             }
             sb.append('\n');

@@ -44,15 +44,21 @@ public final class LinkFormat {
     static void linkLayer(StringBuilder sb, NamespaceState ns, Link link, Set<String> named) {
         sb.append("    link/").append(link.kind() == LinkKind.LOOPBACK ? "loopback" : "ether").append(' ');
         sb.append(link.mac()).append(" brd ").append(link.broadcast());
-        link.peer().flatMap(Link.Peer::namespace).ifPresent(peerNs -> {
+        sb.append(peerNamespace(ns, link, named)).append('\n');
+    }
+
+    /**
+     * {@code " link-netns NAME"} or {@code " link-netnsid N"} for a veth whose peer is in another namespace,
+     * else nothing. It ends the link-layer line; with {@code -4}, which prints no such line, the first.
+     */
+    static String peerNamespace(NamespaceState ns, Link link, Set<String> named) {
+        return link.peer().flatMap(Link.Peer::namespace).map(peerNs -> {
             if (named.contains(peerNs)) {
-                sb.append(" link-netns ").append(peerNs);
-            } else {
-                Integer id = ns.netnsIds().get(peerNs);
-                sb.append(" link-netnsid ").append(id == null ? 0 : id);
+                return " link-netns " + peerNs;
             }
-        });
-        sb.append('\n');
+            Integer id = ns.netnsIds().get(peerNs);
+            return " link-netnsid " + (id == null ? 0 : id);
+        }).orElse("");
     }
 
     /** {@code veth0@veth1} when both ends share the namespace, {@code veth0@if3} when not. */
