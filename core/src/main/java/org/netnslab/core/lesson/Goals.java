@@ -36,7 +36,7 @@ public final class Goals {
     /** The expectation in plain words, as a goal of this step. */
     public static String of(Expectation e, Step step) {
         if (e instanceof OutputContains c && !c.present()) {
-            return CommandKind.judged(step).map(k -> "the last " + code(k.words()) + " you type prints no line with "
+            return CommandKind.judged(step).map(k -> "The last " + code(k.words()) + " you type prints no line with "
                     + code(c.fragment())).orElseGet(() -> of(e));
         }
         return of(e);
@@ -71,10 +71,10 @@ public final class Goals {
             return ns(f.namespace()) + (f.on() ? " forwards packets" : " does not forward packets")
                     + " (" + code("net.ipv4.ip_forward") + (f.on() ? " is on)" : " is 0)");
         } else if (e instanceof OutputContains c) {
-            return c.present() ? "a command you type prints a line with " + code(c.fragment())
-                    : "the last command you type prints no line with " + code(c.fragment());
+            return c.present() ? "A command you type prints a line with " + code(c.fragment())
+                    : "The last command you type prints no line with " + code(c.fragment());
         } else if (e instanceof Receives r) {
-            return "the nc in " + ns(r.namespace()) + (r.present() ? " prints " : " does not print ")
+            return "The nc in " + ns(r.namespace()) + (r.present() ? " prints " : " does not print ")
                     + code(r.fragment());
         }
         throw new IllegalStateException("unknown expectation " + e);

@@ -130,8 +130,13 @@ final class Reasons {
         }
         String table = s.routes().isEmpty() ? "its routing table is empty"
                 : "its routes: " + s.routes().stream().map(x -> code(Checks.route(x))).collect(Collectors.joining(", "));
+        Optional<String> waiting = inet(s).stream()
+                .filter(a -> a.ipv4().map(c -> c.network().equals(r.destination())).orElse(false))
+                .filter(a -> s.link(a.linkName()).map(l -> !l.running()).orElse(false))
+                .map(a -> ": the kernel adds the route to the subnet of " + code(a.prefix()) + " once "
+                        + code(a.linkName()) + " is up and has a carrier").findFirst();
         return name(s.name()) + " has " + (r.destination().isDefault() ? "no default route" : "no route to " + prefix)
-                + "; " + table;
+                + waiting.orElse("; " + table);
     }
 
     private static String address(LabState state, NamespaceState s, HasAddress a) {

@@ -27,9 +27,9 @@ class GoalsTests {
             host has no link veth1                        | `host` has no link `veth1`
             host forwards                                 | `host` forwards packets (`net.ipv4.ip_forward` is on)
             host does not forward                         | `host` does not forward packets (`net.ipv4.ip_forward` is 0)
-            output contains "veth1@veth0"                 | a command you type prints a line with `veth1@veth0`
-            output does not contain "nc:"                 | the last command you type prints no line with `nc:`
-            ns1 receives "hello from ns2"                 | the nc in `ns1` prints `hello from ns2`
+            output contains "veth1@veth0"                 | A command you type prints a line with `veth1@veth0`
+            output does not contain "nc:"                 | The last command you type prints no line with `nc:`
+            ns1 receives "hello from ns2"                 | The nc in `ns1` prints `hello from ns2`
             """)
     void eachExpectationReadsAsAGoal(String expectation, String goal) {
         assertThat(Goals.of(Expectations.parse(expectation))).isEqualTo(goal);
@@ -40,7 +40,7 @@ class GoalsTests {
         Step step = new Step("Clean up", "", List.of("sudo ip netns del ns1", "ip netns list"),
                 List.of(Expectations.parse("output does not contain \"ns1\"")));
 
-        assertThat(Goals.of(step)).containsExactly("the last `ip netns list` you type prints no line with `ns1`");
+        assertThat(Goals.of(step)).containsExactly("The last `ip netns list` you type prints no line with `ns1`");
     }
 
     @Test

@@ -41,6 +41,10 @@ public final class ExerciseScenarios {
             new Missing("2", "Addresses, and up", "sudo ip netns exec ns2 ip addr add 10.0.0.2/24 dev v2",
                     "ns2 has route 10.0.0.0/24 dev v2", "`ns2` has no route to `10.0.0.0/24`; its routing table is"
                             + " empty", "`ns2` has no route to `10.0.0.0/24`; its routing table is empty"),
+            new Missing("3", "The first subnet: 10.1.10.0/24", "ip netns exec ns0 ip link set dev veth12 up",
+                    "ns0 has route 10.1.10.0/24 dev veth12", "the kernel adds the route to the subnet of `10.1.10.2/24`"
+                            + " once `veth12` is up", "the kernel adds the route to the subnet of `10.1.10.2/24` once"
+                            + " `veth12` is up"),
             new Missing("3", "A route through the host", "ip netns exec ns1 ip route add 10.1.10.0/24 via 10.1.20.1",
                     "ns1 has route 10.1.10.0/24 via 10.1.20.1 dev veth22", "`ns1` has no route to `10.1.10.0/24`",
                     "`ns1` has no route to `10.1.10.0/24`"),
