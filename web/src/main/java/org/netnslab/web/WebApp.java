@@ -145,7 +145,9 @@ final class WebApp {
     private void exercise(Context ctx, Consumer<LabSession> action) {
         Optional<Lesson> lesson = Optional.of(lessonOf(ctx));
         LabSession lab = lab(yourself(ctx), lesson);
-        action.accept(lab);
+        if (!lab.log().full()) {
+            action.accept(lab);
+        }
         respond(ctx, lesson, lab);
     }
 
