@@ -71,7 +71,7 @@ final class PathWalk {
     }
 
     private static String path(List<String> names) {
-        return String.join(" → ", names.stream().map(Expectations::nsName).toList());
+        return String.join(" → ", names.stream().map(PathWalk::name).toList());
     }
 
     private static Leg leg(LabState state, String start, Ipv4Address dst, Optional<Ipv4Address> src, List<Nat> undo,
