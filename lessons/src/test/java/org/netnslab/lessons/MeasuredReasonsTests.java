@@ -2,6 +2,7 @@ package org.netnslab.lessons;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class MeasuredReasonsTests {
 
     @Test
     void aLinkWhosePeerIsDownHasNoCarrier() throws Exception {
-        List<String> commands = new java.util.ArrayList<>(TWO_SUBNETS);
+        List<String> commands = new ArrayList<>(TWO_SUBNETS);
         commands.add("ip -n ns1 route add 10.1.10.0/24 via 10.1.20.1");
         commands.add("ip link set veth11 down");
 
@@ -77,7 +78,7 @@ class MeasuredReasonsTests {
 
     @Test
     void withEverythingInPlaceThePingHoldsWithTheTtlTheRoutersGive() throws Exception {
-        List<String> commands = new java.util.ArrayList<>(TWO_SUBNETS);
+        List<String> commands = new ArrayList<>(TWO_SUBNETS);
         commands.add("ip -n ns1 route add 10.1.10.0/24 via 10.1.20.1");
 
         Finding f = check(commands, "ns0 reaches 10.1.20.2 with ttl 63");

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.netnslab.core.lesson.Lesson;
 import org.netnslab.lessons.Lessons;
 
@@ -167,6 +171,23 @@ class ExerciseWebTests {
             assertThat(check.status()).isEqualTo(200);
             assertThat(check.body()).contains("Step 2 of 8 · 1 of 8 done");
             assertThat(b.htmx("/lessons/99/exercise/check").status()).isEqualTo(404);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"# done 5\n", "# hint 1\n# hint 1\n# hint 1\n# hint 1\n",
+        "# step 1\n# done 1\n", "# shown 1\n# shown 1\n# skip 2\n# done 3\n", "$ ip netns add blue\n# done 1\n# done 1\n",
+        "# skip 1\n# skip 2\n# skip 3\n# skip 4\n# skip 5\n# skip 6\n# skip 7\n# skip 8\n# skip 9\n"})
+    void aLogFromNowhereRestoresWhatFitsAndNeverAnError(String text) {
+        JavalinTest.test(app(), (server, client) -> {
+            String log = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+            Browser b = new Browser(server.port());
+            Browser.Page restored = b.htmx(PATH + "/restore", Map.of("log", log));
+            assertThat(restored.status()).isEqualTo(200);
+            assertThat(restored.body()).contains("of 8 done");
+            assertThat(b.htmx(PATH + "/check").status()).isEqualTo(200);
+            assertThat(b.htmx(PATH + "/show").status()).isEqualTo(200);
         });
     }
 

@@ -9,10 +9,14 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.netnslab.core.lesson.Lesson;
+import org.netnslab.lessons.Lessons;
 import picocli.CommandLine;
 
 class LessonCommandsTests {
@@ -244,8 +248,8 @@ class LessonCommandsTests {
 
     @Test
     void theWholeShippedLessonCanBeTypedInATerminal() {
-        org.netnslab.core.lesson.Lesson three = org.netnslab.lessons.Lessons.find("3").orElseThrow();
-        java.util.List<String> lines = new java.util.ArrayList<>();
+        Lesson three = Lessons.find("3").orElseThrow();
+        List<String> lines = new ArrayList<>();
         three.steps().forEach(s -> {
             lines.addAll(s.commands());
             lines.add("check");
