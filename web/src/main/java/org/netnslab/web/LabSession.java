@@ -78,7 +78,8 @@ final class LabSession implements AutoCloseable {
         fresh();
         for (LabLog.Entry e : replayed.entries()) {
             if (e.step()) {
-                if (e.stepNumber() != log.stepsApplied() + 1 || e.stepNumber() > stepCount()) {
+                // a lesson done yourself has no Watch steps in its log
+                if (exercise != null || e.stepNumber() != log.stepsApplied() + 1 || e.stepNumber() > stepCount()) {
                     break;
                 }
                 applyStep();
@@ -191,7 +192,7 @@ final class LabSession implements AutoCloseable {
         return last;
     }
 
-    /** Appends to the log: for {@link ExerciseSteps}, which keeps it in step with the exercise. */
+    /** Appends to the log: for {@link ExerciseSteps}, which keeps it in step with the exercise, under this lock. */
     void append(LabLog.Entry e) {
         log = log.plus(e);
     }
