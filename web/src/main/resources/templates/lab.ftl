@@ -1,5 +1,7 @@
-<div id="lab" class="lab" data-log="${log}" data-restore="${action}/restore">
-<#if lesson??>
+<div id="lab" class="lab" data-log="${log}" data-restore="${action}/restore"<#if exercise??> data-progress="${exercise.progress}"</#if>>
+<#if exercise??>
+  <#include "exercise.ftl">
+<#elseif lesson??>
   <section class="stepper" aria-label="stepper">
     <div class="controls">
       <form method="post" action="${action}/previous" hx-post="${action}/previous" hx-target="#lab" hx-swap="outerHTML" hx-disabled-elt="button">
@@ -53,7 +55,7 @@
       <label for="command">Command</label>
       <span class="prompt">${prompt}</span>
       <input id="command" name="command" type="text" autocomplete="off" spellcheck="false" autofocus
-             placeholder="ip netns add blue" maxlength="20000">
+             placeholder="<#if exercise??>type a command, then Check<#else>ip netns add blue</#if>" maxlength="20000">
       <button type="submit">Run</button>
     </form>
     <#if !lesson??>

@@ -39,7 +39,8 @@ import org.netnslab.core.shell.Transcript;
 /**
  * Reads a lesson's Markdown file (the format of {@code lessons/README.md}): {@code # Title}, a summary
  * paragraph, a {@code Tutorial:} line, then one {@code ## } section a step, with its commands in {@code sh}
- * blocks, a chat between two windows in {@code chat} blocks, and its expectations in {@code expect} blocks.
+ * blocks, a chat between two windows in {@code chat} blocks, its expectations in {@code expect} blocks, and
+ * its own hints for a learner who does it alone in {@code hint} blocks.
  * Every problem found is reported with its line.
  */
 public final class LessonLoader {
@@ -50,6 +51,8 @@ public final class LessonLoader {
     public static final String EXPECTATIONS = "expect";
     /** The info string of the blocks that script a chat between two windows ({@link ChatLine}). */
     public static final String CHAT = "chat";
+    /** The info string of the blocks that hold a step's own hints, a paragraph each. */
+    public static final String HINTS = "hint";
     /** The word that starts the line naming the tutorial. */
     public static final String TUTORIAL = "Tutorial:";
 
@@ -181,9 +184,10 @@ public final class LessonLoader {
         }
 
         private void preamble(Node n, int line) {
-            if (n instanceof FencedCodeBlock f && (isInfo(f, COMMANDS) || isInfo(f, EXPECTATIONS) || isInfo(f, CHAT))) {
+            if (n instanceof FencedCodeBlock f && (isInfo(f, COMMANDS) || isInfo(f, EXPECTATIONS) || isInfo(f, CHAT)
+                    || isInfo(f, HINTS))) {
                 problems.add(new Problem(line, "a ```" + info(f) + " block before the first step: commands,"
-                        + " chats and expectations belong to a step (\"## Step title\")"));
+                        + " chats, expectations and hints belong to a step (\"## Step title\")"));
                 return;
             }
             String source = source(n);
@@ -231,9 +235,36 @@ public final class LessonLoader {
                                 + e.getMessage()));
                     }
                 });
+            } else if (n instanceof FencedCodeBlock f && isInfo(f, HINTS)) {
+                List<String> hints = paragraphs(body(f));
+                if (hints.isEmpty()) {
+                    problems.add(new Problem(line, "this ```hint block is empty: write a hint a paragraph, blank lines"
+                            + " between them"));
+                }
+                step.hints.addAll(hints);
             } else {
                 step.explanation.add(source(n));
             }
+        }
+
+        /** The paragraphs of a block, blank lines between them, each kept as its lines. */
+        private static List<String> paragraphs(List<String> body) {
+            List<String> out = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            for (String l : body) {
+                if (l.isBlank()) {
+                    if (current.length() > 0) {
+                        out.add(current.toString());
+                        current.setLength(0);
+                    }
+                } else {
+                    current.append(current.length() > 0 ? "\n" : "").append(l.stripTrailing());
+                }
+            }
+            if (current.length() > 0) {
+                out.add(current.toString());
+            }
+            return out;
         }
 
         /** Each line of a fenced block that is not blank or a comment, stripped, with its line in the file. */
@@ -351,6 +382,7 @@ public final class LessonLoader {
         final List<Integer> commandLines = new ArrayList<>();
         final List<Expectation> expectations = new ArrayList<>();
         final List<Integer> expectationLines = new ArrayList<>();
+        final List<String> hints = new ArrayList<>();
 
         StepDraft(String title, int line) {
             this.title = title;
@@ -358,7 +390,7 @@ public final class LessonLoader {
         }
 
         Step build() {
-            return new Step(title, String.join("\n\n", explanation), commands, expectations,
+            return new Step(title, String.join("\n\n", explanation), commands, expectations, hints,
                     new Step.Lines(line, commandLines, expectationLines));
         }
     }

@@ -310,8 +310,40 @@ class LessonLoaderTests {
                         ```sh
                         ip netns add b
                         ```
-                        """, new Problem(5, "a ```sh block before the first step: commands, chats and expectations"
-                        + " belong to a step (\"## Step title\")")),
+                        """, new Problem(5, "a ```sh block before the first step: commands, chats, expectations and"
+                        + " hints belong to a step (\"## Step title\")")),
+                bad("a hint block before the first step", """
+                        # Title
+
+                        Summary.
+
+                        ```hint
+                        Think.
+                        ```
+
+                        ## Step
+
+                        ```sh
+                        ip netns add b
+                        ```
+                        """, new Problem(5, "a ```hint block before the first step: commands, chats, expectations"
+                        + " and hints belong to a step (\"## Step title\")")),
+                bad("an empty hint block", """
+                        # Title
+
+                        Summary.
+
+                        ## Step
+
+                        ```sh
+                        ip netns add b
+                        ```
+
+                        ```hint
+
+                        ```
+                        """, new Problem(11, "this ```hint block is empty: write a hint a paragraph, blank lines"
+                        + " between them")),
                 bad("a step without a title", """
                         # Title
 
@@ -423,6 +455,43 @@ class LessonLoaderTests {
         assertThat(step.lines().commands()).containsExactly(8, 12, 14, 15, 16);
         assertThat(step.expectations()).containsExactly(new Expectation.Receives("ns1", "hello", true),
                 new Expectation.Receives(Backend.HOST, "bye", false));
+    }
+
+    @Test
+    void aHintBlockGivesTheStepsOwnHintsAParagraphEachAndIsNotExplanation() throws Exception {
+        Step step = LessonLoader.parse("x", """
+                # T
+
+                S.
+
+                ## Route
+
+                The host is the way.
+
+                ```sh
+                ip netns exec ns0 ip route add 10.1.20.0/24 via 10.1.10.1
+                ```
+
+                ```hint
+                Which address of the host
+                is on ns0's cable?
+
+                `ip route add PREFIX via GATEWAY`, inside `ns0`.
+                ```
+
+                ```hint
+                A third.
+                ```
+                """).step(1);
+
+        assertThat(step.hints()).containsExactly("Which address of the host\nis on ns0's cable?",
+                "`ip route add PREFIX via GATEWAY`, inside `ns0`.", "A third.");
+        assertThat(step.explanation()).isEqualTo("The host is the way.");
+    }
+
+    @Test
+    void aStepWithoutAHintBlockHasNoHintsOfItsOwn() throws Exception {
+        assertThat(LessonLoader.parse("x", EXAMPLE).steps()).allSatisfy(s -> assertThat(s.hints()).isEmpty());
     }
 
     @Test

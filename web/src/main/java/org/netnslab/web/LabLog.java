@@ -2,14 +2,16 @@ package org.netnslab.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A lab is its log: the console commands a learner typed and the lesson steps they applied, in order. A
+ * A lab is its log: the console commands a learner typed and the lesson steps they applied, in order; in a
+ * lesson the learner does themselves, the hints they took and the steps they got done, shown or skipped. A
  * lab is rebuilt from it on any backend, so the page carries it (a hidden form field) and a reload or a
- * server restart restores the learner's lab.
+ * server restart restores the learner's lab, and their progress.
  */
 record LabLog(List<Entry> entries) {
 
@@ -17,14 +19,49 @@ record LabLog(List<Entry> entries) {
     static final int MAX_ENTRIES = 400;
     static final int MAX_ENCODED = 64 * 1024;
 
-    /** A command typed in the console, or lesson step N applied. */
-    record Entry(boolean step, String text) {
+    /** What an entry records. */
+    enum Kind {
+        /** A command typed in the console: {@code $ COMMAND}. */
+        COMMAND("$"),
+        /** Lesson step N applied, in Watch: {@code # step N}. */
+        STEP("# step"),
+        /** A hint of step N taken: {@code # hint N}. */
+        HINT("# hint"),
+        /** Step N held at a check: {@code # done N}. */
+        DONE("# done"),
+        /** Step N's commands applied for the learner: {@code # shown N}. */
+        SHOWN("# shown"),
+        /** Step N left out: {@code # skip N}. */
+        SKIPPED("# skip");
+
+        private final String mark;
+
+        Kind(String mark) {
+            this.mark = mark;
+        }
+
+        /** Whether the entry closes a step the learner does themselves: the next one opens after it. */
+        boolean closesStep() {
+            return this == DONE || this == SHOWN || this == SKIPPED;
+        }
+    }
+
+    /** A command as typed, or a step's number. */
+    record Entry(Kind kind, String text) {
         static Entry command(String line) {
-            return new Entry(false, line);
+            return new Entry(Kind.COMMAND, line);
         }
 
         static Entry step(int number) {
-            return new Entry(true, Integer.toString(number));
+            return of(Kind.STEP, number);
+        }
+
+        static Entry of(Kind kind, int number) {
+            return new Entry(kind, Integer.toString(number));
+        }
+
+        boolean step() {
+            return kind == Kind.STEP;
         }
 
         int stepNumber() {
@@ -60,15 +97,32 @@ record LabLog(List<Entry> entries) {
         return empty();
     }
 
+    /**
+     * The log as it was when the open step of an exercise opened: without the commands typed since the last
+     * step was closed, with the hints taken since.
+     */
+    LabLog atStepStart() {
+        int start = 0;
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (entries.get(i).kind().closesStep()) {
+                start = i + 1;
+                break;
+            }
+        }
+        List<Entry> kept = new ArrayList<>(entries.subList(0, start));
+        entries.subList(start, entries.size()).stream().filter(e -> e.kind() == Kind.HINT).forEach(kept::add);
+        return new LabLog(kept);
+    }
+
     int stepsApplied() {
         return (int) entries.stream().filter(Entry::step).count();
     }
 
-    /** One line an entry: {@code $ COMMAND} or {@code # step N}, then base64url, for a form field. */
+    /** One line an entry: {@code $ COMMAND}, {@code # step N}, {@code # hint N}..., then base64url, for a form field. */
     String encode() {
         StringBuilder sb = new StringBuilder();
         for (Entry e : entries) {
-            sb.append(e.step() ? "# step " + e.text() : "$ " + e.text()).append('\n');
+            sb.append(e.kind().mark).append(' ').append(e.text()).append('\n');
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -91,8 +145,11 @@ record LabLog(List<Entry> entries) {
             }
             if (line.startsWith("$ ")) {
                 entries.add(Entry.command(line.substring(2)));
-            } else if (line.matches("# step [0-9]{1,4}")) {
-                entries.add(Entry.step(Integer.parseInt(line.substring(7))));
+            } else if (line.matches("# (step|hint|done|shown|skip) [0-9]{1,4}")) {
+                String mark = line.substring(0, line.lastIndexOf(' '));
+                int number = Integer.parseInt(line.substring(line.lastIndexOf(' ') + 1));
+                entries.add(Entry.of(Arrays.stream(Kind.values()).filter(k -> k.mark.equals(mark)).findFirst()
+                        .orElseThrow(), number));
             } else {
                 return Optional.empty();
             }

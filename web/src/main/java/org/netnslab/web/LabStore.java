@@ -2,6 +2,7 @@ package org.netnslab.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -30,6 +31,11 @@ final class LabStore implements AutoCloseable {
             }
         }
         return lab;
+    }
+
+    /** The lab under this key, if there is one, without making one. */
+    synchronized Optional<LabSession> peek(String key) {
+        return Optional.ofNullable(labs.get(key));
     }
 
     synchronized boolean contains(String key) {

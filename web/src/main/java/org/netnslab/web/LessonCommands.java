@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.netnslab.core.backend.Backend;
 import org.netnslab.core.lesson.CommandOutput;
 import org.netnslab.core.lesson.Lesson;
@@ -64,7 +67,7 @@ final class LessonCommands {
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = {"Takes you through a lesson on a fresh lab, a step at a time.",
                 "For each step: its explanation, its commands with what they printed, what changed in the lab,",
-                "and what you should observe."})
+                "and what you should observe. With --exercise, you type the commands yourself."})
     static final class RunCommand implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
@@ -82,6 +85,11 @@ final class LessonCommands {
 
         @Option(names = "--step", description = "Wait for Enter before each step after the first.")
         boolean step;
+
+        @Option(names = "--exercise", description = {"Do it yourself: each step shows its goal, not its commands;",
+            "you type them, and answer " + ExerciseTerminal.WORDS + ".",
+            "Exit status 1 unless every step was done."})
+        boolean exercise;
 
         private final InputStream in;
 
@@ -102,6 +110,9 @@ final class LessonCommands {
                 l = open(lesson, err);
             } catch (Unusable e) {
                 return UNUSABLE;
+            }
+            if (exercise) {
+                return exercise(l, out, err);
             }
             try (Backend lab = Backends.open(backend.backend)) {
                 BufferedReader keys = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -133,6 +144,32 @@ final class LessonCommands {
             } catch (Backends.UnavailableBackendException e) {
                 err.println(e.getMessage());
                 return UNUSABLE;
+            } catch (IOException e) {
+                err.println("netns-lab: cannot read the terminal: " + e.getMessage());
+                return UNUSABLE;
+            }
+        }
+
+        /** The lesson done yourself, on a lab that a Show me can rebuild from its log. */
+        private int exercise(Lesson l, PrintWriter out, PrintWriter err) {
+            if (check || step) {
+                err.println("netns-lab: --exercise goes alone: it checks each step when you type check");
+                return UNUSABLE;
+            }
+            String name = backend.backend;
+            AtomicReference<Backend> first = new AtomicReference<>();
+            try {
+                first.set(Backends.open(name));
+            } catch (Backends.UnavailableBackendException e) {
+                err.println(e.getMessage());
+                return UNUSABLE;
+            }
+            Backend firstLab = first.get();
+            Supplier<Backend> labs = () -> Optional.ofNullable(first.getAndSet(null))
+                    .orElseGet(() -> Backends.openUnchecked(name));
+            try (LabSession lab = new LabSession(labs, Optional.of(l), true)) {
+                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                return new ExerciseTerminal(lab, out).run(lines, firstLab) ? 0 : FAILED;
             } catch (IOException e) {
                 err.println("netns-lab: cannot read the terminal: " + e.getMessage());
                 return UNUSABLE;

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -39,6 +40,8 @@ final class WebApp {
     static final int MAX_COMMAND = 20_000;
     private static final String FREE_LAB = "lab";
     private static final String NOT_FOUND_PAGE = "netnslab.notFoundPage";
+    /** Set on a request for the lesson the learner does themselves, not the one they watch. */
+    private static final String DO_IT_YOURSELF = "netnslab.doItYourself";
 
     private final Catalog catalog;
     private final LabStore labs;
@@ -78,6 +81,17 @@ final class WebApp {
             config.routes.post("/lessons/{id}/console", ctx -> console(ctx, Optional.of(lessonOf(ctx))));
             config.routes.post("/lessons/{id}/reachability", ctx -> reachability(ctx, Optional.of(lessonOf(ctx))));
             config.routes.post("/lessons/{id}/restore", ctx -> restore(ctx, Optional.of(lessonOf(ctx))));
+            config.routes.get("/lessons/{id}/exercise", ctx -> page(yourself(ctx), Optional.of(lessonOf(ctx))));
+            config.routes.post("/lessons/{id}/exercise/check", ctx -> exercise(ctx, LabSession::check));
+            config.routes.post("/lessons/{id}/exercise/hint", ctx -> exercise(ctx, LabSession::hint));
+            config.routes.post("/lessons/{id}/exercise/show", ctx -> exercise(ctx, LabSession::show));
+            config.routes.post("/lessons/{id}/exercise/reset", ctx -> reset(yourself(ctx), Optional.of(lessonOf(ctx))));
+            config.routes.post("/lessons/{id}/exercise/console",
+                    ctx -> console(yourself(ctx), Optional.of(lessonOf(ctx))));
+            config.routes.post("/lessons/{id}/exercise/reachability",
+                    ctx -> reachability(yourself(ctx), Optional.of(lessonOf(ctx))));
+            config.routes.post("/lessons/{id}/exercise/restore",
+                    ctx -> restore(yourself(ctx), Optional.of(lessonOf(ctx))));
             config.routes.exception(NoSuchLessonException.class, (e, ctx) -> notFound(ctx, e.getMessage()));
             config.routes.error(404, ctx -> {
                 if (ctx.attribute(NOT_FOUND_PAGE) == null) {
@@ -96,6 +110,8 @@ final class WebApp {
             m.put("summary", md(l.summary()));
             m.put("tutorial", l.tutorial().map(this::inlineMd).orElse(""));
             m.put("steps", l.steps().size());
+            m.put("progress", labs.peek(key(ctx, Optional.of(l), true)).flatMap(LabSession::exercise)
+                    .map(ExerciseView::progress).orElse(""));
             lessons.add(m);
         }
         ctx.render("index.ftl", Map.of("lessons", lessons, "backend", backendName));
@@ -117,6 +133,22 @@ final class WebApp {
     private void page(Context ctx, Optional<Lesson> lesson) {
         LabSession lab = lab(ctx, lesson);
         render(ctx, lesson, lab, true);
+    }
+
+    /** A request about the lesson the learner does themselves. */
+    private static Context yourself(Context ctx) {
+        ctx.attribute(DO_IT_YOURSELF, true);
+        return ctx;
+    }
+
+    /** Check, Hint or Show me, on the learner's own lab. */
+    private void exercise(Context ctx, Consumer<LabSession> action) {
+        Optional<Lesson> lesson = Optional.of(lessonOf(ctx));
+        LabSession lab = lab(yourself(ctx), lesson);
+        if (!lab.log().full()) {
+            action.accept(lab);
+        }
+        respond(ctx, lesson, lab);
     }
 
     private void step(Context ctx, Lesson lesson, boolean forward) {
@@ -154,7 +186,7 @@ final class WebApp {
     private void reachability(Context ctx, Optional<Lesson> lesson) {
         LabSession lab = lab(ctx, lesson);
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("action", lesson.map(l -> "/lessons/" + l.id()).orElse("/lab"));
+        model.put("action", lab.path());
         model.put("log", lab.log().encode());
         model.put("reachability", lab.reachability());
         ctx.render("reachability.ftl", model);
@@ -178,14 +210,14 @@ final class WebApp {
         if ("true".equals(ctx.header("HX-Request"))) {
             render(ctx, lesson, lab, false);
         } else {
-            ctx.redirect(lesson.map(l -> "/lessons/" + l.id()).orElse("/lab"), HttpStatus.SEE_OTHER);
+            ctx.redirect(lab.path(), HttpStatus.SEE_OTHER);
         }
     }
 
     private void render(Context ctx, Optional<Lesson> lesson, LabSession lab, boolean fullPage) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("backend", backendName);
-        model.put("action", lesson.map(l -> "/lessons/" + l.id()).orElse("/lab"));
+        model.put("action", lab.path());
         model.put("log", lab.log().encode());
         model.put("prompt", lab.prompt());
         model.put("panels", StatePanels.of(lab.previousState(), lab.state()));
@@ -212,6 +244,8 @@ final class WebApp {
                 model.put("nextTitle", l.step(done + 1).title());
             }
         });
+        lab.exercise().ifPresent(x -> model.put("exercise", ExerciseView.of(x, lab.lastExercise(), this::md,
+                this::inlineMd)));
         List<LabSession.ConsoleEntry> typed = lab.console();
         if (!typed.isEmpty()) {
             LabSession.ConsoleEntry last = typed.get(typed.size() - 1);
@@ -271,13 +305,18 @@ final class WebApp {
 
     /** The learner's lab: from the store, or rebuilt from the log the page carried back. */
     private LabSession lab(Context ctx, Optional<Lesson> lesson) {
-        String key = session(ctx) + "/" + lesson.map(Lesson::id).orElse(FREE_LAB);
+        boolean yourself = ctx.attribute(DO_IT_YOURSELF) != null;
+        String key = key(ctx, lesson, yourself);
         boolean known = labs.contains(key);
-        LabSession lab = labs.get(key, k -> new LabSession(backends, lesson));
+        LabSession lab = labs.get(key, k -> new LabSession(backends, lesson, yourself));
         if (!known) {
             LabLog.decode(ctx.formParam("log")).ifPresent(lab::replay);
         }
         return lab;
+    }
+
+    private String key(Context ctx, Optional<Lesson> lesson, boolean yourself) {
+        return session(ctx) + "/" + lesson.map(Lesson::id).orElse(FREE_LAB) + (yourself ? "/exercise" : "");
     }
 
     private String session(Context ctx) {

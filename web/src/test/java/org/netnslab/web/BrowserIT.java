@@ -11,6 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.netnslab.core.lesson.Hints;
+import org.netnslab.core.lesson.Lesson;
+import org.netnslab.lessons.Lessons;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -22,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * End to end in a real headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs):
- * a learner steps through lesson 4, a bridge for three, and types in the console.
+ * a learner steps through lesson 4, a bridge for three, and types in the console; another does lesson 1
+ * themselves.
  */
 class BrowserIT {
 
@@ -101,13 +105,94 @@ class BrowserIT {
             String expected = "Step " + i + " of";
             waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".progress"), expected));
         }
+        restartServer();
+        browser.navigate().refresh();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".progress"), "Step 2 of"));
+        assertThat(browser.findElement(By.cssSelector(".panel[data-namespace='blue']")).isDisplayed()).isTrue();
+    }
+
+    /** Clicks a button by its name and waits for the lab it replaces to go. */
+    private static void press(String name) {
+        WebElement lab = browser.findElement(By.id("lab"));
+        browser.findElement(By.xpath("//button[normalize-space()='" + name + "']")).click();
+        waiting().until(ExpectedConditions.stalenessOf(lab));
+    }
+
+    /** Types a line into the console and waits for the lab it replaces to go. */
+    private static void type(String line) {
+        WebElement lab = browser.findElement(By.id("lab"));
+        browser.findElement(By.cssSelector("input[name='command']")).sendKeys(line + "\n");
+        waiting().until(ExpectedConditions.stalenessOf(lab));
+    }
+
+    private static String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private static void restartServer() {
         int port = server.port();
         server.stop();
         server = new WebApp(ShippedCatalog.load(), new LabStore(50), () -> Backends.openUnchecked("sim"), "sim")
                 .create().start("127.0.0.1", port);
+    }
+
+    @Test
+    void aLessonDoneYourselfWithAWrongTryAHintAndAReloadShowsItsProgressOnTheLessonList() {
+        Lesson lesson = Lessons.find("1").orElseThrow();
+        int total = lesson.steps().size();
+        browser.get(url("/lessons/1"));
+        browser.findElement(By.linkText("Do it yourself")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".exercise .progress"),
+                "Step 1 of " + total));
+        assertThat(text(".exercise .step")).contains("Goal", "blue has a link lo, down")
+                .doesNotContain("ip netns add blue");
+
+        // a wrong try: the namespace has another name
+        type("ip netns add bleu");
+        press("Check");
+        assertThat(text(".exercise .goals")).contains("There is no namespace blue yet");
+        assertThat(text(".exercise .progress")).startsWith("Step 1 of " + total);
+
+        press("Hint");
+        // the lesson's own first hint, as the page renders its Markdown
+        assertThat(text(".exercise .hints")).contains("Hint 1 of 3",
+                Hints.of(lesson.step(1)).get(0).replace("`", ""));
+        type("ip netns del bleu");
+        type("ip netns add blue");
+        press("Check");
+        assertThat(text(".exercise .progress")).isEqualTo("Step 2 of " + total + " · 1 of " + total + " done");
+        assertThat(text(".exercise-steps")).contains("Make a namespace (done with hints)");
+
+        // half way through step 2, a reload, and a server that restarted: the browser's log brings it all back
+        type(lesson.step(2).commands().get(0));
         browser.navigate().refresh();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".progress"), "Step 2 of"));
-        assertThat(browser.findElement(By.cssSelector(".panel[data-namespace='blue']")).isDisplayed()).isTrue();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".exercise .progress"),
+                "Step 2 of " + total));
+        restartServer();
+        browser.navigate().refresh();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".console .terminal"),
+                lesson.step(2).commands().get(0)));
+        assertThat(text(".exercise .progress")).isEqualTo("Step 2 of " + total + " · 1 of " + total + " done");
+
+        for (String command : lesson.step(2).commands().subList(1, lesson.step(2).commands().size())) {
+            type(command);
+        }
+        press("Check");
+        for (int n = 3; n <= total; n++) {
+            for (String command : lesson.step(n).commands()) {
+                type(command);
+            }
+            press("Check");
+            assertThat(text(".exercise .progress")).as("after step %d", n).endsWith(n + " of " + total + " done");
+        }
+        assertThat(text(".exercise .step")).contains("Every step behind you", (total - 1) + " alone, 1 with hints");
+
+        // the list, served by a server that has forgotten the lab, shows what the browser kept
+        restartServer();
+        browser.get(url("/"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-progress-of='/lessons/1/exercise']"), total + " of " + total + " done"));
+        assertThat(text("[data-progress-of='/lessons/2/exercise']")).isEmpty();
     }
 
     @Test

@@ -9,10 +9,14 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.netnslab.core.lesson.Lesson;
+import org.netnslab.lessons.Lessons;
 import picocli.CommandLine;
 
 class LessonCommandsTests {
@@ -189,6 +193,77 @@ class LessonCommandsTests {
                 "netns-lab: " + f + ":25: expected: output contains \"red\"; the simulator shows: no line of the"
                         + " output contains it\n"
                 + "netns-lab: " + f + ":26: expected: blue forwards; the simulator shows: net.ipv4.ip_forward = 0\n");
+    }
+
+    private static InputStream typed(String... lines) {
+        return new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anExerciseShowsEachGoalAndAnswersCheckHintShowAndSkip() throws Exception {
+        Path f = file("mine.md", GOOD);
+
+        int status = run(typed("check", "hint", "ip netns add blue", "check", "show"), f.toString(), "--exercise");
+
+        assertThat(status).isZero();
+        assertThat(out.toString())
+                .contains("## Step 1 of 2: A namespace\n\nMake one.\n\nGoal:\n  - `blue` has a link `lo`, down\n")
+                .doesNotContain("$ ip netns add blue")
+                .contains("  [FAIL] `blue` has a link `lo`, down: there is no namespace `blue` yet\n"
+                        + "Not yet: type more, then check again (or hint, show, skip).\n")
+                .contains("Hint 1 of 3:\nThink about what the goal takes: a namespace of its own (`ip netns`).\n")
+                .contains("Step 1 done, with hints. 1 of 2 done.\n")
+                .contains("Shown: the lab went back to where step 2 began, and its commands ran:\n"
+                        + "$ ip netns add green\n$ ip netns list\ngreen\nblue\n")
+                .endsWith("Every step behind you: 2 of 2 done: 0 alone, 1 with hints, 1 shown, 0 skipped.\n");
+    }
+
+    @Test
+    void anExerciseLeftBeforeItsEndExitsWithOne() throws Exception {
+        Path f = file("mine.md", GOOD);
+
+        assertThat(run(typed("ip netns add blue", "check", "skip"), f.toString(), "--exercise")).isEqualTo(1);
+
+        assertThat(out.toString()).contains("Step 2 skipped.").endsWith("1 of 2 done: 1 alone, 0 with hints,"
+                + " 0 shown, 1 skipped; 'netns-lab run mine --exercise' starts again.\n");
+        out.getBuffer().setLength(0);
+        assertThat(run(typed("ip netns add blue", "exit"), f.toString(), "--exercise")).isEqualTo(1);
+        assertThat(out.toString()).endsWith("0 of 2 done: 0 alone, 0 with hints, 0 shown, 0 skipped;"
+                + " 'netns-lab run mine --exercise' starts again.\n");
+    }
+
+    @Test
+    void badInputDuringAnExerciseNeverBreaksIt() throws Exception {
+        Path f = file("mine.md", GOOD);
+
+        int status = run(typed("ip lnik", "ip netns add", "ip netns exec nowhere ip link", "vim", "\u0000", "ns1> hi",
+                "check", "ip netns add blue", "ip netns exec blue bash", "exit", "check", "ip netns add green",
+                "ip netns list", "check"), f.toString(), "--exercise");
+
+        assertThat(status).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("Object \"lnik\" is unknown, try \"ip help\".",
+                "Cannot open network namespace \"nowhere\": No such file or directory",
+                "there is no namespace `blue` yet", "Step 1 done, alone.", "Every step behind you: 2 of 2 done");
+    }
+
+    @Test
+    void theWholeShippedLessonCanBeTypedInATerminal() {
+        Lesson three = Lessons.find("3").orElseThrow();
+        List<String> lines = new ArrayList<>();
+        three.steps().forEach(s -> {
+            lines.addAll(s.commands());
+            lines.add("check");
+        });
+
+        assertThat(run(typed(lines.toArray(String[]::new)), "3", "--exercise")).as(out.toString()).isZero();
+        assertThat(out.toString()).endsWith("Every step behind you: 9 of 9 done: 9 alone, 0 with hints, 0 shown,"
+                + " 0 skipped.\n");
+    }
+
+    @Test
+    void anExerciseGoesAlone() {
+        assertThat(run(typed(), "1", "--exercise", "--check")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("netns-lab: --exercise goes alone");
     }
 
     @ParameterizedTest(name = "{0} --help")

@@ -100,7 +100,7 @@ final class Checks {
         throw new IllegalStateException("unknown expectation " + e);
     }
 
-    private static String namespaceOf(Expectation e) {
+    static String namespaceOf(Expectation e) {
         if (e instanceof Reaches x) {
             return x.namespace();
         } else if (e instanceof DoesNotReach x) {

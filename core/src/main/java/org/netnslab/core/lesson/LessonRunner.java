@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import org.netnslab.core.backend.Backend;
-import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.nc.Netcat;
 import org.netnslab.core.shell.Terminal;
@@ -73,32 +71,9 @@ public final class LessonRunner {
         }
         int number = results.size() + 1;
         Step step = lesson.step(number);
-        List<CommandOutput> outputs = new ArrayList<>();
-        int heard = terminal.messages().size();
-        boolean chatting = false;
-        for (String line : step.commands()) {
-            Optional<ChatLine> chat = ChatLine.parse(line);
-            if (chat.isPresent()) {
-                chatting = true;
-                ChatLine c = chat.get();
-                CommandResult result = c.command() ? terminal.runIn(c.namespace(), c.text())
-                        : terminal.type(c.namespace(), c.text());
-                outputs.add(new CommandOutput(c.prompt(), c.text(), result));
-                continue;
-            }
-            if (chatting) {
-                // a chat's windows close where its block ends
-                terminal.stopAll();
-                chatting = false;
-            }
-            String prompt = terminal.prompt();
-            CommandResult result = terminal.run(line);
-            outputs.add(new CommandOutput(prompt, line, result));
-        }
-        if (chatting) {
-            terminal.stopAll();
-        }
-        List<Netcat.Message> received = List.copyOf(terminal.messages().subList(heard, terminal.messages().size()));
+        StepCommands.Run run = StepCommands.run(terminal, step.commands());
+        List<CommandOutput> outputs = run.outputs();
+        List<Netcat.Message> received = run.received();
         LabState after = backend.snapshot();
         LabState before = results.isEmpty() ? initial : results.get(results.size() - 1).snapshot();
         StateDiff diff = StateDiff.between(before, after);

@@ -11,17 +11,27 @@ import java.util.Objects;
  *     is about and what to notice
  * @param commands one command a line, exactly as typed, run in order on the learner's terminal
  * @param expectations what the learner should observe once the commands have run, checked by the runner
+ * @param hints the teacher's own hints for a learner who does the step alone (Markdown, one a paragraph of
+ *     the step's {@code hint} block), in the order they are given; empty when the lesson has none, and
+ *     {@link Hints} derives them from the commands
  * @param lines where each part is in the lesson's file, for errors that point at a line
  */
 public record Step(String title, String explanation, List<String> commands, List<Expectation> expectations,
-        Lines lines) {
+        List<String> hints, Lines lines) {
 
     public Step {
         Objects.requireNonNull(title);
         Objects.requireNonNull(explanation);
         commands = List.copyOf(commands);
         expectations = List.copyOf(expectations);
+        hints = List.copyOf(hints);
         Objects.requireNonNull(lines);
+    }
+
+    /** A step without hints of its own. */
+    public Step(String title, String explanation, List<String> commands, List<Expectation> expectations,
+            Lines lines) {
+        this(title, explanation, commands, expectations, List.of(), lines);
     }
 
     /** A step that comes from no file (built in code): its lines are unknown. */
