@@ -31,7 +31,7 @@ public final class Inet {
         if (slash < 0) {
             return Optional.of(new Ipv4Cidr(address.get(), 32));
         }
-        Optional<Long> len = cNumber(w.substring(slash + 1));
+        Optional<Long> len = CNumber.baseZero(w.substring(slash + 1));
         if (len.isEmpty() || len.get() > 32) {
             return Optional.empty();
         }
@@ -51,7 +51,7 @@ public final class Inet {
         for (int i = 0; i < 4; i++) {
             long octet = 0;
             if (i < parts.length) {
-                Optional<Long> n = cNumber(parts[i]);
+                Optional<Long> n = CNumber.baseZero(parts[i]);
                 if (n.isEmpty() || n.get() > 255) {
                     return Optional.empty();
                 }
@@ -60,24 +60,6 @@ public final class Inet {
             bits = (bits << 8) | (int) octet;
         }
         return Optional.of(new Ipv4Address(bits));
-    }
-
-    /** What strtoul with base 0 reads, whole: decimal, {@code 0x} hex, or octal after a {@code 0}. */
-    private static Optional<Long> cNumber(String s) {
-        try {
-            if (s.isEmpty() || s.length() > 12) {
-                return Optional.empty();
-            }
-            if (s.startsWith("0x") || s.startsWith("0X")) {
-                return s.length() > 2 ? Optional.of(Long.parseLong(s.substring(2), 16)) : Optional.empty();
-            }
-            if (!s.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                return Optional.empty();
-            }
-            return Optional.of(s.length() > 1 && s.startsWith("0") ? Long.parseLong(s, 8) : Long.parseLong(s));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     /**
@@ -95,20 +77,11 @@ public final class Inet {
         }
         long[] values = new long[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            String p = parts[i];
-            int radix = 10;
-            if (p.length() > 2 && (p.startsWith("0x") || p.startsWith("0X"))) {
-                radix = 16;
-                p = p.substring(2);
-            } else if (p.length() > 1 && p.startsWith("0")) {
-                radix = 8;
-                p = p.substring(1);
-            }
-            int r = radix;
-            if (p.isEmpty() || p.length() > 11 || !p.chars().allMatch(c -> c < 128 && Character.digit(c, r) >= 0)) {
+            Optional<Long> value = CNumber.baseZero(parts[i]);
+            if (value.isEmpty()) {
                 return Optional.empty();
             }
-            values[i] = Long.parseLong(p, radix);
+            values[i] = value.get();
         }
         long address = 0;
         for (int i = 0; i < values.length - 1; i++) {

@@ -5,6 +5,11 @@ public record Invalid(String message, int exitStatus) implements Command {
 
     @Override
     public CommandResult run(Context context, String ns) {
+        return result();
+    }
+
+    /** What the tool printed, and its exit status. */
+    public CommandResult result() {
         return CommandResult.of(message, exitStatus);
     }
 }

@@ -117,7 +117,7 @@ public final class Ip {
 
     /** {@code netns NS} of a namespace that does not exist. */
     static CommandResult invalidNetns(String name) {
-        return CommandResult.of("Error: argument \"" + name + "\" is wrong: Invalid \"netns\" value\n\n", 255);
+        return Iproute2.invarg("Invalid \"netns\" value\n", name).result();
     }
 
     static final String USAGE =

@@ -2,10 +2,9 @@ package org.netnslab.core.ip;
 
 import static org.netnslab.core.command.Iproute2.duparg;
 import static org.netnslab.core.command.Iproute2.duparg2;
+import static org.netnslab.core.command.Iproute2.incomplete;
 import static org.netnslab.core.command.Iproute2.invarg;
 import static org.netnslab.core.command.Iproute2.matches;
-import static org.netnslab.core.command.Iproute2.validAltIfname;
-import static org.netnslab.core.command.Iproute2.validIfname;
 
 import java.util.HashSet;
 import java.util.List;
@@ -26,8 +25,8 @@ import org.netnslab.core.model.NamespaceState;
 
 /**
  * {@code ip link}, as iproute2 6.1's {@code ip/iplink.c} has it: {@code do_iplink}'s subcommands,
- * {@code iplink_parse}'s argument loop for add and set, and the commands they make, each with its run on the
- * backend; {@link LinkFormat} prints the links.
+ * {@code iplink_modify}'s checks of what {@code iplink_parse} read ({@link LinkRequest}) for add, set and
+ * delete, and the commands they make, each with its run on the backend; {@link LinkFormat} prints the links.
  */
 public final class IpLink {
 
@@ -122,8 +121,7 @@ public final class IpLink {
             }
             if (master.isPresent() && master.get().isPresent()
                     && here.link(master.get().get()).isEmpty()) {
-                return CommandResult.of("Error: argument \"" + master.get().get()
-                        + "\" is wrong: Device does not exist\n\n", 255);
+                return invarg("Device does not exist\n", master.get().get()).result();
             }
             if (here.link(device).isEmpty()) {
                 return Ip.cannotFind(device);
@@ -152,8 +150,7 @@ public final class IpLink {
         public CommandResult run(Context context, String ns) {
             NamespaceState here = context.state(ns);
             if (master.isPresent() && here.link(master.get()).isEmpty()) {
-                return CommandResult.of("Error: argument \"" + master.get()
-                        + "\" is wrong: Device does not exist\n\n", 255);
+                return invarg("Device does not exist\n", master.get()).result();
             }
             if (device.isPresent() && here.link(device.get()).isEmpty()) {
                 String warning = device.get().length() >= NAME_OVERFLOW ? ADDATTR_OVERFLOW : "";
@@ -201,16 +198,16 @@ public final class IpLink {
         }
         String sub = a.next();
         if (matches(sub, "add")) {
-            return modify(a, true);
+            return modify(a, Subcommand.ADD);
         }
         if (matches(sub, "set") || matches(sub, "change")) {
-            return modify(a, false);
+            return modify(a, Subcommand.SET);
         }
         if (matches(sub, "replace")) {
             return new Unsupported("ip link replace", a.all());
         }
         if (matches(sub, "delete")) {
-            return delete(a);
+            return modify(a, Subcommand.DELETE);
         }
         if (matches(sub, "show") || matches(sub, "lst") || matches(sub, "list")) {
             return show(a, brief);
@@ -255,160 +252,130 @@ public final class IpLink {
                 brief);
     }
 
-    private static Command delete(Args a) {
-        String dev = null;
-        while (a.more()) {
-            String w = a.next();
-            if (w.equals("type")) {
-                a.rest();
-                break;
+    /**
+     * iplink_modify: the arguments as iplink_parse reads them ({@link LinkRequest}), then what each
+     * subcommand checks of them before it asks the kernel; what the lab does not model is said last. A name
+     * the line looked up (a namespace, a master) is looked up before all that follows it.
+     */
+    private static Command modify(Args a, Subcommand sub) {
+        LinkRequest r = new LinkRequest(sub == Subcommand.ADD);
+        Command command;
+        try {
+            Optional<Invalid> error = r.read(a);
+            if (error.isPresent()) {
+                command = error.get();
+            } else {
+                command = switch (sub) {
+                    case ADD -> add(r, a);
+                    case SET -> set(r, a);
+                    case DELETE -> delete(r, a);
+                };
             }
-            if (w.equals("dev")) {
-                w = a.value();
-            }
-            if (dev != null) {
-                return duparg2("dev", w);
-            }
-            if (!validAltIfname(w)) {
-                return invarg("\"dev\" not a valid ifname", w);
-            }
-            dev = w;
+        } catch (Args.Incomplete e) {
+            command = incomplete();
         }
-        if (dev == null) {
-            return new Invalid("Not enough information: \"dev\" argument is required.", 255);
-        }
-        return new LinkDelete(dev);
+        // ip link set looks its namespace and its master up itself, when it runs
+        return command instanceof LinkSet ? command : r.afterLookups(command);
     }
 
-    /** iplink_parse, for the keywords a lab uses; the others are said to be outside the lab. */
-    private static Command modify(Args a, boolean create) {
-        String dev = null;
-        String name = null;
-        Boolean up = null;
-        String netns = null;
-        Optional<String> master = null;
-        String kind = null;
-        Args kindArgs = null;
-        while (a.more()) {
-            String w = a.next();
-            if (w.equals("up") || w.equals("down")) {
-                up = w.equals("up");
-            } else if (w.equals("name")) {
-                String n = a.value();
-                if (name != null) {
-                    return duparg("name", n);
-                }
-                if (!validIfname(n)) {
-                    return invarg("\"name\" not a valid ifname", n);
-                }
-                name = n;
-                if (dev == null) {
-                    dev = n;
-                }
-            } else if (w.equals("netns")) {
-                String ns = a.value();
-                if (netns != null) {
-                    return duparg("netns", ns);
-                }
-                netns = ns;
-            } else if (w.equals("master")) {
-                master = Optional.of(a.value());
-            } else if (w.equals("nomaster")) {
-                master = Optional.empty();
-            } else if (matches(w, "type")) {
-                kind = a.value();
-                kindArgs = new Args(a.rest());
-                break;
-            } else if (List.of("mtu", "index", "txqueuelen", "qlen", "alias", "arp", "multicast", "allmulticast",
-                    "promisc", "trailers", "carrier", "dynamic", "vf", "group", "addrgenmode", "protodown", "xdp",
-                    "vrf", "broadcast", "brd", "numtxqueues", "numrxqueues", "gso_max_size", "gso_max_segs",
-                    "link-netns", "link-netnsid", "parentdev", "link", "address").contains(w)
-                    || matches(w, "address") || matches(w, "txqlen")) {
-                return new Unsupported("ip link " + (create ? "add" : "set") + " ... " + w, a.all());
-            } else {
-                if (w.equals("dev")) {
-                    w = a.value();
-                } else if (matches(w, "help")) {
-                    return new Invalid(USAGE, 255);
-                }
-                if (dev != null && !dev.equals(name)) {
-                    return duparg2("dev", w);
-                }
-                if (dev != null) {
-                    return duparg2("dev", w);
-                }
-                if (!validAltIfname(w)) {
-                    return invarg("\"dev\" not a valid ifname", w);
-                }
-                dev = w;
-            }
-        }
-        if (!create) {
-            if (kind != null) {
-                return new Unsupported("ip link set ... type", a.all());
-            }
-            if (dev == null) {
-                return new Invalid("Not enough information: \"dev\" argument is required.", 255);
-            }
-            if (name != null && !name.equals(dev)) {
-                return new Unsupported("renaming a link", a.all());
-            }
-            return new LinkSet(dev, Optional.ofNullable(up), Optional.ofNullable(netns), Optional.ofNullable(master));
-        }
-        if (kind == null) {
+    private enum Subcommand { ADD, SET, DELETE }
+
+    private static Command add(LinkRequest r, Args a) {
+        if (r.kind == null) {
             return new Invalid("Not enough information: \"type\" argument is required", 1);
         }
-        if (up != null || netns != null || master != null) {
+        Command made;
+        if (r.kind.equals("veth")) {
+            made = vethPeer(r.linkName(), r.kindArgs);
+        } else if (r.kind.equals("bridge")) {
+            made = r.kindArgs.more() ? new Unsupported("bridge options", r.kindArgs.all())
+                    : new LinkAdd(r.linkName(), LinkKind.BRIDGE, Optional.empty(), Optional.empty());
+        } else if (OTHER_KERNEL_KINDS.contains(r.kind)) {
+            made = new Unsupported("links of type \"" + r.kind + "\" (a lab has veth and bridge)", r.kindArgs.all());
+        } else if (r.kindArgs.more()) {
+            return garbage(r.kindArgs);
+        } else {
+            return new Invalid("Error: Unknown device type.", 2);
+        }
+        if (!(made instanceof LinkAdd)) {
+            return made;
+        }
+        if (r.unsupported != null) {
+            return new Unsupported("ip link add ... " + r.unsupported, a.all());
+        }
+        if (r.up != null || r.netns != null || r.master != null) {
             return new Unsupported("ip link add with up, netns or master (add the link, then set it)", a.all());
         }
-        if (kind.equals("veth")) {
-            return vethPeer(dev, kindArgs);
-        }
-        if (kind.equals("bridge")) {
-            if (kindArgs.more()) {
-                return new Unsupported("bridge options", kindArgs.all());
-            }
-            return new LinkAdd(Optional.ofNullable(dev), LinkKind.BRIDGE, Optional.empty(), Optional.empty());
-        }
-        if (OTHER_KERNEL_KINDS.contains(kind)) {
-            return new Unsupported("links of type \"" + kind + "\" (a lab has veth and bridge)", a.all());
-        }
-        return new Invalid("Error: Unknown device type.", 2);
+        return made;
     }
 
-    private static Command vethPeer(String dev, Args a) {
+    private static Command set(LinkRequest r, Args a) {
+        if (r.kind != null) {
+            return new Unsupported("ip link set ... type", a.all());
+        }
+        if (r.unsupported != null) {
+            return new Unsupported("ip link set ... " + r.unsupported, a.all());
+        }
+        if (r.name != null && !r.name.equals(r.dev)) {
+            return new Unsupported("renaming a link", a.all());
+        }
+        return new LinkSet(r.dev, Optional.ofNullable(r.up), Optional.ofNullable(r.netns),
+                Optional.ofNullable(r.master));
+    }
+
+    private static Command delete(LinkRequest r, Args a) {
+        if (r.unsupported != null) {
+            return new Unsupported("ip link delete ... " + r.unsupported, a.all());
+        }
+        return new LinkDelete(r.dev);
+    }
+
+    /** iplink_modify's words for arguments after a kind that takes none. */
+    private static Command garbage(Args kindArgs) {
+        String first = kindArgs.next();
+        if (matches(first, "help")) {
+            return new Invalid(USAGE, 255);
+        }
+        return new Invalid("Garbage instead of arguments \"" + first + " ...\". Try \"ip link help\".", 1);
+    }
+
+    /** veth_parse_opt (ip/link_veth.c): {@code peer}, then the peer's arguments, as iplink_parse reads them. */
+    private static Command vethPeer(Optional<String> dev, Args a) {
         if (!a.more()) {
-            return new LinkAdd(Optional.ofNullable(dev), LinkKind.VETH, Optional.empty(), Optional.empty());
+            return new LinkAdd(dev, LinkKind.VETH, Optional.empty(), Optional.empty());
         }
         if (!a.next().equals("peer")) {
             return new Invalid("Usage: ip link <options> type veth [peer <options>]\n"
                     + "To get <options> type 'ip link add help'", 1);
         }
-        String peer = null;
-        String peerNetns = null;
-        while (a.more()) {
-            String w = a.next();
-            if (w.equals("name")) {
-                String n = a.value();
-                if (peer != null) {
-                    return duparg("name", n);
-                }
-                if (!validIfname(n)) {
-                    return invarg("\"name\" not a valid ifname", n);
-                }
-                peer = n;
-            } else if (w.equals("netns")) {
-                String ns = a.value();
-                if (peerNetns != null) {
-                    return duparg("netns", ns);
-                }
-                peerNetns = ns;
-            } else {
-                return new Unsupported("veth peer option \"" + w + "\"", a.all());
-            }
+        LinkRequest peer = new LinkRequest(true);
+        Optional<Invalid> error = peer.read(a);
+        if (error.isPresent()) {
+            return peer.afterLookups(error.get());
         }
-        return new LinkAdd(Optional.ofNullable(dev), LinkKind.VETH, Optional.ofNullable(peer),
-                Optional.ofNullable(peerNetns));
+        if (peer.kind != null) {
+            return peer.afterLookups(duparg("type", peer.kind));
+        }
+        Optional<String> option = outsideThePeer(peer);
+        if (option.isPresent()) {
+            return peer.afterLookups(new Unsupported("veth peer option \"" + option.get() + "\"", a.all()));
+        }
+        // the link add looks the peer's namespace up itself, when it runs
+        return new LinkAdd(dev, LinkKind.VETH, peer.linkName(), Optional.ofNullable(peer.netns));
+    }
+
+    /** The first of the peer's options a lab does not take: its flags and its master are the link's to set. */
+    private static Optional<String> outsideThePeer(LinkRequest peer) {
+        if (peer.unsupported != null) {
+            return Optional.of(peer.unsupported);
+        }
+        if (peer.up != null) {
+            return Optional.of(peer.up ? "up" : "down");
+        }
+        if (peer.master != null) {
+            return Optional.of(peer.master.isPresent() ? "master" : "nomaster");
+        }
+        return Optional.empty();
     }
 
     static final String USAGE =
