@@ -70,23 +70,21 @@ public final class IpLink {
             try {
                 switch (kind) {
                     case VETH -> {
+                        // the kernel names what the learner did not (veth%d): only then are the names read,
+                        // so that a named link costs no look at a namespace that may hold thousands
                         String peerNs = peerNamespace.orElse(ns);
-                        Set<String> taken = new HashSet<>();
-                        context.state(peerNs).links().forEach(l -> taken.add(l.name()));
-                        String peerName = peer.orElseGet(() -> freeName(taken, "veth"));
-                        Set<String> here = new HashSet<>();
-                        context.state(ns).links().forEach(l -> here.add(l.name()));
-                        if (peerNs.equals(ns)) {
-                            here.add(peerName);
-                        }
-                        String dev = requested.orElseGet(() -> freeName(here, "veth"));
+                        String peerName = peer.orElseGet(() -> freeName(names(context, peerNs), "veth"));
+                        String dev = requested.orElseGet(() -> {
+                            Set<String> here = names(context, ns);
+                            if (peerNs.equals(ns)) {
+                                here.add(peerName);
+                            }
+                            return freeName(here, "veth");
+                        });
                         context.backend().addVeth(ns, dev, peerName, peerNamespace);
                     }
-                    case BRIDGE -> {
-                        Set<String> here = new HashSet<>();
-                        context.state(ns).links().forEach(l -> here.add(l.name()));
-                        context.backend().addBridge(ns, requested.orElseGet(() -> freeName(here, "bridge")));
-                    }
+                    case BRIDGE -> context.backend().addBridge(ns,
+                            requested.orElseGet(() -> freeName(names(context, ns), "bridge")));
                     case LOOPBACK -> throw new KernelException(Errno.EOPNOTSUPP);
                 }
             } catch (KernelException e) {
@@ -176,6 +174,12 @@ public final class IpLink {
     }
 
     /** The kernel's {@code dev_alloc_name("PREFIX%d")}: the lowest number free. */
+    private static Set<String> names(Context context, String ns) {
+        Set<String> names = new HashSet<>();
+        context.state(ns).links().forEach(l -> names.add(l.name()));
+        return names;
+    }
+
     private static String freeName(Set<String> taken, String prefix) {
         int i = 0;
         while (taken.contains(prefix + i)) {
