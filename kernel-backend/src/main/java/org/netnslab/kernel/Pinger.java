@@ -138,6 +138,14 @@ final class Pinger {
             pipe = Math.max(pipe, transmitted - seq + 1);
         }
 
+        /**
+         * The probe an answer is for: the last one sent whose number, in the 16 bits of {@code icmp_seq}, is
+         * the answer's, so that every probe past the 65,535th is counted too.
+         */
+        int probe(int icmpSeq) {
+            return transmitted - ((transmitted - icmpSeq) & 0xffff);
+        }
+
         boolean open(int seq) {
             int i = seq - 1;
             return i >= 0 && i < probes.length && sent[i] && probes[i] == null;
@@ -167,17 +175,18 @@ final class Pinger {
                 continue;
             }
             IcmpMessage m = icmp.get();
-            if (m.type() == IcmpMessage.ECHO_REPLY && m.id() == out.id && out.open(m.sequence())) {
-                int i = m.sequence() - 1;
-                out.answered(m.sequence(), Probe.reply(m.sequence(), ip.source(), ip.ttl(),
-                        (now - out.sentAt[i]) / 1000, List.of()));
+            if (m.type() == IcmpMessage.ECHO_REPLY && m.id() == out.id && out.open(out.probe(m.sequence()))) {
+                int seq = out.probe(m.sequence());
+                out.answered(seq, Probe.reply(seq, ip.source(), ip.ttl(), (now - out.sentAt[seq - 1]) / 1000,
+                        List.of()));
             } else if (IcmpMessage.isError(m.type()) && m.type() != IcmpMessage.REDIRECT
                     && m.type() != IcmpMessage.SOURCE_QUENCH && m.quoted().isPresent()) {
                 IcmpMessage.Quoted q = m.quoted().get();
                 boolean ours = q.type() == IcmpMessage.ECHO && q.id() == out.id
                         && q.ip().destination().equals(out.destination);
-                if (ours && out.open(q.sequence())) {
-                    out.answered(q.sequence(), Probe.error(q.sequence(), ip.source(), m.describe(), List.of()));
+                int seq = out.probe(q.sequence());
+                if (ours && out.open(seq)) {
+                    out.answered(seq, Probe.error(seq, ip.source(), m.describe(), List.of()));
                 }
             }
         }

@@ -135,6 +135,14 @@ final class Pinger implements PingSocket.Listener {
         }
     }
 
+    /**
+     * The probe an answer is for: the last one sent whose number, in the 16 bits of {@code icmp_seq}, is the
+     * answer's, so that every probe past the 65,535th is counted too.
+     */
+    private int probe(int icmpSeq) {
+        return transmitted - ((transmitted - icmpSeq) & 0xffff);
+    }
+
     private boolean late(int seq, long tick, Trace trace) {
         if (seq < 1 || seq > sentAt.length || traces[seq - 1] == null || outcome[seq - 1] != null) {
             return true;
@@ -149,7 +157,8 @@ final class Pinger implements PingSocket.Listener {
     }
 
     @Override
-    public void reply(int seq, Ipv4Address who, int replyTtl, long tick, Trace trace) {
+    public void reply(int icmpSeq, Ipv4Address who, int replyTtl, long tick, Trace trace) {
+        int seq = probe(icmpSeq);
         if (late(seq, tick, trace)) {
             return;
         }
@@ -163,7 +172,8 @@ final class Pinger implements PingSocket.Listener {
     }
 
     @Override
-    public void error(int seq, Ipv4Address who, String text, long tick, Trace trace) {
+    public void error(int icmpSeq, Ipv4Address who, String text, long tick, Trace trace) {
+        int seq = probe(icmpSeq);
         if (late(seq, tick, trace)) {
             return;
         }

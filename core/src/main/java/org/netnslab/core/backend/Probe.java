@@ -7,7 +7,7 @@ import org.netnslab.core.net.Ipv4Address;
 /**
  * What became of one echo request.
  *
- * @param sequence {@code icmp_seq}, from 1
+ * @param sequence the probe's number, from 1: the request carries it in 16 bits ({@link #icmpSeq()})
  * @param outcome a reply, an ICMP error, or nothing
  * @param from who answered (the target, or the router that sent the error)
  * @param ttl the reply's TTL
@@ -28,6 +28,14 @@ public record Probe(
         REPLY,
         ERROR,
         LOST
+    }
+
+    /**
+     * The {@code icmp_seq} the request carried and ping prints: the probe's number in 16 bits, so that the
+     * 65,536th is 0 again. ping counts every reply all the same.
+     */
+    public int icmpSeq() {
+        return sequence & 0xffff;
     }
 
     public static Probe reply(int seq, Ipv4Address from, int ttl, long rttMicros, List<Hop> journey) {

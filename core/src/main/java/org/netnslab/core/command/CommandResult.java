@@ -43,6 +43,11 @@ public record CommandResult(String output, int exitStatus, Optional<PingResult> 
         return of("netns-lab: " + sentence + ".", exitStatus);
     }
 
+    /** The same result, with a line of netns-lab's own under what the tool printed (see {@link #netnsLab}). */
+    public CommandResult withNote(String sentence) {
+        return new CommandResult(output + netnsLab(sentence, exitStatus).output(), exitStatus, ping, segments);
+    }
+
     public static CommandResult error(String line, int exitStatus) {
         return of(line, exitStatus);
     }

@@ -15,7 +15,7 @@ public final class JourneyFormat {
     public static String trace(PingResult result) {
         StringBuilder sb = new StringBuilder();
         for (Probe p : result.probes()) {
-            sb.append("  icmp_seq=").append(p.sequence()).append(": ").append(verdict(p)).append('\n');
+            sb.append("  icmp_seq=").append(p.icmpSeq()).append(": ").append(verdict(p)).append('\n');
             hops(sb, p.journey());
         }
         return sb.toString();

@@ -55,6 +55,9 @@ public final class Ip {
         boolean inet4Only = false;
         while (a.more() && a.peek().startsWith("-") && a.peek().length() > 1) {
             String typed = a.next();
+            if (typed.equals("--")) {
+                break;
+            }
             String opt = typed.startsWith("--") ? typed.substring(1) : typed;
             if (opt.equals("-4")) {
                 inet4Only = true;

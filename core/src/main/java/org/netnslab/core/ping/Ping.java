@@ -2,8 +2,11 @@ package org.netnslab.core.ping;
 
 import static org.netnslab.core.command.Inet.looksLikeHostName;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.backend.PingRequest;
@@ -26,6 +29,20 @@ public record Ping(PingRequest request) implements Command {
     public static final int PING_COUNT_WITHOUT_C = 4;
 
     /**
+     * The most echo requests one ping sends in a lab, whatever {@code -c} asks: a ping's probes and their
+     * journeys are held until it ends, so that one learner's command stays bounded in time and memory on a
+     * server of many labs. A ping asked for more sends these, prints the real ping's report of them, and says
+     * in one netns-lab line that it stopped ({@link Capped}).
+     */
+    public static final int MAX_PROBES = 1000;
+
+    /** {@code -c}'s range: iputils takes any long from 1. */
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    /** What strtol(s, &end, 10) reads of a whole word: blanks, a sign, decimal digits. */
+    private static final Pattern DECIMAL = Pattern.compile("[ \\t\\n\\x0B\\f\\r]*([+-]?[0-9]+)");
+
+    /**
      * iputils' getopt string for IPv4, as far as a lab reads it: the options a lab runs (c, i, W, I), the ones
      * it takes quietly (4, n, q, v), and the others, said to be outside the lab.
      */
@@ -33,7 +50,7 @@ public record Ping(PingRequest request) implements Command {
 
     /** ping.c's main: the options, anywhere on the line, then the destination. */
     public static Command parse(List<String> args) {
-        Integer count = null;
+        long count = PING_COUNT_WITHOUT_C;
         String dev = null;
         long interval = 1000;
         long timeout = 10_000;
@@ -55,13 +72,11 @@ public record Ping(PingRequest request) implements Command {
                     String value = item.value().orElse(null);
                     switch (o) {
                         case 'c' -> {
-                            Optional<Long> n = positive(value);
-                            if (n.isEmpty()) {
-                                boolean number = value.matches("-?[0-9]{1,18}");
-                                return new Invalid("ping: invalid argument: '" + value + "'"
-                                        + (number ? ": out of range: 1 <= value <= 9223372036854775807" : ""), 1);
+                            Optional<Invalid> error = countError(value);
+                            if (error.isPresent()) {
+                                return error.get();
                             }
-                            count = (int) Math.min(n.get(), 1_000_000L);
+                            count = Long.parseLong(value.strip());
                         }
                         case 'i' -> {
                             Optional<Long> ms = seconds(value);
@@ -99,17 +114,43 @@ public record Ping(PingRequest request) implements Command {
             return new Invalid("ping: " + destination + ": " + (looksLikeHostName(destination)
                     ? "Temporary failure in name resolution" : "Name or service not known"), 2);
         }
-        int n = count == null ? PING_COUNT_WITHOUT_C : count;
-        return new Ping(new PingRequest(dst.get(), n, Optional.ofNullable(dev), interval, timeout));
+        Ping ping = new Ping(new PingRequest(dst.get(), (int) Math.min(count, MAX_PROBES), Optional.ofNullable(dev),
+                interval, timeout));
+        return count > MAX_PROBES ? new Capped(ping, count) : ping;
     }
 
-    private static Optional<Long> positive(String s) {
-        if (s.isEmpty() || s.length() > 18 || !s.chars().allMatch(Character::isDigit)) {
-            return Optional.empty();
+    /**
+     * iputils' {@code strtol_or_err(str, "invalid argument", 1, LONG_MAX)} for {@code -c}: a decimal long, whole,
+     * after blanks and a sign; one past a long is strtol's ERANGE.
+     */
+    private static Optional<Invalid> countError(String value) {
+        Matcher m = DECIMAL.matcher(value);
+        String prefix = "ping: invalid argument: '" + value + "'";
+        if (!m.matches()) {
+            return Optional.of(new Invalid(prefix, 1));
         }
-        long v = Long.parseLong(s);
-        return v >= 1 ? Optional.of(v) : Optional.empty();
+        BigInteger n = new BigInteger(m.group(1));
+        if (n.abs().compareTo(LONG_MAX) > 0 && !n.equals(LONG_MAX.negate().subtract(BigInteger.ONE))) {
+            return Optional.of(new Invalid(prefix + ": Numerical result out of range", 1));
+        }
+        if (n.signum() <= 0) {
+            return Optional.of(new Invalid(prefix + ": out of range: 1 <= value <= " + Long.MAX_VALUE, 1));
+        }
+        return Optional.empty();
     }
+
+    /** A ping whose {@code -c} asked for more than {@link #MAX_PROBES}: the ping of the cap, and a line saying so. */
+    public record Capped(Ping ping, long asked) implements Command {
+
+        @Override
+        public CommandResult run(Context context, String ns) {
+            CommandResult result = ping.run(context, ns);
+            // a ping refused before it sent anything says only what the real one says
+            return result.ping().isEmpty() ? result : result.withNote("ping stops after " + MAX_PROBES
+                    + " probes in a lab (-c " + asked + " asked for more)");
+        }
+    }
+
 
     private static Optional<Long> seconds(String s) {
         try {

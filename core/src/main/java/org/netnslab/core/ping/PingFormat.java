@@ -23,10 +23,10 @@ public final class PingFormat {
         for (Probe p : result.probes()) {
             switch (p.outcome()) {
                 case REPLY -> sb.append("64 bytes from ").append(p.from().orElseThrow()).append(": icmp_seq=")
-                        .append(p.sequence()).append(" ttl=").append(p.ttl()).append(" time=")
+                        .append(p.icmpSeq()).append(" ttl=").append(p.ttl()).append(" time=")
                         .append(millis(p.rttMicros())).append(" ms\n");
                 case ERROR -> sb.append("From ").append(p.from().orElseThrow()).append(" icmp_seq=")
-                        .append(p.sequence()).append(' ').append(p.error().orElseThrow()).append('\n');
+                        .append(p.icmpSeq()).append(' ').append(p.error().orElseThrow()).append('\n');
                 case LOST -> { }
             }
         }

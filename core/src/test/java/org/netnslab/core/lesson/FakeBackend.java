@@ -52,7 +52,7 @@ public final class FakeBackend implements Backend {
         namespaces.put(UPSTREAM, withLoopback());
     }
 
-    void answerPings(BiFunction<String, PingRequest, PingResult> answer) {
+    public void answerPings(BiFunction<String, PingRequest, PingResult> answer) {
         this.pings = answer;
     }
 
