@@ -20,7 +20,7 @@ final class BrInput {
         Namespace ns = br.ns;
         EthernetFrame f;
         try {
-            f = EthernetFrame.parse(frame);
+            f = dp.dev.parse(frame);
         } catch (WireFormatException e) {
             return;
         }

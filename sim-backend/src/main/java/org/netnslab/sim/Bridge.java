@@ -1,10 +1,10 @@
 package org.netnslab.sim;
 
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.netnslab.core.model.LinkKind;
 import org.netnslab.core.net.MacAddress;
 import org.netnslab.sim.wire.EthernetFrame;
@@ -22,7 +22,8 @@ final class Bridge extends Device {
 
     record FdbEntry(Device port, long updated) {}
 
-    final Set<Device> ports = new LinkedHashSet<>();
+    /** In the order they joined; a list, as a flood walks it for every frame. */
+    final List<Device> ports = new ArrayList<>();
     final Map<MacAddress, FdbEntry> fdb = new HashMap<>();
     /** The MACs of the bridge and of its ports: frames to them are for the bridge's own stack. */
     private final Map<MacAddress, Integer> portMacs = new HashMap<>();
@@ -43,7 +44,7 @@ final class Bridge extends Device {
     void xmit(Datapath dp, byte[] frame, Trace trace) {
         EthernetFrame f;
         try {
-            f = EthernetFrame.parse(frame);
+            f = dp.dev.parse(frame);
         } catch (WireFormatException e) {
             return;
         }

@@ -13,9 +13,36 @@ import org.netnslab.sim.wire.WireFormatException;
 final class Dev {
 
     private final Datapath dp;
+    /**
+     * The last frame parsed, and its ARP packet, by identity: a flooded frame is one array handed to every
+     * port of the bridge, which no one writes into, so a thousand ports parse it once.
+     */
+    private byte[] lastBytes;
+    private EthernetFrame lastFrame;
+    private byte[] lastArpBytes;
+    private ArpPacket lastArp;
 
     Dev(Datapath dp) {
         this.dp = dp;
+    }
+
+    /** {@link EthernetFrame#parse}, once for the same array. */
+    EthernetFrame parse(byte[] frame) {
+        if (frame != lastBytes) {
+            EthernetFrame f = EthernetFrame.parse(frame);
+            lastBytes = frame;
+            lastFrame = f;
+        }
+        return lastFrame;
+    }
+
+    private ArpPacket parseArp(byte[] payload) {
+        if (payload != lastArpBytes) {
+            ArpPacket a = ArpPacket.parse(payload);
+            lastArpBytes = payload;
+            lastArp = a;
+        }
+        return lastArp;
     }
 
     /**
@@ -55,7 +82,7 @@ final class Dev {
         }
         EthernetFrame f;
         try {
-            f = EthernetFrame.parse(frame);
+            f = parse(frame);
         } catch (WireFormatException e) {
             return;
         }
@@ -75,7 +102,7 @@ final class Dev {
         try {
             if (f.etherType() == EtherType.ARP) {
                 if (!dev.isLoopback()) {
-                    dp.arp.process(dev, f, ArpPacket.parse(f.payload()), trace);
+                    dp.arp.process(dev, f, parseArp(f.payload()), trace);
                 }
             } else if (f.etherType() == EtherType.IPV4) {
                 Ipv4Packet p = Ipv4Packet.parse(f.payload());

@@ -1,6 +1,7 @@
 package org.netnslab.sim;
 
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.PriorityQueue;
 
 /**
@@ -19,7 +20,37 @@ final class Engine {
     static final long MILLIS = 1_000;
     static final long SECOND = 1_000_000;
 
-    private record Event(long tick, int order, long seq, Runnable action) implements Timer {}
+    /**
+     * What happens at one moment: one action, or frames that arrive at the same moment one after another
+     * (a flood to a thousand ports, and the thousand frames it sends), kept in one entry of the queue.
+     */
+    private static final class Event implements Timer, Comparable<Event> {
+        final long tick;
+        final int order;
+        final long seq;
+        final Runnable action;
+        List<Runnable> more;
+        boolean started;
+
+        Event(long tick, int order, long seq, Runnable action) {
+            this.tick = tick;
+            this.order = order;
+            this.seq = seq;
+            this.action = action;
+        }
+
+        /** Written out, not composed from comparators: this runs for every frame of a flood. */
+        @Override
+        public int compareTo(Event o) {
+            if (tick != o.tick) {
+                return tick < o.tick ? -1 : 1;
+            }
+            if (order != o.order) {
+                return order < o.order ? -1 : 1;
+            }
+            return Long.compare(seq, o.seq);
+        }
+    }
 
     /**
      * Something scheduled, which can be taken back: a TCP retransmission that an acknowledgment made
@@ -27,10 +58,11 @@ final class Engine {
      */
     interface Timer {}
 
-    private final PriorityQueue<Event> queue = new PriorityQueue<>(
-            Comparator.comparingLong(Event::tick).thenComparingInt(Event::order).thenComparingLong(Event::seq));
+    private final PriorityQueue<Event> queue = new PriorityQueue<>();
     private long now;
     private long seq;
+    /** The frame event scheduled last, while it waits: a frame for the same moment joins it. */
+    private Event lastFrame;
 
     long now() {
         return now;
@@ -43,8 +75,22 @@ final class Engine {
     }
 
     Timer schedule(long tick, int order, Runnable action) {
-        Event e = new Event(Math.max(tick, now), order, seq++, action);
+        long at = Math.max(tick, now);
+        if (order == FRAME && lastFrame != null && !lastFrame.started && lastFrame.tick == at) {
+            // its seq would have come right after the last one's, and nothing runs between two such frames
+            // (drain makes sure of it): one entry, in the same order
+            if (lastFrame.more == null) {
+                lastFrame.more = new ArrayList<>();
+            }
+            lastFrame.more.add(action);
+            seq++;
+            return lastFrame;
+        }
+        Event e = new Event(at, order, seq++, action);
         queue.add(e);
+        if (order == FRAME) {
+            lastFrame = e;
+        }
         return e;
     }
 
@@ -59,12 +105,28 @@ final class Engine {
         }
     }
 
-    /** Runs every event, in order, until nothing is left to happen. */
+    /**
+     * Runs every event, in order, until nothing is left to happen. Frames kept in one entry run one after the
+     * other; should one of them schedule something that comes before the next (a timer for the same moment),
+     * the rest wait in the queue again, where they were.
+     */
     void drain() {
         Event e;
         while ((e = queue.poll()) != null) {
-            now = e.tick();
-            e.action().run();
+            now = e.tick;
+            e.started = true;
+            e.action.run();
+            List<Runnable> more = e.more;
+            for (int i = 0; more != null && i < more.size(); i++) {
+                Event next = queue.peek();
+                if (next != null && next.compareTo(e) < 0) {
+                    Event rest = new Event(e.tick, e.order, e.seq, more.get(i));
+                    rest.more = i + 1 < more.size() ? new ArrayList<>(more.subList(i + 1, more.size())) : null;
+                    queue.add(rest);
+                    break;
+                }
+                more.get(i).run();
+            }
         }
     }
 }

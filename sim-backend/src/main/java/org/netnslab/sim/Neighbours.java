@@ -69,7 +69,26 @@ final class Neighbours {
         }
     }
 
-    private record Key(long device, Ipv4Address address) {}
+    /** Written out: every flooded ARP request looks itself up here, in every namespace it reaches. */
+    private static final class Key {
+        private final long device;
+        private final Ipv4Address address;
+
+        Key(long device, Ipv4Address address) {
+            this.device = device;
+            this.address = address;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.device == device && k.address.equals(address);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(device) * 31 + address.hashCode();
+        }
+    }
 
     private final Map<Key, Entry> entries = new HashMap<>();
 
