@@ -76,7 +76,7 @@ final class Addresses {
             }
             d.inet.add(at, ifa);
         }
-        d.ns.changed();
+        d.addressesChanged();
         Netdev.addPrefixRoute(ifa);
     }
 
@@ -99,7 +99,7 @@ final class Addresses {
         }
         gone.add(ifa);
         d.inet.removeAll(gone);
-        d.ns.changed();
+        d.addressesChanged();
         for (Ifa g : gone) {
             deleteRoutes(g);
         }
@@ -114,7 +114,7 @@ final class Addresses {
     static void removeAll(Device d) {
         List<Ifa> gone = new ArrayList<>(d.inet);
         d.inet.clear();
-        d.ns.changed();
+        d.addressesChanged();
         for (Ifa g : gone) {
             deleteRoutes(g);
         }

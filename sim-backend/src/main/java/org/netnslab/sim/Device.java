@@ -2,6 +2,8 @@ package org.netnslab.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.netnslab.core.model.Address;
+import org.netnslab.core.model.Link;
 import org.netnslab.core.model.LinkKind;
 import org.netnslab.core.model.OperState;
 import org.netnslab.core.net.MacAddress;
@@ -36,6 +38,15 @@ abstract class Device {
     /** The IPv6 address the kernel gave it while up ({@code ::1/128} or a link-local {@code /64}), or null. */
     String inet6;
 
+    /**
+     * What a dump of its namespace last showed of it, kept until something shown changes: a namespace of
+     * thousands of devices changes one or two a command ({@link Snapshots}).
+     */
+    Link shownLink;
+    List<Address> shownAddresses;
+    /** Where it is in its namespace's last snapshot, or -1. */
+    int shownAt = -1;
+
     Device(long serial, String name, MacAddress mac) {
         this.serial = serial;
         this.name = name;
@@ -43,6 +54,20 @@ abstract class Device {
     }
 
     abstract LinkKind kind();
+
+    /** Something a dump shows of this device changed (its state, its master, its peer's name or state). */
+    void changed() {
+        shownLink = null;
+        if (ns != null) {
+            ns.deviceChanged(this);
+        }
+    }
+
+    /** Its addresses changed, which a dump of its namespace shows too. */
+    void addressesChanged() {
+        shownAddresses = null;
+        changed();
+    }
 
     int mtu() {
         return 1500;

@@ -34,6 +34,8 @@ final class Namespace {
 
     private final Map<Namespace, Integer> netnsIds = new LinkedHashMap<>();
     private final BitSet usedIds = new BitSet();
+    /** The same ids by the other namespace's name, in the order of the ids, as a dump shows them. */
+    private AppendLog<String, Integer> shownIds = new AppendLog<>();
 
     int ipForward;
     final Fib fib = new Fib();
@@ -47,6 +49,15 @@ final class Namespace {
     private Map<Ipv4Address, LocalRoute> local;
     private List<LocalRoute> localPrefixes;
     private boolean dirty = true;
+
+    /** The devices whose records a dump shows changed since the last snapshot. */
+    private final Set<Device> changedDevices = new LinkedHashSet<>();
+    /** The devices registered since the last snapshot, and whether any went. */
+    private final List<Device> registered = new ArrayList<>();
+    private boolean unregistered;
+    /** Veths whose peer may live in a namespace this one has given no id yet (a dump would give one). */
+    private final Set<Device> peersToNumber = new LinkedHashSet<>();
+    final Snapshots snapshots = new Snapshots(this);
 
     /** A route of the local table ({@code RT_TABLE_LOCAL}): one of our addresses, or a subnet's broadcast. */
     record LocalRoute(RouteType type, Ipv4Cidr destination, Device dev, Ipv4Address preferredSource) {}
@@ -108,14 +119,60 @@ final class Namespace {
         byIndex.put(index, d);
         byName.put(d.name, d);
         registration.add(d);
-        changed();
+        registered.add(d);
+        d.shownAt = -1;
+        d.addressesChanged();
+        if (d instanceof Veth v) {
+            peersToNumber.add(d);
+            if (v.peer != null && v.peer.ns != null) {
+                // the other end shows where this one is now, and its namespace may have no id for this one
+                v.peer.changed();
+                v.peer.ns.peersToNumber.add(v.peer);
+            }
+        }
     }
 
     void unregister(Device d) {
         byIndex.remove(d.index);
         byName.remove(d.name);
         registration.remove(d);
+        unregistered = true;
+        changedDevices.remove(d);
+        peersToNumber.remove(d);
+        if (d instanceof Veth v && v.peer != null && v.peer.ns != null) {
+            v.peer.changed();
+        }
         changed();
+    }
+
+    /** A device of this namespace changed what a dump shows of it. */
+    void deviceChanged(Device d) {
+        if (d.ns == this) {
+            changedDevices.add(d);
+        }
+        changed();
+    }
+
+    /** What changed since the last snapshot, for {@link Snapshots}; forgotten as it is taken. */
+    record Changes(List<Device> devices, List<Device> registered, boolean unregistered) {}
+
+    Changes takeChanges() {
+        Changes c = new Changes(List.copyOf(changedDevices), List.copyOf(registered), unregistered);
+        changedDevices.clear();
+        registered.clear();
+        unregistered = false;
+        return c;
+    }
+
+    /**
+     * The veths that may have a peer in a namespace without an id here yet, in ifindex order, as a dump
+     * walks them; forgotten as they are taken.
+     */
+    List<Device> takePeersToNumber() {
+        List<Device> out = new ArrayList<>(peersToNumber);
+        peersToNumber.clear();
+        out.sort((a, b) -> Integer.compare(a.index, b.index));
+        return out;
     }
 
     // ------------------------------------------------------------------------------------------ netns ids
@@ -128,8 +185,14 @@ final class Namespace {
         Integer id = netnsIds.get(other);
         if (id == null) {
             id = usedIds.nextClearBit(0);
+            boolean last = usedIds.nextSetBit(id) < 0;
             usedIds.set(id);
             netnsIds.put(other, id);
+            if (last) {
+                shownIds.append(other.name(), id);
+            } else {
+                shownIds = sortedIds();
+            }
             changed();
         }
         return id;
@@ -139,12 +202,26 @@ final class Namespace {
         Integer id = netnsIds.remove(other);
         if (id != null) {
             usedIds.clear(id);
+            shownIds = sortedIds();
             changed();
         }
     }
 
+    private AppendLog<String, Integer> sortedIds() {
+        AppendLog<String, Integer> out = new AppendLog<>();
+        netnsIds.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .forEach(e -> out.append(e.getKey().name(), e.getValue()));
+        return out;
+    }
+
     Map<Namespace, Integer> netnsIds() {
         return netnsIds;
+    }
+
+    /** The ids this namespace gave others, by their names, in the order of the ids. */
+    Map<String, Integer> shownIds() {
+        return shownIds.map();
     }
 
     // ------------------------------------------------------------------------------------------ addresses

@@ -29,9 +29,9 @@ final class Netdev {
         }
         d.adminUp = true;
         d.qdiscAttached = true;
-        d.ns.changed();
+        d.changed();
         if (d instanceof Veth v) {
-            v.peer.ns.changed();
+            v.peer.changed();
             if (v.peer.adminUp) {
                 setCarrier(List.of(v, v.peer), true);
             }
@@ -63,7 +63,7 @@ final class Netdev {
             return;
         }
         d.adminUp = false;
-        d.ns.changed();
+        d.changed();
         if (d instanceof Veth v) {
             // veth_close: its own carrier off, and its peer's, if it still has one (not while being deleted)
             List<Device> lost = new ArrayList<>();
@@ -71,7 +71,7 @@ final class Netdev {
                 lost.add(v);
             }
             if (v.peer != null) {
-                v.peer.ns.changed();
+                v.peer.changed();
                 if (v.peer.carrier) {
                     lost.add(v.peer);
                 }
@@ -81,7 +81,10 @@ final class Netdev {
         // NETDEV_DOWN: fib_disable_ip, arp_ifdown, addrconf_ifdown
         d.ns.fib.removeIf(e -> e.dev == d);
         d.ns.neighbours.flush(d);
-        d.inet6 = null;
+        if (d.inet6 != null) {
+            d.inet6 = null;
+            d.addressesChanged();
+        }
         if (d.master != null) {
             disablePort(d, false);
         }
@@ -112,7 +115,7 @@ final class Netdev {
         for (Device d : devices) {
             if (d.carrier != on) {
                 d.carrier = on;
-                d.ns.changed();
+                d.changed();
                 d.ns.linkwatch.fire(d);
             }
         }
@@ -121,7 +124,7 @@ final class Netdev {
     /** {@code linkwatch_do_dev}: the operstate, then {@code NETDEV_CHANGE} if the device is up. */
     static void linkwatchEvent(Device d) {
         linkwatch(d);
-        d.ns.changed();
+        d.changed();
         if (!d.adminUp) {
             return;
         }
@@ -172,7 +175,9 @@ final class Netdev {
         if (port.running() && port.operUp() && br.adminUp) {
             enablePort(port);
         }
-        br.ns.changed();
+        // the port shows its master; the bridge may have taken its address
+        port.changed();
+        br.changed();
         notify(port);
     }
 
@@ -188,7 +193,8 @@ final class Netdev {
         if (br.recalculateAddress()) {
             selection(br);
         }
-        br.ns.changed();
+        port.changed();
+        br.changed();
         notify(port);
     }
 
@@ -265,7 +271,9 @@ final class Netdev {
         } else if (d.carrier && d.operUp() && d.qdiscAttached) {
             d.inet6 = d.mac.ipv6LinkLocal() + "/64";
         }
-        d.ns.changed();
+        if (d.inet6 != null) {
+            d.addressesChanged();
+        }
     }
 
     /**

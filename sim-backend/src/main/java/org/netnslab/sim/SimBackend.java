@@ -57,8 +57,8 @@ public final class SimBackend implements Backend {
     private final Tcp tcp;
     private final Linkwatch linkwatch = new Linkwatch();
     private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
-    private final List<String> named = new ArrayList<>();
-    private final Map<String, NamespaceState> snapshots = new LinkedHashMap<>();
+    /** The learner's namespaces, oldest first: a log, so that {@link #namespaces()} costs nothing to hand out. */
+    private AppendLog<String, Boolean> named = new AppendLog<>();
     private long serials;
     private int nextPingId;
 
@@ -120,7 +120,7 @@ public final class SimBackend implements Backend {
         }
         step();
         newNamespace(name);
-        named.add(name);
+        named.append(name, Boolean.TRUE);
     }
 
     @Override
@@ -140,8 +140,7 @@ public final class SimBackend implements Backend {
         // a deviation, said in listen(): the kernel would keep the namespace while a socket holds it
         tcp.namespaceGone(ns);
         namespaces.remove(name);
-        named.remove(name);
-        snapshots.remove(name);
+        named = named.without(name);
         for (Namespace other : namespaces.values()) {
             other.forgetId(ns);
         }
@@ -150,7 +149,7 @@ public final class SimBackend implements Backend {
 
     @Override
     public List<String> namespaces() {
-        return List.copyOf(named);
+        return named.keys();
     }
 
     // ================================================================================= links
@@ -237,7 +236,7 @@ public final class SimBackend implements Backend {
         from.unregister(d);
         to.register(d, to.allocateIndex(d.index));
         if (d instanceof Veth v) {
-            v.peer.ns.changed();
+            v.peer.changed();
             Netdev.notify(d);
         }
     }
@@ -258,7 +257,7 @@ public final class SimBackend implements Backend {
         ns.neighbours.flush(d);
         d.inet6 = null;
         ns.sockets.values().removeIf(s -> s.bound.map(b -> b == d).orElse(false));
-        ns.changed();
+        d.addressesChanged();
     }
 
     @Override
@@ -725,29 +724,20 @@ public final class SimBackend implements Backend {
         if (ns == null) {
             return Optional.empty();
         }
-        for (Device d : ns.devices()) {
-            if (d instanceof Veth v && v.peer != null && v.peer.ns != null && v.peer.ns != ns) {
+        // only the veths whose peer moved since the last dump can meet a namespace without an id here
+        for (Device d : ns.takePeersToNumber()) {
+            if (d.ns == ns && d instanceof Veth v && v.peer != null && v.peer.ns != null && v.peer.ns != ns) {
                 ns.idFor(v.peer.ns);
             }
         }
-        return Optional.of(state(ns));
+        return Optional.of(ns.snapshots.current());
     }
 
     @Override
     public Map<String, Integer> netnsIds(String nsName) {
         settle();
         Namespace ns = namespaces.get(nsName);
-        return ns == null ? Map.of() : state(ns).netnsIds();
-    }
-
-    private NamespaceState state(Namespace ns) {
-        NamespaceState cached = snapshots.get(ns.name());
-        if (cached == null || ns.dirty()) {
-            cached = Snapshots.of(ns);
-            snapshots.put(ns.name(), cached);
-            ns.clean();
-        }
-        return cached;
+        return ns == null ? Map.of() : ns.shownIds();
     }
 
     @Override
@@ -755,16 +745,15 @@ public final class SimBackend implements Backend {
         settle();
         List<NamespaceState> all = new ArrayList<>();
         for (Namespace ns : namespaces.values()) {
-            all.add(state(ns));
+            all.add(ns.snapshots.current());
         }
-        return new LabState(List.copyOf(named), List.copyOf(all));
+        return new LabState(named.keys(), List.copyOf(all));
     }
 
     @Override
     public void close() {
         namespaces.clear();
-        named.clear();
-        snapshots.clear();
+        named = new AppendLog<>();
     }
 
     // ================================================================================= for the tests

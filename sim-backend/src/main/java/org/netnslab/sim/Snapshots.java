@@ -2,6 +2,7 @@ package org.netnslab.sim;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,41 +15,213 @@ import org.netnslab.core.model.NatTable;
 import org.netnslab.core.model.Route;
 import org.netnslab.core.model.Scope;
 
-/** What a dump of one namespace returns, as the core's immutable records, in the kernel's order. */
+/**
+ * What a dump of one namespace returns, as the core's immutable records, in the kernel's order. Kept between
+ * dumps: the records of a device are made again only when something they show changed, and the lists of a
+ * namespace of thousands of links share all but what changed with the last snapshot ({@link PersistentList}).
+ * {@link #full} makes one from nothing, the way the incremental one must agree with.
+ */
 final class Snapshots {
 
-    private Snapshots() {}
+    private final Namespace ns;
+    private NamespaceState last;
+    private PersistentList<Link> links = PersistentList.empty();
+    /** The devices of {@link #links}, in the same order. */
+    private final List<Device> shown = new ArrayList<>();
+    private PersistentList<Address> addresses = PersistentList.empty();
+    /** Where in {@link #shown} the last device with addresses is, or -1: after it, addresses only append. */
+    private int lastWithAddresses = -1;
 
-    static NamespaceState of(Namespace ns) {
+    Snapshots(Namespace ns) {
+        this.ns = ns;
+    }
+
+    /** The namespace as a dump would show it now. */
+    NamespaceState current() {
+        if (last != null && !ns.dirty()) {
+            return last;
+        }
+        Namespace.Changes changes = ns.takeChanges();
+        if (last == null || changes.unregistered() || !appendsOnly(changes.registered())) {
+            rebuild();
+        } else {
+            update(changes);
+        }
+        last = new NamespaceState(ns.name(), links, addresses, routes(ns), ns.ipForward, nat(ns), ns.shownIds());
+        ns.clean();
+        return last;
+    }
+
+    /** Whether the devices registered since come after every device shown, in ifindex order. */
+    private boolean appendsOnly(List<Device> registered) {
+        int after = shown.isEmpty() ? 0 : shown.get(shown.size() - 1).index;
+        List<Device> sorted = new ArrayList<>(registered);
+        sorted.sort(Comparator.comparingInt(d -> d.index));
+        for (Device d : sorted) {
+            if (d.ns != ns || d.index <= after) {
+                return false;
+            }
+            after = d.index;
+        }
+        return true;
+    }
+
+    private void rebuild() {
+        shown.clear();
+        List<Link> l = new ArrayList<>();
+        List<Address> a = new ArrayList<>();
+        lastWithAddresses = -1;
+        for (Device d : ns.devices()) {
+            d.shownAt = shown.size();
+            shown.add(d);
+            l.add(linkOf(d));
+            List<Address> mine = addressesOf(d);
+            if (!mine.isEmpty()) {
+                lastWithAddresses = d.shownAt;
+            }
+            a.addAll(mine);
+        }
+        links = PersistentList.of(l);
+        addresses = PersistentList.of(a);
+    }
+
+    /** Only devices added at the end and devices changed in place: each record replaced or appended. */
+    private void update(Namespace.Changes changes) {
+        List<Device> added = new ArrayList<>(changes.registered());
+        added.sort(Comparator.comparingInt(d -> d.index));
+        for (Device d : added) {
+            d.shownAt = shown.size();
+            shown.add(d);
+            links = links.plus(linkOf(d));
+        }
+        List<Device> changedAddresses = new ArrayList<>();
+        for (Device d : changes.devices()) {
+            if (d.ns != ns || d.shownAt < 0 || d.shownAt >= shown.size() || shown.get(d.shownAt) != d) {
+                continue;
+            }
+            if (d.shownLink == null) {
+                links = links.with(d.shownAt, linkOf(d));
+            }
+            if (d.shownAddresses == null) {
+                changedAddresses.add(d);
+            }
+        }
+        for (Device d : added) {
+            if (d.shownAddresses == null && !changedAddresses.contains(d)) {
+                changedAddresses.add(d);
+            }
+        }
+        updateAddresses(changedAddresses);
+    }
+
+    /**
+     * The addresses of devices that changed: appended when they all come at or after the last device that
+     * has any (an address on the newest link, a link-local address as it comes up); else the list is made
+     * again from every device's records.
+     */
+    private void updateAddresses(List<Device> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        changed.sort(Comparator.comparingInt(d -> d.shownAt));
+        if (changed.get(0).shownAt < lastWithAddresses) {
+            List<Address> a = new ArrayList<>();
+            lastWithAddresses = -1;
+            for (Device d : shown) {
+                List<Address> mine = addressesOf(d);
+                if (!mine.isEmpty()) {
+                    lastWithAddresses = d.shownAt;
+                }
+                a.addAll(mine);
+            }
+            addresses = PersistentList.of(a);
+            return;
+        }
+        PersistentList<Address> out = addresses;
+        if (lastWithAddresses >= 0 && changed.get(0).shownAt == lastWithAddresses) {
+            // the last device with addresses changed them: its old ones are the list's tail
+            int index = shown.get(lastWithAddresses).index;
+            int keep = out.size();
+            while (keep > 0 && out.get(keep - 1).linkIndex() == index) {
+                keep--;
+            }
+            out = out.prefix(keep);
+            lastWithAddresses = keep == 0 ? -1 : positionOfIndex(out.get(keep - 1).linkIndex());
+        }
+        for (Device d : changed) {
+            List<Address> mine = addressesOf(d);
+            for (Address a : mine) {
+                out = out.plus(a);
+            }
+            if (!mine.isEmpty()) {
+                lastWithAddresses = d.shownAt;
+            }
+        }
+        addresses = out;
+    }
+
+    private int positionOfIndex(int index) {
+        return ns.device(index).map(d -> d.shownAt).orElse(-1);
+    }
+
+    private Link linkOf(Device d) {
+        if (d.shownLink == null) {
+            d.shownLink = link(ns, d);
+        }
+        return d.shownLink;
+    }
+
+    private List<Address> addressesOf(Device d) {
+        if (d.shownAddresses == null) {
+            d.shownAddresses = addresses(d);
+        }
+        return d.shownAddresses;
+    }
+
+    /** A snapshot made from nothing: what {@link #current} must always equal. */
+    static NamespaceState full(Namespace ns) {
         List<Link> links = new ArrayList<>();
         List<Address> addresses = new ArrayList<>();
         for (Device d : ns.devices()) {
             links.add(link(ns, d));
-            for (Ifa ifa : d.inet) {
-                addresses.add(ifa.secondary ? Address.inetSecondary(d.index, d.name, ifa.cidr, ifa.scope)
-                        : Address.inet(d.index, d.name, ifa.cidr, ifa.scope));
-            }
-            if (d.inet6 != null) {
-                addresses.add(Address.inet6(d.index, d.name, d.inet6, d.isLoopback() ? Scope.HOST : Scope.LINK));
-            }
+            addresses.addAll(addresses(d));
         }
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        ns.netnsIds().entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .forEach(e -> ids.put(e.getKey().name(), e.getValue()));
+        return new NamespaceState(ns.name(), List.copyOf(links), List.copyOf(addresses), routes(ns), ns.ipForward,
+                nat(ns), Collections.unmodifiableMap(ids));
+    }
+
+    private static List<Address> addresses(Device d) {
+        List<Address> out = new ArrayList<>(d.inet.size() + 1);
+        for (Ifa ifa : d.inet) {
+            out.add(ifa.secondary ? Address.inetSecondary(d.index, d.name, ifa.cidr, ifa.scope)
+                    : Address.inet(d.index, d.name, ifa.cidr, ifa.scope));
+        }
+        if (d.inet6 != null) {
+            out.add(Address.inet6(d.index, d.name, d.inet6, d.isLoopback() ? Scope.HOST : Scope.LINK));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<Route> routes(Namespace ns) {
         List<Route> routes = new ArrayList<>();
         for (Fib.Entry e : ns.fib.dump()) {
             routes.add(new Route(e.type, e.destination, e.gateway, e.dev.name, e.protocol, e.scope,
                     e.preferredSource, e.metric, !e.dev.carrier));
         }
+        return List.copyOf(routes);
+    }
+
+    private static NatTable nat(Namespace ns) {
         List<NatTable.Entry> rules = new ArrayList<>();
         for (Netfilter.RuleEntry r : ns.netfilter.postrouting) {
             rules.add(new NatTable.Entry(r.rule, r.counters()));
         }
         // iptables-nft: a base chain's policy has no counters, so -L -v shows 0 packets, 0 bytes
-        NatTable nat = new NatTable(List.copyOf(rules), Collections.nCopies(NatTable.CHAINS.size(), Counters.ZERO));
-        Map<String, Integer> ids = new LinkedHashMap<>();
-        ns.netnsIds().entrySet().stream()
-                .sorted(Map.Entry.comparingByValue())
-                .forEach(e -> ids.put(e.getKey().name(), e.getValue()));
-        return new NamespaceState(ns.name(), List.copyOf(links), List.copyOf(addresses), List.copyOf(routes),
-                ns.ipForward, nat, Collections.unmodifiableMap(ids));
+        return new NatTable(List.copyOf(rules), Collections.nCopies(NatTable.CHAINS.size(), Counters.ZERO));
     }
 
     private static Link link(Namespace ns, Device d) {
