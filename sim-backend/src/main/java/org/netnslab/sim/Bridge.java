@@ -29,6 +29,8 @@ final class Bridge extends Device {
     private final Map<MacAddress, Integer> portMacs = new HashMap<>();
     /** How many ports forward: the bridge has a carrier when one does. */
     int forwardingPorts;
+    /** The smallest address of a port, or all zeros without ports: kept as ports come and go. */
+    private MacAddress smallestPort = MacAddress.ZERO;
 
     Bridge(long serial, String name, MacAddress mac) {
         super(serial, name, mac);
@@ -67,12 +69,27 @@ final class Bridge extends Device {
     void addPort(Device port) {
         ports.add(port);
         portMacs.merge(port.mac, 1, Integer::sum);
+        if (smallerThanSmallest(port.mac)) {
+            smallestPort = port.mac;
+        }
+    }
+
+    private boolean smallerThanSmallest(MacAddress m) {
+        return smallestPort.equals(MacAddress.ZERO) || Long.compareUnsigned(m.bits(), smallestPort.bits()) < 0;
     }
 
     void removePort(Device port) {
         ports.remove(port);
         portMacs.computeIfPresent(port.mac, (k, v) -> v == 1 ? null : v - 1);
         forgetPort(port);
+        if (port.mac.equals(smallestPort)) {
+            smallestPort = MacAddress.ZERO;
+            for (Device p : ports) {
+                if (smallerThanSmallest(p.mac)) {
+                    smallestPort = p.mac;
+                }
+            }
+        }
     }
 
     /**
@@ -113,16 +130,10 @@ final class Bridge extends Device {
      * @return whether the address changed (the kernel then runs a port state selection)
      */
     boolean recalculateAddress() {
-        MacAddress smallest = MacAddress.ZERO;
-        for (Device p : ports) {
-            if (smallest.equals(MacAddress.ZERO) || Long.compareUnsigned(p.mac.bits(), smallest.bits()) < 0) {
-                smallest = p.mac;
-            }
-        }
-        if (smallest.equals(mac)) {
+        if (smallestPort.equals(mac)) {
             return false;
         }
-        mac = smallest;
+        mac = smallestPort;
         return true;
     }
 }
