@@ -38,13 +38,16 @@ public final class Bench {
             long kernelDeadlineSeconds, long webDeadlineSeconds) {
 
         static Sizes issue() {
-            return new Sizes(1000, 5000, 1000, 1000, 100, 200, 10, 1, 20, 3, 3, 5, 300, 120);
+            return new Sizes(1000, 5000, 1000, 1000, 100, 200, 10, 3, 20, 3, 3, 5, 300, 120);
         }
 
         static Sizes small() {
             return new Sizes(20, 100, 20, 20, 5, 4, 2, 1, 2, 1, 0, 1, 60, 60);
         }
     }
+
+    /** What the learners of the web figure ask for in all: the issue's 500 steps a second. */
+    static final int WEB_STEPS_PER_SECOND = 500;
 
     private final Sizes sizes;
     private final Set<String> only;
@@ -221,18 +224,23 @@ public final class Bench {
         Lesson five = Lessons.find("5").orElseThrow();
         int steps = five.steps().size();
         try (WebServer server = WebServer.start(jar)) {
-            long deadline = deadline(sizes.webDeadlineSeconds());
             progress.println("bench: the web app warms up: " + sizes.warmupLearners() + " learners through lesson 5");
-            WebLoad.run(server.port(), "5", steps, sizes.warmupLearners(), 2, deadline);
-            progress.println("bench: " + sizes.fewLearners() + " learners step through lesson 5 at once");
-            WebLoad.Result few = WebLoad.run(server.port(), "5", steps, sizes.fewLearners(), 5,
+            WebLoad.run(server.port(), "5", steps, sizes.warmupLearners(), 2, 0, deadline(sizes.webDeadlineSeconds()));
+            progress.println("bench: " + sizes.fewLearners() + " learners step through lesson 5 as fast as they can");
+            WebLoad.Result few = WebLoad.run(server.port(), "5", steps, sizes.fewLearners(), 5, 0,
                     deadline(sizes.webDeadlineSeconds()));
-            webRow(few);
+            webRow(String.format("web, %,d learners stepping through lesson 5 at once, each as fast as the pages "
+                    + "come", few.learners()), few, "p99 under 50 ms", few.percentileMillis(99) < 50);
             Optional<Long> before = server.heapUsedKb();
-            progress.println("bench: " + sizes.learners() + " learners step through lesson 5 at once");
-            WebLoad.Result many = WebLoad.run(server.port(), "5", steps, sizes.learners(), sizes.rounds(),
+            long period = Math.round(1e9 * sizes.learners() / WEB_STEPS_PER_SECOND);
+            progress.println("bench: " + sizes.learners() + " learners step through lesson 5 at once, each every "
+                    + period / 1_000_000 + " ms");
+            WebLoad.Result paced = WebLoad.run(server.port(), "5", steps, sizes.learners(), sizes.rounds(), period,
                     deadline(sizes.webDeadlineSeconds()));
-            webRow(many);
+            webRow(String.format("web, %,d learners stepping through lesson 5 at once, each clicking every %,d ms "
+                            + "(%,d steps/s asked)", paced.learners(), period / 1_000_000, WEB_STEPS_PER_SECOND),
+                    paced, "p99 under 50 ms, at least 500 steps/s",
+                    paced.percentileMillis(99) < 50 && paced.stepsPerSecond() >= 0.98 * WEB_STEPS_PER_SECOND);
             Optional<Long> after = server.heapUsedKb();
             if (before.isPresent() && after.isPresent()) {
                 double perSession = (after.get() - before.get()) / (double) sizes.learners();
@@ -241,19 +249,20 @@ public final class Bench {
             } else {
                 table.note("The heap per session is skipped: jcmd cannot read the web app's heap here.");
             }
+            progress.println("bench: " + sizes.learners() + " learners step through lesson 5 as fast as they can");
+            WebLoad.Result closed = WebLoad.run(server.port(), "5", steps, sizes.learners(), sizes.rounds(), 0,
+                    deadline(sizes.webDeadlineSeconds()));
+            webRow(String.format("web, the same %,d learners each as fast as the pages come (what the server can "
+                    + "do)", closed.learners()), closed, "", null);
         }
     }
 
-    private void webRow(WebLoad.Result r) {
-        String measure = String.format("web, %,d learners stepping through lesson 5 at once", r.learners());
+    private void webRow(String measure, WebLoad.Result r, String target, Boolean reached) {
         String failures = r.failures() == 0 ? "" : String.format(" (%d learners failed: %s)", r.failures(),
                 r.firstFailure());
-        boolean reached = r.failures() == 0 && r.percentileMillis(99) < 50
-                && (r.learners() < sizes.learners() || r.stepsPerSecond() >= 500);
         table.add(measure, String.format("%,.0f steps/s in all, p50 %s, p99 %s%s", r.stepsPerSecond(),
                         Table.ms(r.percentileMillis(50)), Table.ms(r.percentileMillis(99)), failures), "", "",
-                r.learners() < sizes.learners() ? "p99 under 50 ms" : "p99 under 50 ms, at least 500 steps/s",
-                reached);
+                target, reached == null ? null : reached && r.failures() == 0);
     }
 
     private void startup() throws IOException {

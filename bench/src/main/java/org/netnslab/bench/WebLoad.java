@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Learners stepping through a lesson at once, as their browsers do: each opens the lesson's page (its own
  * session), then presses "Next step" as an htmx request, the page's log posted back, until the lesson ends;
- * then, for another round, "Reset". Bounded: {@code learners x rounds x steps} requests at most, and no request
+ * then, for another round, "Reset"; and loads what the page leaves to load after it (who can ping what), as
+ * htmx does, outside the step's time. Bounded: {@code learners x rounds x steps} requests at most, and no request
  * after the deadline.
  */
 final class WebLoad {
@@ -34,10 +35,18 @@ final class WebLoad {
         }
     }
 
+    /** What a part of a page that htmx loads once the page is shown carries. */
+    private static final String LOADS_AFTER = "hx-trigger=\"load\"";
+
     private WebLoad() {}
 
-    static Result run(int port, String lesson, int steps, int learners, int rounds, long deadlineNanos)
-            throws InterruptedException {
+    /**
+     * @param periodNanos how often each learner clicks "Next step" (0: as soon as the last page came, a closed
+     *     loop); the learners' clicks are spread evenly over the period, and a learner late on the period clicks
+     *     as soon as the page came
+     */
+    static Result run(int port, String lesson, int steps, int learners, int rounds, long periodNanos,
+            long deadlineNanos) throws InterruptedException {
         List<List<Double>> latencies = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         CountDownLatch ready = new CountDownLatch(learners);
@@ -47,6 +56,7 @@ final class WebLoad {
         for (int i = 0; i < learners; i++) {
             List<Double> mine = new ArrayList<>();
             latencies.add(mine);
+            long offset = periodNanos * i / learners;
             Thread t = new Thread(() -> {
                 String at = "opening the lesson";
                 try (Http browser = new Http(port)) {
@@ -55,9 +65,17 @@ final class WebLoad {
                     String log = log(page.body());
                     ready.countDown();
                     go.await();
+                    long next = System.nanoTime() + offset;
                     for (int round = 0; round < rounds && System.nanoTime() < deadlineNanos; round++) {
                         for (int step = 1; step <= steps && System.nanoTime() < deadlineNanos; step++) {
                             at = "step " + step + " of round " + (round + 1);
+                            if (periodNanos > 0) {
+                                long wait = next - System.nanoTime();
+                                if (wait > 0) {
+                                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                                }
+                                next += periodNanos;
+                            }
                             long t0 = System.nanoTime();
                             Http.Response r = browser.post("/lessons/" + lesson + "/next", form(log), true);
                             double ms = (System.nanoTime() - t0) / 1e6;
@@ -66,6 +84,12 @@ final class WebLoad {
                             }
                             expect(r, "Step " + step + " of " + steps);
                             log = log(r.body());
+                            if (r.body().contains(LOADS_AFTER)) {
+                                // as htmx does once the step is shown: the matrix that was left to load after it
+                                at = "the matrix after step " + step + " of round " + (round + 1);
+                                expect(browser.post("/lessons/" + lesson + "/reachability", form(log), true),
+                                        "class=\"matrix\"");
+                            }
                         }
                         if (round + 1 < rounds) {
                             at = "reset after round " + (round + 1);
