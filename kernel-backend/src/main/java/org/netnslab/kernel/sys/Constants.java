@@ -22,8 +22,10 @@ final class Constants {
     static final int SOL_RAW = 255;
     static final int ICMP_FILTER = 1;
     static final int SOL_NETLINK = 270;
+    static final int SO_RCVBUFFORCE = 33;
     static final int NETLINK_CAP_ACK = 10;
     static final int NETLINK_EXT_ACK = 11;
+    static final int NETLINK_GET_STRICT_CHK = 12;
 
     static final int MSG_DONTWAIT = 0x40;
     static final int MSG_TRUNC = 0x20;

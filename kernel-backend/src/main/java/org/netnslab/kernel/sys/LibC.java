@@ -1,5 +1,6 @@
 package org.netnslab.kernel.sys;
 
+import jnr.ffi.Pointer;
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
 import jnr.ffi.annotations.SaveError;
@@ -61,6 +62,11 @@ public interface LibC {
     @SaveError
     @ssize_t
     long recvfrom(int fd, @Out byte[] buf, @size_t long len, int flags, @Out byte[] addr, IntByReference addrlen);
+
+    /** Into native memory: only what arrived is copied out, not the whole buffer. */
+    @SaveError
+    @ssize_t
+    long recvfrom(int fd, Pointer buf, @size_t long len, int flags, @Out byte[] addr, IntByReference addrlen);
 
     @SaveError
     int poll(byte[] fds, long nfds, int timeout);

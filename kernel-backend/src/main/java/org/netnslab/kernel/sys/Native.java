@@ -2,6 +2,7 @@ package org.netnslab.kernel.sys;
 
 import jnr.ffi.LastError;
 import jnr.ffi.LibraryLoader;
+import jnr.ffi.Memory;
 import jnr.ffi.Runtime;
 
 /** libc, loaded once, and the errno of the calling thread's last call. */
@@ -34,6 +35,8 @@ final class Native {
         byte[] buf = new byte[16];
         l.getsockname(-1, buf, new jnr.ffi.byref.IntByReference(buf.length));
         l.recvfrom(-1, buf, buf.length, 0, buf, new jnr.ffi.byref.IntByReference(buf.length));
+        l.recvfrom(-1, Memory.allocateDirect(Runtime.getRuntime(l), buf.length), buf.length, 0, buf,
+                new jnr.ffi.byref.IntByReference(buf.length));
         l.sendto(-1, buf, buf.length, 0, buf, buf.length);
         l.setsockopt(-1, 0, 0, buf, 4);
         l.pread(-1, buf, buf.length, 0);
