@@ -2,7 +2,10 @@ package org.netnslab.kernel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,17 +25,21 @@ import org.netnslab.core.backend.RouteLookup;
 import org.netnslab.core.backend.RouteSpec;
 import org.netnslab.core.lab.LabWorld;
 import org.netnslab.core.model.LabState;
+import org.netnslab.core.model.Link;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.NatRule;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
 import org.netnslab.kernel.netlink.AddressMessage;
+import org.netnslab.kernel.netlink.Family;
 import org.netnslab.kernel.netlink.LinkMessage;
 import org.netnslab.kernel.netlink.Message;
 import org.netnslab.kernel.netlink.NlMsgType;
 import org.netnslab.kernel.netlink.NsidMessage;
 import org.netnslab.kernel.netlink.RouteMessage;
+import org.netnslab.kernel.netlink.RtMsg;
 import org.netnslab.kernel.sys.Availability;
+import org.netnslab.kernel.sys.NetlinkSocket;
 import org.netnslab.kernel.sys.SyscallException;
 
 /**
@@ -50,12 +57,17 @@ public final class KernelBackend implements Backend {
     private static final long SETTLE_NANOS = 5_000_000_000L;
     private static final long POLL_MILLIS = 5;
 
+    private static final int ENOBUFS = 105;
+
     /** Host, upstream, then the learner's namespaces, oldest first. */
     private final Map<String, LabNamespace> all = new LinkedHashMap<>();
     private final List<String> learners = new ArrayList<>();
     private int settleTimeouts;
     private List<String> lastUnsettled = List.of();
     private boolean closed;
+    /** Bumped by what may count in a NAT rule's counters (the first packet of a ping or a connection). */
+    private long traffic;
+    private final Map<LabNamespace, Shown> shown = new HashMap<>();
 
     /**
      * Why kernel mode cannot run here, in one line (not Linux; not root, or a capability missing; jnr-ffi's
@@ -97,8 +109,10 @@ public final class KernelBackend implements Backend {
         if (all.containsKey(name)) {
             throw new KernelException(Errno.EEXIST);
         }
-        all.put(name, create(name));
+        LabNamespace n = create(name);
+        all.put(name, n);
         learners.add(name);
+        drain(n);
     }
 
     @Override
@@ -113,27 +127,37 @@ public final class KernelBackend implements Backend {
             if (other == gone) {
                 continue;
             }
-            List<LinkMessage> links = dumpLinks(other);
-            Optional<Integer> id = nsid(other, gone);
-            if (id.isPresent()) {
-                idsForGone.put(other, id.get());
-                peersOfGone.put(other, links.stream()
-                        .filter(l -> l.linkNetnsId().equals(id)).map(LinkMessage::index).toList());
+            drain(other);
+            Integer id = other.mirror.ids.get(gone);
+            if (id != null) {
+                idsForGone.put(other, id);
+                peersOfGone.put(other, other.mirror.links.values().stream()
+                        .filter(l -> l.linkNetnsId().equals(Optional.of(id))).map(LinkMessage::index).toList());
             }
         }
         all.remove(name);
         learners.remove(name);
+        shown.remove(gone);
         gone.close();
-        // the kernel takes the namespace down on its own time: its veths' peers and its ids go then
+        // the kernel takes the namespace down on its own time: its veths' peers and its ids go then, as the
+        // monitors of the others hear
         long deadline = System.nanoTime() + SETTLE_NANOS;
         for (Map.Entry<LabNamespace, Integer> e : idsForGone.entrySet()) {
             LabNamespace other = e.getKey();
-            while (System.nanoTime() < deadline
-                    && (nsidAssigned(other, e.getValue()) || anyLinkLeft(other, peersOfGone.get(other)))) {
-                pause();
+            while (true) {
+                drain(other);
+                Mirror m = other.mirror;
+                boolean left = m.ids.containsKey(gone) || peersOfGone.get(other).stream().anyMatch(m.links::containsKey);
+                if (!left || System.nanoTime() >= deadline) {
+                    break;
+                }
+                await(List.of(other));
             }
+            other.mirror.ids.remove(gone);
         }
-        settle(peersOfGone.keySet());
+        Map<LabNamespace, Set<Integer>> touched = new LinkedHashMap<>();
+        peersOfGone.keySet().forEach(o -> touched.put(o, new LinkedHashSet<>()));
+        settle(touched);
     }
 
     @Override
@@ -150,8 +174,9 @@ public final class KernelBackend implements Backend {
         Optional<LabNamespace> p = peerNamespace.isPresent() ? Optional.of(ns(peerNamespace.get())) : Optional.empty();
         int fd = p.map(x -> x.fd.fd()).orElse(-1);
         NetlinkCalls.ack(n.route, seq -> LinkMessage.newVeth(seq, name, peer, fd));
-        Set<LabNamespace> touched = new LinkedHashSet<>(List.of(n));
-        p.ifPresent(touched::add);
+        Map<LabNamespace, Set<Integer>> touched = new LinkedHashMap<>();
+        touched.put(n, new LinkedHashSet<>());
+        p.ifPresent(x -> touched.putIfAbsent(x, new LinkedHashSet<>()));
         settle(touched);
     }
 
@@ -159,15 +184,16 @@ public final class KernelBackend implements Backend {
     public synchronized void addBridge(String ns, String name) throws KernelException {
         LabNamespace n = ns(ns);
         NetlinkCalls.ack(n.route, seq -> LinkMessage.newBridge(seq, name));
-        settle(Set.of(n));
+        settle(touching(n));
     }
 
     @Override
     public synchronized void setLinkUp(String ns, String device, boolean up) throws KernelException {
         LabNamespace n = ns(ns);
         LinkMessage l = link(n, device);
-        Set<LabNamespace> touched = new LinkedHashSet<>(List.of(n));
-        peerNamespaceIfUp(n, l).ifPresent(touched::add);
+        Map<LabNamespace, Set<Integer>> touched = touching(n, l.index());
+        peerIfUp(n, l).ifPresent(p -> touched.computeIfAbsent(p.namespace(), x -> new LinkedHashSet<>()).add(p.index()));
+        l.link().filter(peer -> l.linkNetnsId().isEmpty()).ifPresent(touched.get(n)::add);
         NetlinkCalls.ack(n.route, seq -> LinkMessage.setUp(seq, l.index(), up));
         settle(touched);
     }
@@ -177,11 +203,16 @@ public final class KernelBackend implements Backend {
         LabNamespace n = ns(ns);
         LabNamespace t = ns(target);
         LinkMessage l = link(n, device);
-        Set<LabNamespace> touched = new LinkedHashSet<>(List.of(n, t));
+        Map<LabNamespace, Set<Integer>> touched = touching(n);
+        touched.putIfAbsent(t, new LinkedHashSet<>());
         if (l.adminUp()) {
-            peerNamespaceIfUp(n, l).ifPresent(touched::add);
+            peerIfUp(n, l).ifPresent(p -> touched.computeIfAbsent(p.namespace(), x -> new LinkedHashSet<>())
+                    .add(p.index()));
         }
+        l.link().filter(peer -> l.linkNetnsId().isEmpty()).ifPresent(touched.get(n)::add);
+        Optional<End> otherEnd = otherEnd(n, l);
         NetlinkCalls.ack(n.route, seq -> LinkMessage.setNamespace(seq, l.index(), t.fd.fd()));
+        otherEnd.ifPresent(e -> e.namespace().mirror.peerMoved.add(e.index()));
         settle(touched);
     }
 
@@ -190,16 +221,28 @@ public final class KernelBackend implements Backend {
         LabNamespace n = ns(ns);
         LinkMessage l = link(n, device);
         int master = bridge.isPresent() ? link(n, bridge.get()).index() : 0;
+        Map<LabNamespace, Set<Integer>> touched = touching(n, l.index());
+        if (l.master() != 0) {
+            touched.get(n).add(l.master());
+        }
+        if (master != 0) {
+            touched.get(n).add(master);
+        }
         NetlinkCalls.ack(n.route, seq -> LinkMessage.setMaster(seq, l.index(), master));
-        settle(Set.of(n));
+        settle(touched);
     }
 
     @Override
     public synchronized void deleteLink(String ns, String device) throws KernelException {
         LabNamespace n = ns(ns);
         LinkMessage l = link(n, device);
+        Map<LabNamespace, Set<Integer>> touched = touching(n, l.index());
+        if (l.master() != 0) {
+            touched.get(n).add(l.master());
+        }
+        peerIfUp(n, l).ifPresent(p -> touched.computeIfAbsent(p.namespace(), x -> new LinkedHashSet<>()).add(p.index()));
         NetlinkCalls.ack(n.route, seq -> LinkMessage.delete(seq, l.index()));
-        settle(Set.of(n));
+        settle(touched);
     }
 
     // ------------------------------------------------------------------------------------------ addresses, routes
@@ -209,7 +252,7 @@ public final class KernelBackend implements Backend {
         LabNamespace n = ns(ns);
         int index = link(n, device).index();
         NetlinkCalls.ack(n.route, seq -> AddressMessage.add(seq, index, address));
-        settle(Set.of(n));
+        settle(touching(n));
     }
 
     @Override
@@ -217,7 +260,7 @@ public final class KernelBackend implements Backend {
         LabNamespace n = ns(ns);
         int index = link(n, device).index();
         NetlinkCalls.ack(n.route, seq -> AddressMessage.delete(seq, index, address));
-        settle(Set.of(n));
+        settle(touching(n));
     }
 
     @Override
@@ -225,7 +268,7 @@ public final class KernelBackend implements Backend {
         LabNamespace n = ns(ns);
         int oif = route.device().isPresent() ? link(n, route.device().get()).index() : 0;
         NetlinkCalls.ack(n.route, seq -> RouteMessage.add(seq, route.destination(), route.gateway(), oif));
-        settle(Set.of(n));
+        settle(touching(n));
     }
 
     @Override
@@ -233,7 +276,7 @@ public final class KernelBackend implements Backend {
         LabNamespace n = ns(ns);
         int oif = route.device().isPresent() ? link(n, route.device().get()).index() : 0;
         NetlinkCalls.ack(n.route, seq -> RouteMessage.delete(seq, route.destination(), route.gateway(), oif));
-        settle(Set.of(n));
+        settle(touching(n));
     }
 
     @Override
@@ -257,29 +300,48 @@ public final class KernelBackend implements Backend {
             n.ipForward.write(Integer.toString(value));
         } catch (SyscallException e) {
             throw NetlinkCalls.failure(e);
+        } finally {
+            shown(n).forward = null;
         }
     }
 
     @Override
     public synchronized void appendMasquerade(String ns, NatRule rule) throws KernelException {
-        Masquerade.append(ns(ns).netfilter, rule);
+        LabNamespace n = ns(ns);
+        try {
+            Masquerade.append(n.netfilter, rule);
+        } finally {
+            shown(n).nat = null;
+        }
     }
 
     @Override
     public synchronized void deleteMasquerade(String ns, NatRule rule) throws KernelException {
-        Masquerade.delete(ns(ns).netfilter, rule);
+        LabNamespace n = ns(ns);
+        try {
+            Masquerade.delete(n.netfilter, rule);
+        } finally {
+            shown(n).nat = null;
+        }
     }
 
     @Override
     public synchronized void flushNat(String ns) throws KernelException {
-        Masquerade.flush(ns(ns).netfilter);
+        LabNamespace n = ns(ns);
+        try {
+            Masquerade.flush(n.netfilter);
+        } finally {
+            shown(n).nat = null;
+        }
     }
 
     // ------------------------------------------------------------------------------------------ ping
 
     @Override
     public synchronized PingResult ping(String ns, PingRequest request) throws KernelException {
-        return Pinger.ping(ns(ns), request);
+        LabNamespace n = ns(ns);
+        traffic++;
+        return Pinger.ping(n, request);
     }
 
     // ------------------------------------------------------------------------------------------ TCP
@@ -291,7 +353,9 @@ public final class KernelBackend implements Backend {
 
     @Override
     public synchronized Connection connect(String ns, Ipv4Address address, int port) throws KernelException {
-        return Tcp.connect(ns(ns), address, port);
+        LabNamespace n = ns(ns);
+        traffic++;
+        return Tcp.connect(n, address, port);
     }
 
     // ------------------------------------------------------------------------------------------ state
@@ -316,7 +380,8 @@ public final class KernelBackend implements Backend {
             return Map.of();
         }
         try {
-            return Map.copyOf(nsids(n));
+            look(n);
+            return names(n.mirror.ids);
         } catch (KernelException e) {
             throw new IllegalStateException("the kernel refused the netns ids of " + ns + ": " + e.getMessage(), e);
         }
@@ -326,9 +391,6 @@ public final class KernelBackend implements Backend {
     public synchronized LabState snapshot() {
         List<NamespaceState> states = new ArrayList<>();
         try {
-            for (LabNamespace n : all.values()) {
-                dumpLinks(n);
-            }
             for (LabNamespace n : all.values()) {
                 states.add(view(n));
             }
@@ -362,6 +424,54 @@ public final class KernelBackend implements Backend {
             throw new IllegalArgumentException("no namespace " + ns);
         }
         return n.fd.fd();
+    }
+
+    /**
+     * One namespace as dumps of everything show it, without the mirrors (for tests, to hold the mirrors to).
+     * Its links name their peers from dumps of the other namespaces too. A dump numbers the namespaces of
+     * veths' peers, as any dump does.
+     */
+    synchronized NamespaceState dumped(String ns) throws KernelException {
+        LabNamespace n = all.get(ns);
+        Map<LabNamespace, List<LinkMessage>> dumps = new HashMap<>();
+        for (LabNamespace other : all.values()) {
+            dumps.put(other, NetlinkCalls.dump(other.route, LinkMessage::dump).stream()
+                    .filter(m -> m.type() == NlMsgType.RTM_NEWLINK).map(LinkMessage::parse).toList());
+        }
+        Map<Integer, String> idNames = new HashMap<>();
+        for (LabNamespace other : all.values()) {
+            if (other != n) {
+                nsid(n, other).ifPresent(id -> idNames.put(id, other.name));
+            }
+        }
+        Views.Peers peers = new Views.Peers() {
+            @Override
+            public Optional<String> namespaceOf(int nsid) {
+                return Optional.ofNullable(idNames.get(nsid));
+            }
+
+            @Override
+            public Optional<LabNamespace.PeerView> link(String namespace, int index) {
+                LabNamespace other = all.get(namespace);
+                return other == null ? Optional.empty() : dumps.get(other).stream().filter(l -> l.index() == index)
+                        .findFirst().map(l -> new LabNamespace.PeerView(l.name(), l.adminUp()));
+            }
+        };
+        List<LinkMessage> links = dumps.get(n);
+        List<AddressMessage> addresses = NetlinkCalls.dump(n.route, AddressMessage::dump).stream()
+                .filter(m -> m.type() == NlMsgType.RTM_NEWADDR).map(AddressMessage::parse).toList();
+        List<RouteMessage> routes = NetlinkCalls.dump(n.route, RouteMessage::dump).stream()
+                .filter(m -> m.type() == NlMsgType.RTM_NEWROUTE).map(RouteMessage::parse).toList();
+        int forward;
+        try {
+            forward = Integer.parseInt(n.ipForward.read().strip());
+        } catch (SyscallException e) {
+            throw NetlinkCalls.failure(e);
+        }
+        Map<String, Integer> ids = new HashMap<>();
+        idNames.forEach((id, name) -> ids.put(name, id));
+        return new NamespaceState(n.name, Views.links(links, peers), Views.addresses(addresses, links),
+                Views.routes(routes, links), forward, Masquerade.read(n.netfilter), Map.copyOf(ids));
     }
 
     /** How many times a change did not settle in time since the lab began (for tests). */
@@ -403,8 +513,23 @@ public final class KernelBackend implements Backend {
         return n;
     }
 
-    private static LinkMessage link(LabNamespace n, String device) throws KernelException {
-        return LinkMessage.parse(NetlinkCalls.get(n.route, seq -> LinkMessage.get(seq, device)));
+    /**
+     * A link by name, as the namespace's mirror knows it: what changed since the last change settled came from
+     * the kernel's deferred work, which names, numbers and moves nothing. The kernel is asked only for a name
+     * the mirror does not know, to say what it says of it.
+     */
+    private LinkMessage link(LabNamespace n, String device) throws KernelException {
+        if (n.mirror.lost) {
+            drain(n);
+        }
+        Optional<LinkMessage> known = n.mirror.link(device);
+        if (known.isPresent() && !n.mirror.peerMoved.contains(known.get().index())) {
+            return known.get();
+        }
+        LinkMessage asked = LinkMessage.parse(NetlinkCalls.get(n.route, seq -> LinkMessage.get(seq, device)));
+        n.mirror.put(asked);
+        n.mirror.peerMoved.remove(asked.index());
+        return asked;
     }
 
     private static LinkMessage link(LabNamespace n, int index) throws KernelException {
@@ -417,119 +542,389 @@ public final class KernelBackend implements Backend {
         return m.assigned() ? Optional.of(m.nsid()) : Optional.empty();
     }
 
-    /** The ids {@code viewer} gives the lab's other namespaces, by their lab names. */
-    private Map<String, Integer> nsids(LabNamespace viewer) throws KernelException {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        for (LabNamespace other : all.values()) {
-            if (other != viewer) {
-                Optional<Integer> id = nsid(viewer, other);
-                if (id.isPresent()) {
-                    out.put(other.name, id.get());
-                }
-            }
-        }
-        return out;
+    private static Map<String, Integer> names(Map<LabNamespace, Integer> ids) {
+        Map<String, Integer> out = new HashMap<>();
+        ids.forEach((n, id) -> out.put(n.name, id));
+        return Map.copyOf(out);
     }
 
-    private static boolean nsidAssigned(LabNamespace viewer, int id) throws KernelException {
-        return NetlinkCalls.dump(viewer.route, NsidMessage::dump).stream()
-                .filter(m -> m.type() == NlMsgType.RTM_NEWNSID)
-                .anyMatch(m -> NsidMessage.parse(m).nsid() == id);
-    }
-
-    private static boolean anyLinkLeft(LabNamespace n, List<Integer> indexes) throws KernelException {
-        for (int index : indexes) {
-            try {
-                link(n, index);
-                return true;
-            } catch (KernelException e) {
-                if (e.errno() != Errno.ENODEV) {
-                    throw e;
-                }
-            }
-        }
-        return false;
-    }
+    /** A veth's other end, by its namespace and its index there. */
+    private record End(LabNamespace namespace, int index) {}
 
     /**
-     * The namespace of a veth's other end, when it is another one and that end is up: a carrier change there
-     * is for the kernel to finish too.
+     * The other end of a veth, when it is in another namespace and up: a carrier change there is for the
+     * kernel to finish too.
      */
-    private Optional<LabNamespace> peerNamespaceIfUp(LabNamespace n, LinkMessage l) throws KernelException {
+    private Optional<End> peerIfUp(LabNamespace n, LinkMessage l) throws KernelException {
         if (l.linkNetnsId().isEmpty() || l.link().isEmpty()) {
             return Optional.empty();
         }
-        int id = l.linkNetnsId().get();
-        for (LabNamespace other : all.values()) {
-            if (other != n && nsid(n, other).equals(Optional.of(id))) {
-                LabNamespace.PeerView peer = other.lastLinks.get(l.link().get());
-                return peer != null && peer.adminUp() ? Optional.of(other) : Optional.empty();
+        drain(n);
+        Optional<LabNamespace> other = namespaceOf(n, l.linkNetnsId().get());
+        if (other.isEmpty()) {
+            return Optional.empty();
+        }
+        drain(other.get());
+        Optional<LinkMessage> peer = other.get().mirror.link(l.link().get());
+        return peer.isPresent() && peer.get().adminUp() ? Optional.of(new End(other.get(), l.link().get()))
+                : Optional.empty();
+    }
+
+    /** The other end of a veth in another namespace of the lab, up or not. */
+    private Optional<End> otherEnd(LabNamespace n, LinkMessage l) throws KernelException {
+        if (l.linkNetnsId().isEmpty() || l.link().isEmpty()) {
+            return Optional.empty();
+        }
+        drain(n);
+        return namespaceOf(n, l.linkNetnsId().get()).map(other -> new End(other, l.link().get()));
+    }
+
+    private Optional<LabNamespace> namespaceOf(LabNamespace viewer, int nsid) {
+        for (Map.Entry<LabNamespace, Integer> e : viewer.mirror.ids.entrySet()) {
+            if (e.getValue() == nsid) {
+                return Optional.of(e.getKey());
             }
         }
         return Optional.empty();
     }
 
-    private static List<LinkMessage> dumpLinks(LabNamespace n) throws KernelException {
-        List<LinkMessage> links = NetlinkCalls.dump(n.route, LinkMessage::dump).stream()
-                .filter(m -> m.type() == NlMsgType.RTM_NEWLINK).map(LinkMessage::parse).toList();
-        Map<Integer, LabNamespace.PeerView> seen = new HashMap<>();
-        for (LinkMessage l : links) {
-            seen.put(l.index(), new LabNamespace.PeerView(l.name(), l.adminUp()));
+    private static Map<LabNamespace, Set<Integer>> touching(LabNamespace n, int... indexes) {
+        Map<LabNamespace, Set<Integer>> touched = new LinkedHashMap<>();
+        Set<Integer> links = new LinkedHashSet<>();
+        for (int i : indexes) {
+            links.add(i);
         }
-        n.lastLinks = Map.copyOf(seen);
-        return links;
+        touched.put(n, links);
+        return touched;
     }
 
-    private static Settled.Dump dump(LabNamespace n) throws KernelException {
-        List<LinkMessage> links = dumpLinks(n);
-        List<AddressMessage> addresses = NetlinkCalls.dump(n.route, AddressMessage::dump).stream()
-                .filter(m -> m.type() == NlMsgType.RTM_NEWADDR).map(AddressMessage::parse).toList();
-        List<RouteMessage> routes = NetlinkCalls.dump(n.route, RouteMessage::dump).stream()
-                .filter(m -> m.type() == NlMsgType.RTM_NEWROUTE).map(RouteMessage::parse).toList();
-        return new Settled.Dump(links, addresses, routes);
+    // ------------------------------------------------------------------------------------------ the mirrors
+
+    /**
+     * Reads what the namespace's monitor heard into its mirror; a namespace whose notifications were lost (or
+     * never read: a fresh one) is read whole. The ids it gave that are new are attributed.
+     */
+    private void drain(LabNamespace n) throws KernelException {
+        Mirror m = n.mirror;
+        while (true) {
+            ByteBuffer b;
+            try {
+                b = n.monitor.receiveNow();
+            } catch (SyscallException e) {
+                if (e.errno() != ENOBUFS) {
+                    throw NetlinkCalls.failure(e);
+                }
+                m.lost = true;
+                continue;
+            }
+            if (b == null) {
+                break;
+            }
+            for (Message msg : Message.parseAll(b)) {
+                m.apply(msg);
+            }
+        }
+        if (m.lost) {
+            m.lost = false;
+            m.clear();
+            for (Message msg : NetlinkCalls.dump(n.route, LinkMessage::dump)) {
+                m.apply(msg);
+            }
+            for (int index : m.links.keySet()) {
+                m.staleAddresses.add(index);
+                m.staleRoutes.add(index);
+            }
+            m.ids.clear();
+            m.unattributedIds.clear();
+            for (LabNamespace other : all.values()) {
+                if (other != n) {
+                    Optional<Integer> id = nsid(n, other);
+                    id.ifPresent(i -> m.ids.put(other, i));
+                }
+            }
+            m.linkVersion++;
+        }
+        attribute(n);
+    }
+
+    /** Finds which namespace of the lab each new id stands for: the newest namespaces first, as they come. */
+    private void attribute(LabNamespace n) throws KernelException {
+        Mirror m = n.mirror;
+        if (m.unattributedIds.isEmpty()) {
+            return;
+        }
+        List<LabNamespace> others = new ArrayList<>(all.values());
+        Collections.reverse(others);
+        for (LabNamespace other : others) {
+            if (m.unattributedIds.isEmpty()) {
+                break;
+            }
+            if (other == n || m.ids.containsKey(other)) {
+                continue;
+            }
+            Optional<Integer> id = nsid(n, other);
+            if (id.isPresent() && m.unattributedIds.remove(id.get())) {
+                m.ids.put(other, id.get());
+                m.linkVersion++;
+            }
+        }
+        // an id for a namespace outside the lab names nothing a learner sees
+        m.unattributedIds.clear();
+    }
+
+    /** The mirror made current for a look: what was heard, and what notifications do not tell, read. */
+    private void look(LabNamespace n) throws KernelException {
+        drain(n);
+        Mirror m = n.mirror;
+        if (!m.peerMoved.isEmpty()) {
+            List<Integer> moved = new ArrayList<>(m.peerMoved);
+            m.peerMoved.clear();
+            Collections.sort(moved);
+            for (int index : moved) {
+                ask(n, index);
+            }
+            drain(n);
+        }
+        for (int index : new ArrayList<>(m.staleAddresses)) {
+            if (!m.links.containsKey(index)) {
+                m.staleAddresses.remove(index);
+                continue;
+            }
+            m.replaceAddresses(index, NetlinkCalls.dump(n.route, seq -> AddressMessage.dumpLink(seq, index)).stream()
+                    .filter(x -> x.type() == NlMsgType.RTM_NEWADDR).map(AddressMessage::parse)
+                    .filter(a -> a.index() == index).toList());
+        }
+        for (int oif : new ArrayList<>(m.staleRoutes)) {
+            refreshRoutes(n, oif);
+        }
+    }
+
+    private static void refreshRoutes(LabNamespace n, int oif) throws KernelException {
+        Mirror m = n.mirror;
+        if (oif == 0 || !m.links.containsKey(oif)) {
+            m.replaceRoutes(oif, oif == 0 ? mainRoutes(n).stream().filter(r -> r.outputInterface() == 0).toList()
+                    : List.of());
+            return;
+        }
+        List<Message> read;
+        try {
+            read = NetlinkCalls.dump(n.route, seq -> RouteMessage.dumpMain(seq, oif));
+        } catch (KernelException e) {
+            if (e.errno() != Errno.ENOENT) {
+                throw e;
+            }
+            // a namespace has no main table until its first address or route
+            read = List.of();
+        }
+        m.replaceRoutes(oif, read.stream()
+                .filter(x -> x.type() == NlMsgType.RTM_NEWROUTE).map(RouteMessage::parse)
+                .filter(r -> r.table() == RtMsg.RT_TABLE_MAIN && !r.cloned() && r.outputInterface() == oif
+                        && r.header().family() == Family.AF_INET)
+                .toList());
+    }
+
+    private static List<RouteMessage> mainRoutes(LabNamespace n) throws KernelException {
+        return NetlinkCalls.dump(n.route, RouteMessage::dump).stream()
+                .filter(x -> x.type() == NlMsgType.RTM_NEWROUTE).map(RouteMessage::parse)
+                .filter(r -> r.table() == RtMsg.RT_TABLE_MAIN && !r.cloned() && r.header().family() == Family.AF_INET)
+                .toList();
     }
 
     /**
-     * Waits, a bounded time, until each namespace's view is settled. Each link's pending linkwatch event is
-     * run first ({@code rtnl_getlink} syncs it), as the kernel soon does on its own when it is not busy: a
-     * veth made and moved away at once would otherwise keep a state that depends on how busy it was. Then the
-     * view is read until it agrees.
+     * Waits, a bounded time, until each namespace's view is settled: for the links a change touched, those the
+     * kernel spoke of since, and the bridges they are ports of. Each of them is asked for first
+     * ({@code rtnl_getlink} runs its pending linkwatch event), as the kernel soon does on its own when it is not
+     * busy: a veth made and moved away at once would otherwise keep a state that depends on how busy it was.
+     * Then, until they agree with their carrier, their monitors are waited on.
      */
-    private void settle(Set<LabNamespace> namespaces) throws KernelException {
+    private void settle(Map<LabNamespace, Set<Integer>> touched) throws KernelException {
         long deadline = System.nanoTime() + SETTLE_NANOS;
-        for (LabNamespace n : namespaces) {
-            while (true) {
-                for (LinkMessage l : dumpLinks(n)) {
-                    link(n, l.index()); // asked one by one, the kernel runs the link's pending linkwatch event
+        Map<LabNamespace, Set<Integer>> candidates = new LinkedHashMap<>();
+        touched.forEach((n, links) -> candidates.put(n, new LinkedHashSet<>(links)));
+        while (true) {
+            for (Map.Entry<LabNamespace, Set<Integer>> e : candidates.entrySet()) {
+                LabNamespace n = e.getKey();
+                drain(n);
+                e.getValue().addAll(n.mirror.takeChanged());
+                Set<Integer> masters = new LinkedHashSet<>();
+                for (int index : e.getValue()) {
+                    n.mirror.link(index).map(LinkMessage::master).filter(x -> x != 0).ifPresent(masters::add);
                 }
-                List<String> pending = Settled.pending(dump(n));
-                if (pending.isEmpty()) {
-                    break;
+                e.getValue().addAll(masters);
+                for (int index : new ArrayList<>(e.getValue())) {
+                    ask(n, index);
                 }
-                if (System.nanoTime() > deadline) {
-                    settleTimeouts++;
-                    lastUnsettled = pending;
-                    break;
+                if (!e.getValue().isEmpty()) {
+                    drain(n);
+                    e.getValue().addAll(n.mirror.takeChanged());
                 }
-                pause();
             }
+            List<String> pending = new ArrayList<>();
+            for (Map.Entry<LabNamespace, Set<Integer>> e : candidates.entrySet()) {
+                pending.addAll(pending(e.getKey(), e.getValue()));
+            }
+            if (pending.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                settleTimeouts++;
+                lastUnsettled = pending;
+                return;
+            }
+            await(new ArrayList<>(candidates.keySet()));
         }
     }
 
-    private static void pause() {
+    /** Asks the kernel for one link, which runs its pending linkwatch event; a link that went is forgotten. */
+    private static void ask(LabNamespace n, int index) throws KernelException {
         try {
-            Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            n.mirror.put(link(n, index));
+        } catch (KernelException e) {
+            if (e.errno() != Errno.ENODEV) {
+                throw e;
+            }
+            n.mirror.remove(index);
         }
+    }
+
+    /** What is not settled yet among these links of a namespace (see {@link Settled}). */
+    private List<String> pending(LabNamespace n, Set<Integer> indexes) {
+        Mirror m = n.mirror;
+        List<LinkMessage> links = new ArrayList<>();
+        Set<Integer> shownLinks = new LinkedHashSet<>();
+        for (int index : indexes) {
+            m.link(index).ifPresent(l -> {
+                if (shownLinks.add(l.index())) {
+                    links.add(l);
+                }
+                if ("bridge".equals(l.kind().orElse(""))) {
+                    // a bridge's carrier follows its ports
+                    for (LinkMessage p : m.links.values()) {
+                        if (p.master() == l.index() && shownLinks.add(p.index())) {
+                            links.add(p);
+                        }
+                    }
+                }
+            });
+        }
+        List<AddressMessage> addresses = new ArrayList<>();
+        List<RouteMessage> routes = new ArrayList<>();
+        for (LinkMessage l : links) {
+            addresses.addAll(m.addresses.getOrDefault(l.index(), List.of()));
+            // routes read since the link last changed: those that changed with it follow its linkwatch event,
+            // which asking for the link ran (NETDEV_CHANGE reaches the FIB before the link is described)
+            if (!m.staleRoutes.contains(l.index())) {
+                routes.addAll(m.routes.getOrDefault(l.index(), List.of()));
+            }
+        }
+        List<String> pending = Settled.pending(new Settled.Dump(links, addresses, routes));
+        for (LinkMessage l : links) {
+            if (!indexes.contains(l.index())) {
+                // a port shown for its bridge's sake is not waited for itself
+                pending.removeIf(p -> p.startsWith(l.name() + " "));
+            }
+        }
+        return pending;
+    }
+
+    private static void await(List<LabNamespace> namespaces) throws KernelException {
+        List<NetlinkSocket> monitors = namespaces.stream().map(x -> x.monitor).toList();
+        try {
+            NetlinkSocket.awaitAny(monitors, (int) POLL_MILLIS);
+        } catch (SyscallException e) {
+            throw NetlinkCalls.failure(e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ views
+
+    /** What a view of a namespace last showed, and what it was made from, to be made again only when that changed. */
+    private static final class Shown {
+        long links = -1;
+        long addresses = -1;
+        long addressLinks = -1;
+        long routes = -1;
+        long peers = -1;
+        long ids = -1;
+        Map<String, Integer> idList;
+        List<Link> linkList;
+        List<org.netnslab.core.model.Address> addressList;
+        List<org.netnslab.core.model.Route> routeList;
+        /** Each link's record, with the message and the peer it was made from. */
+        final Map<Integer, Made> made = new HashMap<>();
+        Integer forward;
+        org.netnslab.core.model.NatTable nat;
+        long natTraffic = -1;
+    }
+
+    private record Made(LinkMessage message, Optional<LabNamespace.PeerView> peer, Optional<String> peerNamespace,
+            Link link) {}
+
+    private Shown shown(LabNamespace n) {
+        return shown.computeIfAbsent(n, x -> new Shown());
+    }
+
+    /** The sum of every namespace's link versions: a veth shows its peer's name and state, wherever it is. */
+    private long peersVersion() {
+        long v = 0;
+        for (LabNamespace n : all.values()) {
+            v += n.mirror.linkVersion;
+        }
+        return v;
     }
 
     private NamespaceState view(LabNamespace n) throws KernelException {
-        // the ids before the dump: a dump gives ids to the namespaces of veth peers, ip netns list does not
-        Map<String, Integer> ids = nsids(n);
-        Settled.Dump d = dump(n);
+        look(n);
+        Mirror m = n.mirror;
+        Shown s = shown(n);
+        long peers = peersVersion();
+        if (s.linkList == null || s.links != m.linkVersion || s.peers != peers) {
+            s.linkList = links(n, s);
+            s.links = m.linkVersion;
+            s.peers = peers;
+        }
+        if (s.addressList == null || s.addresses != m.addressVersion || s.addressLinks != m.linkVersion) {
+            List<AddressMessage> ordered = new ArrayList<>();
+            for (int index : m.links.keySet()) {
+                ordered.addAll(m.addresses.getOrDefault(index, List.of()));
+            }
+            s.addressList = Views.addresses(ordered, new ArrayList<>(m.links.values()));
+            s.addresses = m.addressVersion;
+            s.addressLinks = m.linkVersion;
+        }
+        if (s.routeList == null || s.routes != m.routeVersion) {
+            List<RouteMessage> all = new ArrayList<>();
+            m.routes.values().forEach(all::addAll);
+            // the order of a dump of the main table: by destination, a longer prefix first, then metric
+            all.sort(Comparator.comparing((RouteMessage r) -> r.prefix().address())
+                    .thenComparing(r -> -r.prefix().prefixLength())
+                    .thenComparingInt(RouteMessage::priority)
+                    .thenComparingLong(m::heard));
+            s.routeList = Views.routes(all, new ArrayList<>(m.links.values()));
+            s.routes = m.routeVersion;
+        }
+        if (s.forward == null) {
+            try {
+                s.forward = Integer.parseInt(n.ipForward.read().strip());
+            } catch (SyscallException e) {
+                throw NetlinkCalls.failure(e);
+            }
+        }
+        if (s.nat == null || s.natTraffic != traffic) {
+            s.nat = Masquerade.read(n.netfilter);
+            s.natTraffic = traffic;
+        }
+        if (s.idList == null || s.ids != m.linkVersion) {
+            s.idList = names(m.ids);
+            s.ids = m.linkVersion;
+        }
+        return new NamespaceState(n.name, s.linkList, s.addressList, s.routeList, s.forward, s.nat, s.idList);
+    }
+
+    private List<Link> links(LabNamespace n, Shown s) {
+        Mirror m = n.mirror;
         Map<Integer, String> idNames = new HashMap<>();
-        nsids(n).forEach((name, id) -> idNames.put(id, name));
+        m.ids.forEach((other, id) -> idNames.put(id, other.name));
         Views.Peers peers = new Views.Peers() {
             @Override
             public Optional<String> namespaceOf(int nsid) {
@@ -539,23 +934,29 @@ public final class KernelBackend implements Backend {
             @Override
             public Optional<LabNamespace.PeerView> link(String namespace, int index) {
                 LabNamespace other = all.get(namespace);
-                return other == null ? Optional.empty() : Optional.ofNullable(other.lastLinks.get(index));
+                return other == null ? Optional.empty() : other.mirror.link(index)
+                        .map(l -> new LabNamespace.PeerView(l.name(), l.adminUp()));
             }
         };
-        int forward;
-        try {
-            forward = Integer.parseInt(n.ipForward.read().strip());
-        } catch (SyscallException e) {
-            throw NetlinkCalls.failure(e);
+        List<Link> out = new ArrayList<>(m.links.size());
+        s.made.keySet().retainAll(m.links.keySet());
+        for (LinkMessage l : m.links.values()) {
+            Optional<String> peerNs = l.linkNetnsId().flatMap(peers::namespaceOf);
+            Optional<LabNamespace.PeerView> peer = l.link().flatMap(i -> peerNs.isPresent()
+                    ? peers.link(peerNs.get(), i) : m.link(i).map(x -> new LabNamespace.PeerView(x.name(), x.adminUp())));
+            Made made = s.made.get(l.index());
+            if (made == null || made.message() != l || !made.peer().equals(peer) || !made.peerNamespace().equals(peerNs)
+                    || masterChanged(m, l, made)) {
+                made = new Made(l, peer, peerNs, Views.link(l, m.links, peers));
+                s.made.put(l.index(), made);
+            }
+            out.add(made.link());
         }
-        return new NamespaceState(
-                n.name,
-                Views.links(d.links(), peers),
-                Views.addresses(d.addresses(), d.links()),
-                Views.routes(d.routes(), d.links()),
-                forward,
-                Masquerade.read(n.netfilter),
-                Map.copyOf(ids));
+        return List.copyOf(out);
     }
 
+    /** A port shows its bridge's name, which is the bridge's own. */
+    private static boolean masterChanged(Mirror m, LinkMessage l, Made made) {
+        return l.master() != 0 && !made.link().master().equals(m.link(l.master()).map(LinkMessage::name));
+    }
 }

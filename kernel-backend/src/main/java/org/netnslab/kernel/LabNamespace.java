@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.netnslab.kernel.netlink.Family;
 import org.netnslab.kernel.sys.NamespaceFd;
@@ -23,28 +22,36 @@ final class LabNamespace implements AutoCloseable {
     private static final String[] NO_DAD = {
         "/proc/sys/net/ipv6/conf/all/accept_dad", "/proc/sys/net/ipv6/conf/default/accept_dad"};
 
+    /**
+     * What the monitor hears ({@code RTMGRP_*}): links, IPv4 and IPv6 addresses, IPv4 routes, and the ids this
+     * namespace gives others ({@code RTNLGRP_NSID}).
+     */
+    private static final int HEARD = 0x1 | 0x10 | 0x40 | 0x100 | (1 << (28 - 1));
+
     final String name;
     final NamespaceFd fd;
     final NetlinkSocket route;
     final NetlinkSocket netfilter;
+    /** Hears what changes inside, for {@link #mirror}. */
+    final NetlinkSocket monitor;
     final ProcFile ipForward;
+    /** What the backend knows of this namespace between two looks; the backend's lock guards it. */
+    final Mirror mirror = new Mirror();
 
     /** The TCP sockets of nc opened in this namespace and not closed yet: they go with it. */
     private final Set<TcpSocket> sockets = new LinkedHashSet<>();
     private boolean closed;
 
-    /** The links of the last dump, by index: what other namespaces show of their veth peers here. */
-    volatile Map<Integer, PeerView> lastLinks = Map.of();
-
     /** What one end of a veth pair shows of the other when they live in different namespaces. */
     record PeerView(String name, boolean adminUp) {}
 
     private LabNamespace(String name, NamespaceFd fd, NetlinkSocket route, NetlinkSocket netfilter,
-            ProcFile ipForward) {
+            NetlinkSocket monitor, ProcFile ipForward) {
         this.name = name;
         this.fd = fd;
         this.route = route;
         this.netfilter = netfilter;
+        this.monitor = monitor;
         this.ipForward = ipForward;
     }
 
@@ -57,17 +64,24 @@ final class LabNamespace implements AutoCloseable {
             NamespaceFd fd = NamespaceFd.current();
             NetlinkSocket route = null;
             NetlinkSocket netfilter = null;
+            NetlinkSocket monitor = null;
             try {
                 for (String path : NO_DAD) {
                     noDad(path);
                 }
+                // hearing first, so that nothing that changes from now on goes unheard
+                monitor = NetlinkSocket.openMonitor(Family.NETLINK_ROUTE, HEARD);
                 route = NetlinkSocket.open(Family.NETLINK_ROUTE);
+                route.checkDumpsStrictly();
                 netfilter = NetlinkSocket.open(Family.NETLINK_NETFILTER);
                 ProcFile forward = ProcFile.open("/proc/sys/net/ipv4/ip_forward");
-                return new LabNamespace(name, fd, route, netfilter, forward);
+                return new LabNamespace(name, fd, route, netfilter, monitor, forward);
             } catch (IOException | RuntimeException e) {
                 if (netfilter != null) {
                     netfilter.close();
+                }
+                if (monitor != null) {
+                    monitor.close();
                 }
                 if (route != null) {
                     route.close();
@@ -121,6 +135,7 @@ final class LabNamespace implements AutoCloseable {
         open.forEach(TcpSocket::close);
         ipForward.close();
         netfilter.close();
+        monitor.close();
         route.close();
         fd.close();
     }

@@ -48,7 +48,8 @@ final class Views {
         return out;
     }
 
-    private static Link link(LinkMessage l, Map<Integer, LinkMessage> byIndex, Peers peers) {
+    /** One link, its master and same-namespace peer named from {@code byIndex}, its other peer from {@code peers}. */
+    static Link link(LinkMessage l, Map<Integer, LinkMessage> byIndex, Peers peers) {
         LinkKind kind = kind(l);
         Optional<String> master = l.master() == 0 ? Optional.empty()
                 : Optional.ofNullable(byIndex.get(l.master())).map(LinkMessage::name);

@@ -54,6 +54,17 @@ public record AddressMessage(IfAddrMsg header, Optional<byte[]> address, Optiona
     }
 
     /**
+     * {@code ip addr show dev DEV}: one link's addresses, IPv4 first, in the kernel's order; on a socket that
+     * checks dumps strictly, which then filters by the index.
+     */
+    public static byte[] dumpLink(int seq, int index) {
+        return MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_GETADDR, NlmFlags.REQUEST | NlmFlags.DUMP, seq)
+                .header(new IfAddrMsg(Family.AF_UNSPEC, 0, 0, 0, index))
+                .end().toBytes();
+    }
+
+    /**
      * {@code ip addr add CIDR dev DEV}: the scope iproute2 picks by default ({@code host} for 127/8, else
      * global), {@code IFA_LOCAL} and {@code IFA_ADDRESS} both the address, no broadcast.
      */

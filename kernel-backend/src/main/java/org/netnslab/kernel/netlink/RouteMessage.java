@@ -62,6 +62,19 @@ public record RouteMessage(
     }
 
     /**
+     * {@code ip route show table main dev DEV}: the main table's IPv4 routes through one link, in the kernel's
+     * order; on a socket that checks dumps strictly, which then filters by table and device.
+     */
+    public static byte[] dumpMain(int seq, int outputInterface) {
+        return MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_GETROUTE, NlmFlags.REQUEST | NlmFlags.DUMP, seq)
+                .header(new RtMsg(Family.AF_INET, 0, 0, 0, RtMsg.RT_TABLE_MAIN, 0, 0, 0, 0))
+                .u32(RtaAttr.TABLE, RtMsg.RT_TABLE_MAIN)
+                .u32(RtaAttr.OIF, outputInterface)
+                .end().toBytes();
+    }
+
+    /**
      * {@code ip route add PREFIX [via GW] [dev DEV]}: table main, protocol boot, a unicast route whose
      * scope is link when it has no gateway, as iproute2 makes it.
      *
