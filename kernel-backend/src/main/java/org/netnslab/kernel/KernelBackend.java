@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.netnslab.core.backend.Backend;
 import org.netnslab.core.backend.Connection;
 import org.netnslab.core.backend.Errno;
@@ -138,6 +140,7 @@ public final class KernelBackend implements Backend {
         all.remove(name);
         learners.remove(name);
         shown.remove(gone);
+        all.values().forEach(o -> o.mirror.idsVersion++);
         gone.close();
         // the kernel takes the namespace down on its own time: its veths' peers and its ids go then, as the
         // monitors of the others hear
@@ -154,6 +157,7 @@ public final class KernelBackend implements Backend {
                 await(List.of(other));
             }
             other.mirror.ids.remove(gone);
+            other.mirror.idsVersion++;
         }
         Map<LabNamespace, Set<Integer>> touched = new LinkedHashMap<>();
         peersOfGone.keySet().forEach(o -> touched.put(o, new LinkedHashSet<>()));
@@ -193,7 +197,7 @@ public final class KernelBackend implements Backend {
         LinkMessage l = link(n, device);
         Map<LabNamespace, Set<Integer>> touched = touching(n, l.index());
         peerIfUp(n, l).ifPresent(p -> touched.computeIfAbsent(p.namespace(), x -> new LinkedHashSet<>()).add(p.index()));
-        l.link().filter(peer -> l.linkNetnsId().isEmpty()).ifPresent(touched.get(n)::add);
+        sameNamespacePeerIfUp(n, l).ifPresent(touched.get(n)::add);
         NetlinkCalls.ack(n.route, seq -> LinkMessage.setUp(seq, l.index(), up));
         settle(touched);
     }
@@ -209,6 +213,7 @@ public final class KernelBackend implements Backend {
             peerIfUp(n, l).ifPresent(p -> touched.computeIfAbsent(p.namespace(), x -> new LinkedHashSet<>())
                     .add(p.index()));
         }
+        // the end left behind points elsewhere now, which the kernel tells only when asked
         l.link().filter(peer -> l.linkNetnsId().isEmpty()).ifPresent(touched.get(n)::add);
         Optional<End> otherEnd = otherEnd(n, l);
         NetlinkCalls.ack(n.route, seq -> LinkMessage.setNamespace(seq, l.index(), t.fd.fd()));
@@ -570,6 +575,14 @@ public final class KernelBackend implements Backend {
                 : Optional.empty();
     }
 
+    /** The other end of a veth in the same namespace, when it is up: only then does its carrier change too. */
+    private static Optional<Integer> sameNamespacePeerIfUp(LabNamespace n, LinkMessage l) {
+        if (l.linkNetnsId().isPresent() || l.link().isEmpty()) {
+            return Optional.empty();
+        }
+        return n.mirror.link(l.link().get()).filter(LinkMessage::adminUp).map(LinkMessage::index);
+    }
+
     /** The other end of a veth in another namespace of the lab, up or not. */
     private Optional<End> otherEnd(LabNamespace n, LinkMessage l) throws KernelException {
         if (l.linkNetnsId().isEmpty() || l.link().isEmpty()) {
@@ -643,6 +656,7 @@ public final class KernelBackend implements Backend {
                 }
             }
             m.linkVersion++;
+            m.idsVersion++;
         }
         attribute(n);
     }
@@ -666,6 +680,7 @@ public final class KernelBackend implements Backend {
             if (id.isPresent() && m.unattributedIds.remove(id.get())) {
                 m.ids.put(other, id.get());
                 m.linkVersion++;
+                m.idsVersion++;
             }
         }
         // an id for a namespace outside the lab names nothing a learner sees
@@ -840,69 +855,52 @@ public final class KernelBackend implements Backend {
 
     /** What a view of a namespace last showed, and what it was made from, to be made again only when that changed. */
     private static final class Shown {
-        long links = -1;
-        long addresses = -1;
-        long addressLinks = -1;
-        long routes = -1;
-        long peers = -1;
         long ids = -1;
         Map<String, Integer> idList;
-        List<Link> linkList;
-        List<org.netnslab.core.model.Address> addressList;
-        List<org.netnslab.core.model.Route> routeList;
-        /** Each link's record, with the message and the peer it was made from. */
+        /** The links shown, in ifindex order, where each is among them, and each one's record. */
+        final List<Integer> order = new ArrayList<>();
+        final List<Link> linkRecords = new ArrayList<>();
+        final Map<Integer, Integer> position = new HashMap<>();
         final Map<Integer, Made> made = new HashMap<>();
+        /** Links whose record shows another link of the namespace (a veth's peer, a port's bridge), by that link. */
+        final Map<Integer, Set<Integer>> showing = new HashMap<>();
+        /** Links whose record shows a link of another namespace; and what those namespaces were when shown. */
+        final Set<Integer> foreign = new LinkedHashSet<>();
+        long others = -1;
+        long idsShown = -1;
+        List<Link> linkList;
+        /** Every link's address records in link order; each link's own; where the last one with any is. */
+        final List<org.netnslab.core.model.Address> addressRecords = new ArrayList<>();
+        final Map<Integer, List<org.netnslab.core.model.Address>> addressesMade = new HashMap<>();
+        int lastWithAddresses = -1;
+        List<org.netnslab.core.model.Address> addressList;
+        /** Every main route's record in a dump's order, and each link's share of them. */
+        final TreeMap<List<Long>, org.netnslab.core.model.Route> routesInOrder = new TreeMap<>(
+                Comparator.comparing((List<Long> k) -> k.get(0)).thenComparing(k -> k.get(1))
+                        .thenComparing(k -> k.get(2)).thenComparing(k -> k.get(3)).thenComparing(k -> k.get(4)));
+        final Map<Integer, List<List<Long>>> routeKeys = new HashMap<>();
+        List<org.netnslab.core.model.Route> routeList;
         Integer forward;
         org.netnslab.core.model.NatTable nat;
         long natTraffic = -1;
     }
 
-    private record Made(LinkMessage message, Optional<LabNamespace.PeerView> peer, Optional<String> peerNamespace,
-            Link link) {}
+    /** A link's record, with what it was made from: its message, and its other end's, and where that end is. */
+    private record Made(LinkMessage message, LinkMessage peerMessage, LabNamespace peerNamespace, Link link) {}
+
+
 
     private Shown shown(LabNamespace n) {
         return shown.computeIfAbsent(n, x -> new Shown());
-    }
-
-    /** The sum of every namespace's link versions: a veth shows its peer's name and state, wherever it is. */
-    private long peersVersion() {
-        long v = 0;
-        for (LabNamespace n : all.values()) {
-            v += n.mirror.linkVersion;
-        }
-        return v;
     }
 
     private NamespaceState view(LabNamespace n) throws KernelException {
         look(n);
         Mirror m = n.mirror;
         Shown s = shown(n);
-        long peers = peersVersion();
-        if (s.linkList == null || s.links != m.linkVersion || s.peers != peers) {
-            s.linkList = links(n, s);
-            s.links = m.linkVersion;
-            s.peers = peers;
-        }
-        if (s.addressList == null || s.addresses != m.addressVersion || s.addressLinks != m.linkVersion) {
-            List<AddressMessage> ordered = new ArrayList<>();
-            for (int index : m.links.keySet()) {
-                ordered.addAll(m.addresses.getOrDefault(index, List.of()));
-            }
-            s.addressList = Views.addresses(ordered, new ArrayList<>(m.links.values()));
-            s.addresses = m.addressVersion;
-            s.addressLinks = m.linkVersion;
-        }
-        if (s.routeList == null || s.routes != m.routeVersion) {
-            List<RouteMessage> all = new ArrayList<>();
-            m.routes.values().forEach(all::addAll);
-            // the order of a dump of the main table: by destination, a longer prefix first, then metric
-            all.sort(Comparator.comparing((RouteMessage r) -> r.prefix().address())
-                    .thenComparing(r -> -r.prefix().prefixLength())
-                    .thenComparingInt(RouteMessage::priority)
-                    .thenComparingLong(m::heard));
-            s.routeList = Views.routes(all, new ArrayList<>(m.links.values()));
-            s.routes = m.routeVersion;
-        }
+        boolean whole = links(n, s);
+        addresses(m, s, whole);
+        routes(m, s, whole);
         if (s.forward == null) {
             try {
                 s.forward = Integer.parseInt(n.ipForward.read().strip());
@@ -914,45 +912,221 @@ public final class KernelBackend implements Backend {
             s.nat = Masquerade.read(n.netfilter);
             s.natTraffic = traffic;
         }
-        if (s.idList == null || s.ids != m.linkVersion) {
+        if (s.idList == null || s.ids != m.idsVersion) {
             s.idList = names(m.ids);
-            s.ids = m.linkVersion;
+            s.ids = m.idsVersion;
         }
         return new NamespaceState(n.name, s.linkList, s.addressList, s.routeList, s.forward, s.nat, s.idList);
     }
 
-    private List<Link> links(LabNamespace n, Shown s) {
+    /**
+     * The links' records: made again only for the links that changed, those whose records show them, and, when
+     * another namespace's links or this one's ids changed, those that show a link there. New links at the end
+     * are added; any other change of the links there are redoes them all.
+     *
+     * @return whether everything was made again
+     */
+    private boolean links(LabNamespace n, Shown s) {
         Mirror m = n.mirror;
-        Map<Integer, String> idNames = new HashMap<>();
-        m.ids.forEach((other, id) -> idNames.put(id, other.name));
-        Views.Peers peers = new Views.Peers() {
-            @Override
-            public Optional<String> namespaceOf(int nsid) {
-                return Optional.ofNullable(idNames.get(nsid));
+        Set<Integer> changed = new LinkedHashSet<>(m.viewLinks);
+        m.viewLinks.clear();
+        boolean whole = s.linkList == null || m.viewRemoved;
+        m.viewRemoved = false;
+        int last = s.order.isEmpty() ? Integer.MIN_VALUE : s.order.get(s.order.size() - 1);
+        List<Integer> added = new ArrayList<>();
+        for (int index : changed) {
+            if (!s.position.containsKey(index)) {
+                added.add(index);
             }
-
-            @Override
-            public Optional<LabNamespace.PeerView> link(String namespace, int index) {
-                LabNamespace other = all.get(namespace);
-                return other == null ? Optional.empty() : other.mirror.link(index)
-                        .map(l -> new LabNamespace.PeerView(l.name(), l.adminUp()));
-            }
-        };
-        List<Link> out = new ArrayList<>(m.links.size());
-        s.made.keySet().retainAll(m.links.keySet());
-        for (LinkMessage l : m.links.values()) {
-            Optional<String> peerNs = l.linkNetnsId().flatMap(peers::namespaceOf);
-            Optional<LabNamespace.PeerView> peer = l.link().flatMap(i -> peerNs.isPresent()
-                    ? peers.link(peerNs.get(), i) : m.link(i).map(x -> new LabNamespace.PeerView(x.name(), x.adminUp())));
-            Made made = s.made.get(l.index());
-            if (made == null || made.message() != l || !made.peer().equals(peer) || !made.peerNamespace().equals(peerNs)
-                    || masterChanged(m, l, made)) {
-                made = new Made(l, peer, peerNs, Views.link(l, m.links, peers));
-                s.made.put(l.index(), made);
-            }
-            out.add(made.link());
         }
-        return List.copyOf(out);
+        Collections.sort(added);
+        if (!added.isEmpty() && added.get(0) <= last) {
+            whole = true;
+        }
+        long others = 0;
+        for (LabNamespace o : all.values()) {
+            others += o == n ? 0 : o.mirror.linkVersion;
+        }
+        Map<Integer, LabNamespace> idNamespaces = new HashMap<>();
+        m.ids.forEach((other, id) -> idNamespaces.put(id, other));
+        if (whole) {
+            s.order.clear();
+            s.linkRecords.clear();
+            s.position.clear();
+            s.showing.clear();
+            s.foreign.clear();
+            s.made.keySet().retainAll(m.links.keySet());
+            for (LinkMessage l : m.links.values()) {
+                s.position.put(l.index(), s.order.size());
+                s.order.add(l.index());
+                s.linkRecords.add(made(n, s, l, idNamespaces));
+            }
+        } else {
+            Set<Integer> redo = new LinkedHashSet<>();
+            for (int index : changed) {
+                if (s.position.containsKey(index)) {
+                    redo.add(index);
+                }
+                redo.addAll(s.showing.getOrDefault(index, Set.of()));
+            }
+            if (others != s.others || m.idsVersion != s.idsShown) {
+                redo.addAll(s.foreign);
+            }
+            for (int index : redo) {
+                Integer at = s.position.get(index);
+                LinkMessage l = m.links.get(index);
+                if (at != null && l != null) {
+                    s.linkRecords.set(at, made(n, s, l, idNamespaces));
+                }
+            }
+            for (int index : added) {
+                LinkMessage l = m.links.get(index);
+                s.position.put(index, s.order.size());
+                s.order.add(index);
+                s.linkRecords.add(made(n, s, l, idNamespaces));
+            }
+        }
+        s.others = others;
+        s.idsShown = m.idsVersion;
+        s.linkList = List.copyOf(s.linkRecords);
+        return whole;
+    }
+
+    /** One link's record, made again unless what it shows is what it was made from. */
+    private Link made(LabNamespace n, Shown s, LinkMessage l, Map<Integer, LabNamespace> idNamespaces) {
+        Mirror m = n.mirror;
+        LabNamespace peerNs = l.linkNetnsId().isPresent() ? idNamespaces.get(l.linkNetnsId().get()) : n;
+        LinkMessage peer = l.link().isEmpty() || peerNs == null ? null : peerNs.mirror.links.get(l.link().get());
+        if (l.linkNetnsId().isPresent()) {
+            s.foreign.add(l.index());
+        } else {
+            s.foreign.remove(l.index());
+            l.link().ifPresent(p -> s.showing.computeIfAbsent(p, x -> new LinkedHashSet<>()).add(l.index()));
+        }
+        if (l.master() != 0) {
+            s.showing.computeIfAbsent(l.master(), x -> new LinkedHashSet<>()).add(l.index());
+        }
+        Made made = s.made.get(l.index());
+        if (made == null || made.message() != l || made.peerMessage() != peer || made.peerNamespace() != peerNs
+                || masterChanged(m, l, made)) {
+            Views.Peers peers = new Views.Peers() {
+                @Override
+                public Optional<String> namespaceOf(int nsid) {
+                    return Optional.ofNullable(idNamespaces.get(nsid)).map(x -> x.name);
+                }
+
+                @Override
+                public Optional<LabNamespace.PeerView> link(String namespace, int index) {
+                    LabNamespace other = all.get(namespace);
+                    return other == null ? Optional.empty() : other.mirror.link(index)
+                            .map(x -> new LabNamespace.PeerView(x.name(), x.adminUp()));
+                }
+            };
+            made = new Made(l, peer, peerNs, Views.link(l, m.links, peers));
+            s.made.put(l.index(), made);
+        }
+        return made.link();
+    }
+
+    /**
+     * Every link's addresses, in link order: the changed links' records made again and put back at the end when
+     * they come after every link that has addresses (an address on the newest link), else all put together again.
+     */
+    private static void addresses(Mirror m, Shown s, boolean whole) {
+        Set<Integer> changed = new LinkedHashSet<>(m.viewAddresses);
+        m.viewAddresses.clear();
+        for (int index : changed) {
+            s.addressesMade.remove(index);
+        }
+        if (whole) {
+            s.addressesMade.keySet().retainAll(m.links.keySet());
+        }
+        List<Integer> at = new ArrayList<>();
+        for (int index : changed) {
+            Integer p = s.position.get(index);
+            if (p == null) {
+                if (m.links.containsKey(index)) {
+                    whole = true;
+                }
+                continue;
+            }
+            at.add(p);
+        }
+        Collections.sort(at);
+        if (whole || s.addressList == null || (!at.isEmpty() && at.get(0) < s.lastWithAddresses)) {
+            s.addressRecords.clear();
+            s.lastWithAddresses = -1;
+            for (int i = 0; i < s.order.size(); i++) {
+                List<org.netnslab.core.model.Address> mine = addressesOf(m, s, s.order.get(i));
+                if (!mine.isEmpty()) {
+                    s.lastWithAddresses = i;
+                }
+                s.addressRecords.addAll(mine);
+            }
+        } else if (!at.isEmpty()) {
+            if (at.get(0) == s.lastWithAddresses) {
+                // the last link with addresses changed them: its old ones are the tail
+                int index = s.order.get(s.lastWithAddresses);
+                while (!s.addressRecords.isEmpty()
+                        && s.addressRecords.get(s.addressRecords.size() - 1).linkIndex() == index) {
+                    s.addressRecords.remove(s.addressRecords.size() - 1);
+                }
+                s.lastWithAddresses = s.addressRecords.isEmpty() ? -1
+                        : s.position.get(s.addressRecords.get(s.addressRecords.size() - 1).linkIndex());
+            }
+            for (int p : at) {
+                List<org.netnslab.core.model.Address> mine = addressesOf(m, s, s.order.get(p));
+                if (!mine.isEmpty()) {
+                    s.lastWithAddresses = p;
+                }
+                s.addressRecords.addAll(mine);
+            }
+        }
+        s.addressList = List.copyOf(s.addressRecords);
+    }
+
+    private static List<org.netnslab.core.model.Address> addressesOf(Mirror m, Shown s, int index) {
+        return s.addressesMade.computeIfAbsent(index, i -> {
+            List<AddressMessage> mine = m.addresses.getOrDefault(i, List.of());
+            return mine.isEmpty() ? List.of() : Views.addresses(mine, List.of(m.links.get(i)));
+        });
+    }
+
+    /**
+     * Every main route, in the order of a dump of the main table (by destination, a longer prefix first, then
+     * metric, then as they came); only the changed links' routes are made again.
+     */
+    private static void routes(Mirror m, Shown s, boolean whole) {
+        Set<Integer> changed = new LinkedHashSet<>(m.viewRoutes);
+        m.viewRoutes.clear();
+        if (whole || s.routeList == null) {
+            s.routesInOrder.clear();
+            s.routeKeys.clear();
+            changed = new LinkedHashSet<>(m.routes.keySet());
+        }
+        for (int oif : changed) {
+            List<List<Long>> old = s.routeKeys.remove(oif);
+            if (old != null) {
+                old.forEach(s.routesInOrder::remove);
+            }
+            List<RouteMessage> mine = m.routes.get(oif);
+            if (mine == null || mine.isEmpty()) {
+                continue;
+            }
+            LinkMessage dev = m.links.get(oif);
+            List<org.netnslab.core.model.Route> records = Views.routes(mine, dev == null ? List.of() : List.of(dev));
+            List<List<Long>> keys = new ArrayList<>();
+            for (int i = 0; i < mine.size() && i < records.size(); i++) {
+                RouteMessage r = mine.get(i);
+                List<Long> key = List.of(Integer.toUnsignedLong(r.prefix().address().bits()),
+                        (long) -r.prefix().prefixLength(), Integer.toUnsignedLong(r.priority()), m.heard(r),
+                        (long) oif * 65536 + i);
+                keys.add(key);
+                s.routesInOrder.put(key, records.get(i));
+            }
+            s.routeKeys.put(oif, keys);
+        }
+        s.routeList = List.copyOf(s.routesInOrder.values());
     }
 
     /** A port shows its bridge's name, which is the bridge's own. */

@@ -60,6 +60,16 @@ final class Mirror {
     long linkVersion;
     long addressVersion;
     long routeVersion;
+    /**
+     * What changed since the last view, for views to redo those alone: links described anew, links whose
+     * addresses or main routes changed, and whether a link went.
+     */
+    final Set<Integer> viewLinks = new LinkedHashSet<>();
+    final Set<Integer> viewAddresses = new LinkedHashSet<>();
+    final Set<Integer> viewRoutes = new LinkedHashSet<>();
+    boolean viewRemoved = true;
+    /** Bumped when the ids change: a veth's record names its peer's namespace by the id. */
+    long idsVersion;
 
     /** Applies one notification (or one answer to a look), whatever it is about. */
     void apply(Message m) {
@@ -90,6 +100,7 @@ final class Mirror {
                 unattributedIds.remove(n.nsid());
                 if (ids.values().removeIf(id -> id == n.nsid())) {
                     linkVersion++;
+                    idsVersion++;
                 }
             }
             default -> {
@@ -115,6 +126,12 @@ final class Mirror {
         }
         byName.put(l.name(), l.index());
         changed.add(l.index());
+        viewLinks.add(l.index());
+        if (before != null && !before.name().equals(l.name())) {
+            // its addresses and routes show its name
+            viewAddresses.add(l.index());
+            viewRoutes.add(l.index());
+        }
         linkVersion++;
         if (before == null || before.adminUp() != l.adminUp() || before.lowerUp() != l.lowerUp()) {
             // going down flushes its routes and a carrier flips their linkdown, neither of which is notified
@@ -133,6 +150,9 @@ final class Mirror {
         if (addresses.remove(index) != null) {
             addressVersion++;
         }
+        viewRemoved = true;
+        viewAddresses.add(index);
+        viewRoutes.add(index);
         staleAddresses.remove(index);
         if (routes.remove(index) != null) {
             routeVersion++;
@@ -166,25 +186,30 @@ final class Mirror {
                 && a.header().prefixLength() == b.header().prefixLength() && Arrays.equals(a.printed(), b.printed());
     }
 
+    private void addressesChanged(int index) {
+        addressVersion++;
+        viewAddresses.add(index);
+    }
+
     private void putAddress(AddressMessage a) {
         List<AddressMessage> list = addresses.computeIfAbsent(a.index(), i -> new ArrayList<>());
         for (int i = 0; i < list.size(); i++) {
             if (same(list.get(i), a)) {
                 list.set(i, a);
-                addressVersion++;
+                addressesChanged(a.index());
                 return;
             }
         }
         list.add(a);
         // where the kernel put it among the link's others (by scope, secondaries last) is read back
         staleAddresses.add(a.index());
-        addressVersion++;
+        addressesChanged(a.index());
     }
 
     private void removeAddress(AddressMessage a) {
         List<AddressMessage> list = addresses.get(a.index());
         if (list != null && list.removeIf(x -> same(x, a))) {
-            addressVersion++;
+            addressesChanged(a.index());
         }
     }
 
@@ -196,7 +221,7 @@ final class Mirror {
             addresses.put(index, new ArrayList<>(read));
         }
         staleAddresses.remove(index);
-        addressVersion++;
+        addressesChanged(index);
     }
 
     // ------------------------------------------------------------------------------------------ routes
@@ -235,13 +260,17 @@ final class Mirror {
             mine.putIfAbsent(key(r), heardCount++);
         }
         mine.keySet().retainAll(there);
+        List<RouteMessage> before = routes.get(outputInterface);
         if (read.isEmpty()) {
             routes.remove(outputInterface);
         } else {
             routes.put(outputInterface, new ArrayList<>(read));
         }
         staleRoutes.remove(outputInterface);
-        routeVersion++;
+        if (before == null ? !read.isEmpty() : !before.equals(read)) {
+            routeVersion++;
+            viewRoutes.add(outputInterface);
+        }
     }
 
     /** Forgets everything, before it is all read again. */
@@ -252,6 +281,7 @@ final class Mirror {
         staleAddresses.clear();
         routes.clear();
         staleRoutes.clear();
+        viewRemoved = true;
         heard.clear();
         peerMoved.clear();
         changed.clear();
