@@ -35,14 +35,14 @@ public final class Bench {
     /** The sizes of a run: the issue's, or small ones for CI, where the point is that the benchmark still runs. */
     record Sizes(int namespaces, int bigNamespaces, int pings, int pairs, int fewPairs, int learners,
             int fewLearners, int rounds, int warmupLearners, int startups, int jmhWarmups, int jmhRuns,
-            long kernelDeadlineSeconds, long webDeadlineSeconds) {
+            int kernelTurns, long kernelDeadlineSeconds, long webDeadlineSeconds) {
 
         static Sizes issue() {
-            return new Sizes(1000, 5000, 1000, 1000, 100, 200, 10, 3, 20, 3, 3, 5, 300, 120);
+            return new Sizes(1000, 5000, 1000, 1000, 100, 200, 10, 3, 20, 3, 3, 5, 3, 300, 120);
         }
 
         static Sizes small() {
-            return new Sizes(20, 100, 20, 20, 5, 4, 2, 1, 2, 1, 0, 1, 60, 60);
+            return new Sizes(20, 100, 20, 20, 5, 4, 2, 1, 2, 1, 0, 1, 1, 60, 60);
         }
     }
 
@@ -97,13 +97,13 @@ public final class Bench {
         return switch (what) {
             case "namespaces" -> new Sizes(v, v * 5, Math.min(v, s.pings()), s.pairs(), s.fewPairs(), s.learners(),
                     s.fewLearners(), s.rounds(), s.warmupLearners(), s.startups(), s.jmhWarmups(), s.jmhRuns(),
-                    s.kernelDeadlineSeconds(), s.webDeadlineSeconds());
+                    s.kernelTurns(), s.kernelDeadlineSeconds(), s.webDeadlineSeconds());
             case "learners" -> new Sizes(s.namespaces(), s.bigNamespaces(), s.pings(), s.pairs(), s.fewPairs(), v,
                     s.fewLearners(), s.rounds(), s.warmupLearners(), s.startups(), s.jmhWarmups(), s.jmhRuns(),
-                    s.kernelDeadlineSeconds(), s.webDeadlineSeconds());
+                    s.kernelTurns(), s.kernelDeadlineSeconds(), s.webDeadlineSeconds());
             default -> new Sizes(s.namespaces(), s.bigNamespaces(), s.pings(), v, Math.max(1, v / 10), s.learners(),
                     s.fewLearners(), s.rounds(), s.warmupLearners(), s.startups(), s.jmhWarmups(), s.jmhRuns(),
-                    s.kernelDeadlineSeconds(), s.webDeadlineSeconds());
+                    s.kernelTurns(), s.kernelDeadlineSeconds(), s.webDeadlineSeconds());
         };
     }
 
@@ -128,6 +128,7 @@ public final class Bench {
             table.note("The real `ip -batch` is skipped here: " + noRealIp.get() + ".");
         } else if (only.contains("sim") || only.contains("kernel")) {
             progress.println("bench: the bridge lab with the real ip -batch, in a sandbox");
+            KernelQuiet.await();
             realLab = RealIp.bridgeLab(sizes.namespaces());
         }
         int n = sizes.namespaces();
@@ -160,6 +161,11 @@ public final class Bench {
         return out.toString();
     }
 
+    /**
+     * The kernel backend beside the real {@code ip -batch}: each pair of figures taken one after the other, in
+     * turns, after the kernel finished tearing down the last run's namespaces, and the best of the turns kept
+     * (the machine is shared; the best is the one least disturbed).
+     */
     private void kernel(Optional<String> noRealIp, double realLab) throws Exception {
         Optional<String> why = KernelLab.unavailableReason();
         if (why.isPresent()) {
@@ -168,29 +174,59 @@ public final class Bench {
         }
         int pairs = sizes.pairs();
         int few = sizes.fewPairs();
+        long limit = sizes.kernelDeadlineSeconds();
+        progress.println("bench: the kernel backend warms up: " + few + " veth pairs through its port and typed");
+        KernelLab.pairsThroughThePort(few, deadline(limit));
+        KernelLab.pairsTyped(few, deadline(limit));
         double realPairs = Double.NaN;
         double realFew = Double.NaN;
-        if (noRealIp.isEmpty()) {
-            progress.println("bench: " + few + " and " + pairs + " veth pairs with the real ip -batch, in a sandbox");
-            realFew = RealIp.vethPairs(few);
-            realPairs = RealIp.vethPairs(pairs);
+        KernelLab.Run portFew = null;
+        KernelLab.Run port = null;
+        for (int turn = 1; turn <= sizes.kernelTurns(); turn++) {
+            progress.println("bench: " + few + " and " + pairs + " veth pairs, with the real ip -batch in a sandbox "
+                    + "and on the kernel backend through its port (turn " + turn + " of " + sizes.kernelTurns() + ")");
+            if (noRealIp.isEmpty()) {
+                KernelQuiet.await();
+                realFew = Math.min(nanIsMax(realFew), RealIp.vethPairs(few));
+                KernelQuiet.await();
+                realPairs = Math.min(nanIsMax(realPairs), RealIp.vethPairs(pairs));
+            }
+            KernelQuiet.await();
+            portFew = best(portFew, KernelLab.pairsThroughThePort(few, deadline(limit)));
+            KernelQuiet.await();
+            port = best(port, KernelLab.pairsThroughThePort(pairs, deadline(limit)));
         }
-        progress.println("bench: " + few + " and " + pairs + " veth pairs on the kernel backend, through its port");
-        KernelLab.Run portFew = KernelLab.pairsThroughThePort(few, deadline(sizes.kernelDeadlineSeconds()));
-        KernelLab.Run port = KernelLab.pairsThroughThePort(pairs, deadline(sizes.kernelDeadlineSeconds()));
         kernelRow(String.format("kernel backend: %,d veth pairs + address + up + route, through the port, vs "
                 + "`ip -batch`", pairs), port, realPairs);
         kernelLinear("the same, cost per pair at %,d vs %,d pairs", port, portFew);
         progress.println("bench: " + few + " and " + pairs + " veth pairs typed into a kernel lab's terminal");
-        KernelLab.Run typedFew = KernelLab.pairsTyped(few, deadline(sizes.kernelDeadlineSeconds()));
-        KernelLab.Run typed = KernelLab.pairsTyped(pairs, deadline(sizes.kernelDeadlineSeconds()));
+        KernelQuiet.await();
+        KernelLab.Run typedFew = KernelLab.pairsTyped(few, deadline(limit));
+        KernelQuiet.await();
+        KernelLab.Run typed = KernelLab.pairsTyped(pairs, deadline(limit));
         kernelRow(String.format("kernel backend: the same %,d pairs typed into the lab's terminal, vs `ip -batch`",
                 pairs), typed, realPairs);
         kernelLinear("the same typed, cost per pair at %,d vs %,d pairs", typed, typedFew);
         progress.println("bench: the bridge lab of " + sizes.namespaces() + " namespaces typed into a kernel lab");
-        KernelLab.Run lab = KernelLab.bridgeLabTyped(sizes.namespaces(), deadline(sizes.kernelDeadlineSeconds()));
+        KernelQuiet.await();
+        KernelLab.Run lab = KernelLab.bridgeLabTyped(sizes.namespaces(), deadline(limit));
         kernelRow(String.format("kernel backend: the %,d-namespace bridge lab typed, vs `ip -batch`",
                 sizes.namespaces()), lab, realLab);
+    }
+
+    private static double nanIsMax(double v) {
+        return Double.isNaN(v) ? Double.MAX_VALUE : v;
+    }
+
+    /** The run that went further, or as far in less time. */
+    private static KernelLab.Run best(KernelLab.Run a, KernelLab.Run b) {
+        if (a == null) {
+            return b;
+        }
+        if (a.done() != b.done()) {
+            return a.done() > b.done() ? a : b;
+        }
+        return a.ms() <= b.ms() ? a : b;
     }
 
     private void kernelRow(String measure, KernelLab.Run run, double real) {
