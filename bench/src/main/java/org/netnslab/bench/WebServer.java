@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -30,13 +31,22 @@ final class WebServer implements AutoCloseable {
         this.startupMillis = startupMillis;
     }
 
-    /** Starts the jar and waits for its first page; the time from the launch to that page is kept. */
+    /** Starts the jar on a free port and waits for its first page. */
     static WebServer start(Path jar) throws IOException {
         int port = freePort();
+        return start(jar, List.of("web", "--host", "127.0.0.1", "--port", Integer.toString(port)), port);
+    }
+
+    /**
+     * Starts the jar as {@code java -jar JAR ARGS...}, serving on {@code port}, and waits for its first page; the
+     * time from the launch to that page is kept.
+     */
+    static WebServer start(Path jar, List<String> args, int port) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString()));
+        command.addAll(args);
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(java(), "-jar", jar.toString(), "web", "--host", "127.0.0.1", "--port",
-                Integer.toString(port)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         while (true) {
             if (!p.isAlive()) {
                 throw new IOException("the web app exited with status " + p.exitValue() + " before its first page");
@@ -110,6 +120,15 @@ final class WebServer implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
+        }
+    }
+
+    /** Whether nothing listens on this port of 127.0.0.1. */
+    static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
