@@ -5,7 +5,7 @@ import org.netnslab.core.backend.Backend;
 import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.backend.RouteSpec;
 import org.netnslab.core.command.CommandResult;
-import org.netnslab.core.command.Terminal;
+import org.netnslab.core.shell.Terminal;
 import org.netnslab.core.net.Ipv4Cidr;
 import org.netnslab.kernel.KernelBackend;
 

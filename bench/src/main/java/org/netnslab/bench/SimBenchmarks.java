@@ -3,7 +3,7 @@ package org.netnslab.bench;
 import java.util.List;
 import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.command.CommandResult;
-import org.netnslab.core.command.Terminal;
+import org.netnslab.core.shell.Terminal;
 import org.netnslab.core.lab.LabWorld;
 import org.netnslab.sim.SimBackend;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.netnslab.core.backend.Backend;
-import org.netnslab.core.command.Terminal;
+import org.netnslab.core.shell.Terminal;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.testkit.RandomSessions;
 

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.netnslab.core.backend.Backend;
-import org.netnslab.core.command.Terminal;
+import org.netnslab.core.shell.Terminal;
 import org.netnslab.core.lab.LabWorld;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.NamespaceState;
