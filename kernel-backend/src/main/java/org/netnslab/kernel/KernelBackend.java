@@ -385,8 +385,18 @@ public final class KernelBackend implements Backend {
             return Map.of();
         }
         try {
-            look(n);
-            return names(n.mirror.ids);
+            // ip netns list asks each id (RTM_GETNSID), which numbers nothing; a look at links (as look() does
+            // for a veth whose peer moved) would number the peer's namespace where the real tool does not
+            Map<String, Integer> ids = new LinkedHashMap<>();
+            for (LabNamespace other : all.values()) {
+                if (other != n) {
+                    Optional<Integer> id = nsid(n, other);
+                    if (id.isPresent()) {
+                        ids.put(other.name, id.get());
+                    }
+                }
+            }
+            return Map.copyOf(ids);
         } catch (KernelException e) {
             throw new IllegalStateException("the kernel refused the netns ids of " + ns + ": " + e.getMessage(), e);
         }
