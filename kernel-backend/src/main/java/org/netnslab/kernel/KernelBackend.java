@@ -16,6 +16,7 @@ import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.backend.LabLimitException;
 import org.netnslab.core.backend.Listener;
+import org.netnslab.core.backend.NeighbourRequest;
 import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.RouteLookup;
@@ -24,6 +25,7 @@ import org.netnslab.core.lab.LabWorld;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.NatRule;
+import org.netnslab.core.model.Neighbour;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
 import org.netnslab.kernel.netlink.AddressMessage;
@@ -200,6 +202,25 @@ public final class KernelBackend implements Backend {
         LinkMessage l = link(n, device);
         NetlinkCalls.ack(n.route, seq -> LinkMessage.delete(seq, l.index()));
         settle(Set.of(n));
+    }
+
+    // ------------------------------------------------------------------------------------------ neighbours
+
+    @Override
+    public synchronized List<Neighbour> neighbours(String ns) throws KernelException {
+        return Neighbours.dump(ns(ns).route);
+    }
+
+    @Override
+    public synchronized void setNeighbour(String ns, NeighbourRequest request) throws KernelException {
+        LabNamespace n = ns(ns);
+        Neighbours.set(n.route, link(n, request.device()).index(), request);
+    }
+
+    @Override
+    public synchronized void deleteNeighbour(String ns, String device, Ipv4Address address) throws KernelException {
+        LabNamespace n = ns(ns);
+        Neighbours.delete(n.route, link(n, device).index(), address);
     }
 
     // ------------------------------------------------------------------------------------------ addresses, routes

@@ -2,6 +2,7 @@ package org.netnslab.sim;
 
 import java.util.Comparator;
 import java.util.PriorityQueue;
+import java.util.function.LongSupplier;
 
 /**
  * The simulator's clock and its queue of things to happen: frames in flight, neighbour timers, a ping's
@@ -36,10 +37,28 @@ final class Engine {
         return now;
     }
 
-    /** Lets time pass with nothing happening (between two commands of a learner). */
+    /**
+     * Lets time pass (between two commands of a learner): what is due in that time happens, and what is due
+     * later (a neighbour's next probe, its expiry) waits for its moment, so that a look at the lab sees it as
+     * the kernel would at that moment.
+     */
     void advance(long micros) {
-        drain();
-        now += micros;
+        long until = now + micros;
+        runWhile(() -> until);
+        now = Math.max(now, until);
+    }
+
+    /**
+     * Runs the events due by {@code limit}, in order, asking it again after each (a ping learns when it will
+     * exit only once its last request is out); the clock stops at the last event run.
+     */
+    void runWhile(LongSupplier limit) {
+        Event e;
+        while ((e = queue.peek()) != null && e.tick() <= limit.getAsLong()) {
+            queue.poll();
+            now = e.tick();
+            e.action().run();
+        }
     }
 
     Timer schedule(long tick, int order, Runnable action) {

@@ -126,7 +126,7 @@ final class Netdev {
             return;
         }
         if (!d.carrier) {
-            d.ns.neighbours.flush(d);
+            d.ns.neighbours.flush(d, true);
         }
         addrconf(d);
         if (d.master != null) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.NatRule;
+import org.netnslab.core.model.Neighbour;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
 
@@ -134,6 +135,36 @@ public interface Backend extends AutoCloseable {
      * <p>A backend that cannot do TCP refuses with {@link Errno#EOPNOTSUPP}.
      */
     default Connection connect(String ns, Ipv4Address address, int port) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    // ------------------------------------------------------------------------------------------ neighbours
+
+    /**
+     * Equivalent to: {@code ip -n NS -4 neigh show nud all}: every entry of the namespace's ARP table, NOARP and
+     * NONE ones included, in the kernel's dump order (its hash order, which varies from one boot to the next).
+     *
+     * <p>A backend without a neighbour table refuses with {@link Errno#EOPNOTSUPP}.
+     */
+    default List<Neighbour> neighbours(String ns) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /**
+     * Equivalent to: {@code ip -n NS neigh add|change|replace ADDR [lladdr MAC] nud STATE dev DEV}. Refused as
+     * {@code neigh_add} refuses: {@link Errno#EEXIST} for an add of an entry that is there, {@link Errno#ENOENT}
+     * for a change of one that is not, {@link Errno#EINVAL} with {@code No link layer address given} for a
+     * valid state without a link-layer address, typed or held.
+     */
+    default void setNeighbour(String ns, NeighbourRequest request) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /**
+     * Equivalent to: {@code ip -n NS neigh del ADDR dev DEV}. Refused with {@link Errno#ENOENT} when there is no
+     * such entry.
+     */
+    default void deleteNeighbour(String ns, String device, Ipv4Address address) throws KernelException {
         throw new KernelException(Errno.EOPNOTSUPP);
     }
 
