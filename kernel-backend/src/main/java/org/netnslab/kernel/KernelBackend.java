@@ -22,12 +22,15 @@ import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.RouteLookup;
 import org.netnslab.core.backend.RouteSpec;
 import org.netnslab.core.lab.LabWorld;
+import org.netnslab.core.model.BridgePort;
+import org.netnslab.core.model.FdbEntry;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.NatRule;
 import org.netnslab.core.model.Neighbour;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
+import org.netnslab.core.net.MacAddress;
 import org.netnslab.kernel.netlink.AddressMessage;
 import org.netnslab.kernel.netlink.LinkMessage;
 import org.netnslab.kernel.netlink.Message;
@@ -221,6 +224,24 @@ public final class KernelBackend implements Backend {
     public synchronized void deleteNeighbour(String ns, String device, Ipv4Address address) throws KernelException {
         LabNamespace n = ns(ns);
         Neighbours.delete(n.route, link(n, device).index(), address);
+    }
+
+    // ------------------------------------------------------------------------------------------ bridges
+
+    @Override
+    public synchronized List<BridgePort> bridgePorts(String ns) throws KernelException {
+        return Bridges.ports(ns(ns).route);
+    }
+
+    @Override
+    public synchronized List<FdbEntry> fdb(String ns) throws KernelException {
+        return Bridges.fdb(ns(ns).route);
+    }
+
+    @Override
+    public synchronized void deleteFdb(String ns, String device, MacAddress mac, boolean self) throws KernelException {
+        LabNamespace n = ns(ns);
+        Bridges.delete(n.route, link(n, device).index(), mac, self);
     }
 
     // ------------------------------------------------------------------------------------------ addresses, routes

@@ -82,6 +82,7 @@ final class Netdev {
         d.ns.fib.removeIf(e -> e.dev == d);
         d.ns.neighbours.flush(d);
         d.inet6 = null;
+        d.mcDeleted.clear();
         if (d.master != null) {
             disablePort(d, false);
         }

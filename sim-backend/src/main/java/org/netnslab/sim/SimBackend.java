@@ -17,6 +17,8 @@ import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.RouteLookup;
 import org.netnslab.core.backend.RouteSpec;
 import org.netnslab.core.backend.SegmentJourney;
+import org.netnslab.core.model.BridgePort;
+import org.netnslab.core.model.FdbEntry;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.NatRule;
@@ -738,6 +740,27 @@ public final class SimBackend implements Backend {
         settle();
         Namespace ns = ns(nsName);
         NeighRtnl.delete(ns, dev(ns, device), address);
+    }
+
+    // ================================================================================= bridges
+
+    @Override
+    public List<BridgePort> bridgePorts(String nsName) throws KernelException {
+        settle();
+        return BrNetlink.ports(ns(nsName));
+    }
+
+    @Override
+    public List<FdbEntry> fdb(String nsName) throws KernelException {
+        settle();
+        return BrNetlink.dump(ns(nsName), engine.now());
+    }
+
+    @Override
+    public void deleteFdb(String nsName, String device, MacAddress mac, boolean self) throws KernelException {
+        settle();
+        Namespace ns = ns(nsName);
+        BrNetlink.delete(dev(ns, device), mac, self);
     }
 
     // ================================================================================= state

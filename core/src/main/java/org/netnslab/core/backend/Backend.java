@@ -3,12 +3,15 @@ package org.netnslab.core.backend;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.netnslab.core.model.BridgePort;
+import org.netnslab.core.model.FdbEntry;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.NatRule;
 import org.netnslab.core.model.Neighbour;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
+import org.netnslab.core.net.MacAddress;
 
 /**
  * The port every backend implements: one method per kernel operation a lab uses, a snapshot of the state,
@@ -165,6 +168,34 @@ public interface Backend extends AutoCloseable {
      * such entry.
      */
     default void deleteNeighbour(String ns, String device, Ipv4Address address) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    // ------------------------------------------------------------------------------------------ bridges
+
+    /**
+     * Equivalent to: {@code ip netns exec NS bridge link show}: every bridge port of the namespace, in ifindex
+     * order, with its port state, priority and cost.
+     *
+     * <p>A backend without bridge views refuses with {@link Errno#EOPNOTSUPP}.
+     */
+    default List<BridgePort> bridgePorts(String ns) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /**
+     * Equivalent to: {@code ip netns exec NS bridge fdb show}: device by device in ifindex order, what each
+     * port's bridge holds for it, then the device's own address lists.
+     */
+    default List<FdbEntry> fdb(String ns) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /**
+     * Equivalent to: {@code ip netns exec NS bridge fdb del MAC dev DEV self|master}. Refused with
+     * {@link Errno#ENOENT} when there is no such entry.
+     */
+    default void deleteFdb(String ns, String device, MacAddress mac, boolean self) throws KernelException {
         throw new KernelException(Errno.EOPNOTSUPP);
     }
 
