@@ -1,15 +1,19 @@
 package org.netnslab.kernel;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.netnslab.core.backend.KernelException;
+import org.netnslab.core.model.BridgeOptions;
 import org.netnslab.core.model.BridgePort;
 import org.netnslab.core.model.FdbEntry;
 import org.netnslab.core.model.NudState;
 import org.netnslab.core.net.MacAddress;
 import org.netnslab.kernel.netlink.BridgeMessages;
 import org.netnslab.kernel.netlink.Family;
+import org.netnslab.kernel.netlink.IflaBrAttr;
 import org.netnslab.kernel.netlink.Message;
 import org.netnslab.kernel.netlink.NlMsgType;
 import org.netnslab.kernel.sys.NetlinkSocket;
@@ -54,6 +58,17 @@ final class Bridges {
             out.add(new FdbEntry(f.lladdr().get(), f.header().ifindex(), f.master(), f.self(), state.get()));
         }
         return out;
+    }
+
+    static void changelink(NetlinkSocket route, int index, BridgeOptions o) throws KernelException {
+        Map<IflaBrAttr, Long> data = new LinkedHashMap<>();
+        o.forwardDelay().ifPresent(v -> data.put(IflaBrAttr.FORWARD_DELAY, v));
+        o.helloTime().ifPresent(v -> data.put(IflaBrAttr.HELLO_TIME, v));
+        o.maxAge().ifPresent(v -> data.put(IflaBrAttr.MAX_AGE, v));
+        o.ageingTime().ifPresent(v -> data.put(IflaBrAttr.AGEING_TIME, v));
+        o.stpState().ifPresent(v -> data.put(IflaBrAttr.STP_STATE, v));
+        o.priority().ifPresent(v -> data.put(IflaBrAttr.PRIORITY, (long) v));
+        NetlinkCalls.ack(route, seq -> BridgeMessages.changelink(seq, index, data));
     }
 
     static void delete(NetlinkSocket route, int index, MacAddress mac, boolean self) throws KernelException {

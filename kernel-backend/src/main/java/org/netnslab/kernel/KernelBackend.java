@@ -22,6 +22,7 @@ import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.RouteLookup;
 import org.netnslab.core.backend.RouteSpec;
 import org.netnslab.core.lab.LabWorld;
+import org.netnslab.core.model.BridgeOptions;
 import org.netnslab.core.model.BridgePort;
 import org.netnslab.core.model.FdbEntry;
 import org.netnslab.core.model.LabState;
@@ -231,6 +232,14 @@ public final class KernelBackend implements Backend {
     @Override
     public synchronized List<BridgePort> bridgePorts(String ns) throws KernelException {
         return Bridges.ports(ns(ns).route);
+    }
+
+    @Override
+    public synchronized void setBridgeOptions(String ns, String bridge, BridgeOptions options)
+            throws KernelException {
+        LabNamespace n = ns(ns);
+        Bridges.changelink(n.route, link(n, bridge).index(), options);
+        settle(Set.of(n));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
+import org.netnslab.core.model.BridgeOptions;
 import org.netnslab.core.model.BridgePort;
 import org.netnslab.core.model.FdbEntry;
 import org.netnslab.core.model.NudState;
@@ -57,7 +58,7 @@ final class BrNetlink {
             if (d.master != null) {
                 Bridge br = d.master;
                 for (Map.Entry<MacAddress, Bridge.FdbEntry> e : br.fdb.entrySet()) {
-                    if (e.getValue().port() == d && now - e.getValue().updated() <= Bridge.AGEING) {
+                    if (e.getValue().port() == d && now - e.getValue().updated() <= br.ageing) {
                         out.add(new FdbEntry(e.getKey(), d.index, OptionalInt.of(br.index), false,
                                 NudState.REACHABLE));
                     }
@@ -101,6 +102,27 @@ final class BrNetlink {
         int g3 = Integer.parseInt(groups[groups.length - 2], 16);
         int g4 = Integer.parseInt(groups[groups.length - 1], 16);
         return mac(0x3333_ff00_0000L | ((long) (g3 & 0xff) << 16) | g4);
+    }
+
+    /**
+     * {@code br_changelink} with STP off: hello time and maximum age must be in STP's ranges even so
+     * ({@code br_set_hello_time}, {@code br_set_max_age}); a forward delay is checked only while STP is on.
+     */
+    static void changelink(Device d, BridgeOptions o) throws KernelException {
+        if (!(d instanceof Bridge br)) {
+            throw new KernelException(Errno.EOPNOTSUPP);
+        }
+        if (o.helloTime().isPresent() && (o.helloTime().getAsLong() < 100 || o.helloTime().getAsLong() > 1000)) {
+            throw new KernelException(Errno.ERANGE);
+        }
+        if (o.maxAge().isPresent() && (o.maxAge().getAsLong() < 600 || o.maxAge().getAsLong() > 4000)) {
+            throw new KernelException(Errno.ERANGE);
+        }
+        o.forwardDelay().ifPresent(v -> br.forwardDelay = v);
+        o.helloTime().ifPresent(v -> br.helloTime = v);
+        o.maxAge().ifPresent(v -> br.maxAge = v);
+        o.ageingTime().ifPresent(v -> br.ageing = v * 10 * Engine.MILLIS);
+        o.priority().ifPresent(v -> br.priority = v);
     }
 
     /** {@code rtnl_fdb_del}: {@code self} from the device's lists ({@code dev_mc_del}), else from its bridge. */

@@ -17,6 +17,7 @@ import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.RouteLookup;
 import org.netnslab.core.backend.RouteSpec;
 import org.netnslab.core.backend.SegmentJourney;
+import org.netnslab.core.model.BridgeOptions;
 import org.netnslab.core.model.BridgePort;
 import org.netnslab.core.model.FdbEntry;
 import org.netnslab.core.model.LabState;
@@ -748,6 +749,14 @@ public final class SimBackend implements Backend {
     public List<BridgePort> bridgePorts(String nsName) throws KernelException {
         settle();
         return BrNetlink.ports(ns(nsName));
+    }
+
+    @Override
+    public void setBridgeOptions(String nsName, String bridge, BridgeOptions options) throws KernelException {
+        settle();
+        Namespace ns = ns(nsName);
+        BrNetlink.changelink(dev(ns, bridge), options);
+        step();
     }
 
     @Override

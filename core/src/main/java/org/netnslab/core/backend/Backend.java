@@ -3,6 +3,7 @@ package org.netnslab.core.backend;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.netnslab.core.model.BridgeOptions;
 import org.netnslab.core.model.BridgePort;
 import org.netnslab.core.model.FdbEntry;
 import org.netnslab.core.model.LabState;
@@ -138,6 +139,16 @@ public interface Backend extends AutoCloseable {
      * <p>A backend that cannot do TCP refuses with {@link Errno#EOPNOTSUPP}.
      */
     default Connection connect(String ns, Ipv4Address address, int port) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /**
+     * Equivalent to: {@code ip -n NS link set BRIDGE type bridge [forward_delay N] [hello_time N] [max_age N]
+     * [ageing_time N] [stp_state N] [priority N]}. Refused as {@code br_changelink} refuses:
+     * {@link Errno#EOPNOTSUPP} for a link that is no bridge, {@link Errno#ERANGE} for a hello time or maximum
+     * age out of STP's range (and a forward delay, while STP is on).
+     */
+    default void setBridgeOptions(String ns, String bridge, BridgeOptions options) throws KernelException {
         throw new KernelException(Errno.EOPNOTSUPP);
     }
 

@@ -1,5 +1,6 @@
 package org.netnslab.kernel.netlink;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.netnslab.core.net.MacAddress;
@@ -70,6 +71,27 @@ public final class BridgeMessages {
                 .begin(NlMsgType.RTM_GETNEIGH, NlmFlags.REQUEST | NlmFlags.DUMP, seq)
                 .header(new IfInfoMsg(Family.AF_BRIDGE, 0, 0, 0, 0))
                 .end().toBytes();
+    }
+
+    /**
+     * {@code ip link set BR type bridge OPTIONS}: the bridge's {@code IFLA_INFO_DATA}, each option as
+     * iplink_bridge.c puts it (the priority a u16, the others u32), in the order given.
+     */
+    public static byte[] changelink(int seq, int index, Map<IflaBrAttr, Long> options) {
+        MessageWriter w = MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_NEWLINK, NlmFlags.REQUEST | NlmFlags.ACK, seq)
+                .header(IfInfoMsg.of(index))
+                .nest(IflaAttr.LINKINFO)
+                .chars(IflaInfoAttr.KIND, "bridge")
+                .nest(IflaInfoAttr.DATA);
+        options.forEach((attr, v) -> {
+            if (attr == IflaBrAttr.PRIORITY) {
+                w.u16(attr, v.intValue());
+            } else {
+                w.u32(attr, v.intValue());
+            }
+        });
+        return w.endNest().endNest().end().toBytes();
     }
 
     /** {@code bridge fdb del MAC dev DEV self|master}, with fdb_modify's default state, PERMANENT. */
