@@ -21,17 +21,23 @@ import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.backend.LabLimitException;
 import org.netnslab.core.backend.Listener;
+import org.netnslab.core.backend.NeighbourRequest;
 import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.RouteLookup;
 import org.netnslab.core.backend.RouteSpec;
 import org.netnslab.core.lab.LabWorld;
+import org.netnslab.core.model.BridgeOptions;
+import org.netnslab.core.model.BridgePort;
+import org.netnslab.core.model.FdbEntry;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.Link;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.NatRule;
+import org.netnslab.core.model.Neighbour;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
+import org.netnslab.core.net.MacAddress;
 import org.netnslab.kernel.netlink.AddressMessage;
 import org.netnslab.kernel.netlink.Family;
 import org.netnslab.kernel.netlink.LinkMessage;
@@ -248,6 +254,52 @@ public final class KernelBackend implements Backend {
         peerIfUp(n, l).ifPresent(p -> touched.computeIfAbsent(p.namespace(), x -> new LinkedHashSet<>()).add(p.index()));
         NetlinkCalls.ack(n.route, seq -> LinkMessage.delete(seq, l.index()));
         settle(touched);
+    }
+
+    // ------------------------------------------------------------------------------------------ neighbours
+
+    @Override
+    public synchronized List<Neighbour> neighbours(String ns) throws KernelException {
+        return Neighbours.dump(ns(ns).route);
+    }
+
+    @Override
+    public synchronized void setNeighbour(String ns, NeighbourRequest request) throws KernelException {
+        LabNamespace n = ns(ns);
+        Neighbours.set(n.route, link(n, request.device()).index(), request);
+    }
+
+    @Override
+    public synchronized void deleteNeighbour(String ns, String device, Ipv4Address address) throws KernelException {
+        LabNamespace n = ns(ns);
+        Neighbours.delete(n.route, link(n, device).index(), address);
+    }
+
+    // ------------------------------------------------------------------------------------------ bridges
+
+    @Override
+    public synchronized List<BridgePort> bridgePorts(String ns) throws KernelException {
+        return Bridges.ports(ns(ns).route);
+    }
+
+    @Override
+    public synchronized void setBridgeOptions(String ns, String bridge, BridgeOptions options)
+            throws KernelException {
+        LabNamespace n = ns(ns);
+        int index = link(n, bridge).index();
+        Bridges.changelink(n.route, index, options);
+        settle(touching(n, index));
+    }
+
+    @Override
+    public synchronized List<FdbEntry> fdb(String ns) throws KernelException {
+        return Bridges.fdb(ns(ns).route);
+    }
+
+    @Override
+    public synchronized void deleteFdb(String ns, String device, MacAddress mac, boolean self) throws KernelException {
+        LabNamespace n = ns(ns);
+        Bridges.delete(n.route, link(n, device).index(), mac, self);
     }
 
     // ------------------------------------------------------------------------------------------ addresses, routes

@@ -1,12 +1,12 @@
 package org.netnslab.sim;
 
 import java.util.Optional;
+import org.netnslab.core.model.NudState;
 import org.netnslab.core.model.RouteType;
 import org.netnslab.core.model.Scope;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.MacAddress;
 import org.netnslab.sim.Neighbours.Entry;
-import org.netnslab.sim.Neighbours.NudState;
 import org.netnslab.sim.wire.ArpPacket;
 import org.netnslab.sim.wire.EtherType;
 import org.netnslab.sim.wire.EthernetFrame;

@@ -20,6 +20,14 @@ final class Bridge extends Device {
     /** The kernel's default {@code ageing_time}: 300 s. */
     static final long AGEING = 300 * Engine.SECOND;
 
+    /** {@code ageing_time}, which {@code ip link set BR type bridge ageing_time N} sets. */
+    long ageing = AGEING;
+    /** The other options a learner sets, kept as the kernel keeps them, in hundredths of a second. */
+    long forwardDelay = 1500;
+    long helloTime = 200;
+    long maxAge = 2000;
+    int priority = 0x8000;
+
     record FdbEntry(Device port, long updated) {}
 
     /** In the order they joined; a list, as a flood walks it for every frame. */
@@ -111,7 +119,7 @@ final class Bridge extends Device {
         if (e == null) {
             return Optional.empty();
         }
-        if (now - e.updated() > AGEING) {
+        if (now - e.updated() > ageing) {
             fdb.remove(mac);
             return Optional.empty();
         }

@@ -1,7 +1,9 @@
 package org.netnslab.sim;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.netnslab.core.model.Address;
 import org.netnslab.core.model.Link;
 import org.netnslab.core.model.LinkKind;
@@ -35,6 +37,8 @@ abstract class Device {
     boolean portForwarding;
     /** IPv4 addresses in the kernel's list order: primaries by scope, secondaries after. */
     final List<Ifa> inet = new ArrayList<>();
+    /** Groups of its multicast list that {@code bridge fdb del ... self} took away, until it goes down. */
+    final Set<MacAddress> mcDeleted = new HashSet<>();
     /** The IPv6 address the kernel gave it while up ({@code ::1/128} or a link-local {@code /64}), or null. */
     String inet6;
 

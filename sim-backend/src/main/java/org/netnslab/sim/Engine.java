@@ -3,6 +3,7 @@ package org.netnslab.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.LongSupplier;
 
 /**
  * The simulator's clock and its queue of things to happen: frames in flight, neighbour timers, a ping's
@@ -68,10 +69,27 @@ final class Engine {
         return now;
     }
 
-    /** Lets time pass with nothing happening (between two commands of a learner). */
+    /**
+     * Lets time pass (between two commands of a learner): what is due in that time happens, and what is due
+     * later (a neighbour's next probe, its expiry) waits for its moment, so that a look at the lab sees it as
+     * the kernel would at that moment.
+     */
     void advance(long micros) {
-        drain();
-        now += micros;
+        long until = now + micros;
+        runWhile(() -> until);
+        now = Math.max(now, until);
+    }
+
+    /**
+     * Runs the events due by {@code limit}, in order, asking it again after each (a ping learns when it will
+     * exit only once its last request is out); the clock stops at the last event run.
+     */
+    void runWhile(LongSupplier limit) {
+        Event e;
+        while ((e = queue.peek()) != null && e.tick <= limit.getAsLong()) {
+            queue.poll();
+            run(e);
+        }
     }
 
     Timer schedule(long tick, int order, Runnable action) {
@@ -105,28 +123,30 @@ final class Engine {
         }
     }
 
-    /**
-     * Runs every event, in order, until nothing is left to happen. Frames kept in one entry run one after the
-     * other; should one of them schedule something that comes before the next (a timer for the same moment),
-     * the rest wait in the queue again, where they were.
-     */
+    /** Runs every event, in order, until nothing is left to happen. */
     void drain() {
-        Event e;
-        while ((e = queue.poll()) != null) {
-            now = e.tick;
-            e.started = true;
-            e.action.run();
-            List<Runnable> more = e.more;
-            for (int i = 0; more != null && i < more.size(); i++) {
-                Event next = queue.peek();
-                if (next != null && next.compareTo(e) < 0) {
-                    Event rest = new Event(e.tick, e.order, e.seq, more.get(i));
-                    rest.more = i + 1 < more.size() ? new ArrayList<>(more.subList(i + 1, more.size())) : null;
-                    queue.add(rest);
-                    break;
-                }
-                more.get(i).run();
+        runWhile(() -> Long.MAX_VALUE);
+    }
+
+    /**
+     * Runs one entry of the queue. Frames kept in one entry run one after the other; should one of them
+     * schedule something that comes before the next (a timer for the same moment), the rest wait in the queue
+     * again, where they were.
+     */
+    private void run(Event e) {
+        now = e.tick;
+        e.started = true;
+        e.action.run();
+        List<Runnable> more = e.more;
+        for (int i = 0; more != null && i < more.size(); i++) {
+            Event next = queue.peek();
+            if (next != null && next.compareTo(e) < 0) {
+                Event rest = new Event(e.tick, e.order, e.seq, more.get(i));
+                rest.more = i + 1 < more.size() ? new ArrayList<>(more.subList(i + 1, more.size())) : null;
+                queue.add(rest);
+                break;
             }
+            more.get(i).run();
         }
     }
 }

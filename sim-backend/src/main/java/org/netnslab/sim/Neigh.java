@@ -1,13 +1,15 @@
 package org.netnslab.sim;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.netnslab.core.model.NudState;
 import org.netnslab.core.model.RouteType;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.MacAddress;
 import org.netnslab.sim.Neighbours.Entry;
-import org.netnslab.sim.Neighbours.NudState;
 import org.netnslab.sim.Neighbours.Pending;
 import org.netnslab.sim.wire.EtherType;
 import org.netnslab.sim.wire.EthernetFrame;
@@ -21,6 +23,8 @@ import org.netnslab.sim.wire.Ipv4Packet;
 final class Neigh {
 
     private final Datapath dp;
+    /** The entries with packets in their queues, so that a ping that gives up can tell where its probe waits. */
+    private final Set<Entry> waiting = new LinkedHashSet<>();
 
     Neigh(Datapath dp) {
         this.dp = dp;
@@ -30,7 +34,8 @@ final class Neigh {
     void update(Device dev, Ipv4Address ip, MacAddress mac, NudState state, boolean create) {
         Namespace ns = dev.ns;
         Entry e = create ? ns.neighbours.getOrCreate(dev, ip) : ns.neighbours.get(dev, ip).orElse(null);
-        if (e == null) {
+        // neigh_update without NEIGH_UPDATE_F_ADMIN: what the learner made to stay, stays
+        if (e == null || e.state == NudState.PERMANENT || e.state == NudState.NOARP) {
             return;
         }
         long now = dp.engine.now();
@@ -48,13 +53,54 @@ final class Neigh {
         }
         e.generation++;
         e.probes = 0;
+        sendQueued(e);
+    }
+
+    /**
+     * {@code __neigh_update} with {@code NEIGH_UPDATE_F_ADMIN}, as {@code ip neigh add|replace} asks: the
+     * state the learner gave, whatever the entry's; a valid one sends what waited.
+     *
+     * @param mac the address typed, or the entry's own (the caller refuses a valid state without either)
+     */
+    void adminUpdate(Entry e, MacAddress mac, NudState state) {
+        long now = dp.engine.now();
+        e.generation++;
+        e.probes = 0;
+        e.state = state;
+        if (!state.valid()) {
+            return;
+        }
+        e.mac = mac;
+        e.confirmed = state == NudState.REACHABLE ? now : now - Neighbours.REACHABLE_TIME;
+        sendQueued(e);
+    }
+
+    private void sendQueued(Entry e) {
+        waiting.remove(e);
         if (!e.queue.isEmpty()) {
             List<Pending> waiting = new ArrayList<>(e.queue);
             e.queue.clear();
             for (Pending p : waiting) {
-                sendFrame(dev, e.mac, p.packet(), p.trace());
+                sendFrame(e.dev, e.mac, p.packet(), p.trace());
             }
         }
+    }
+
+    /**
+     * The entry whose queue holds a packet of this journey, if one does: where a probe waits for an ARP
+     * answer when its ping stops waiting for it.
+     */
+    Optional<Entry> holding(Trace trace) {
+        // entries flushed or deleted with their queues are forgotten here
+        waiting.removeIf(e -> e.queue.isEmpty());
+        for (Entry e : waiting) {
+            for (Pending p : e.queue) {
+                if (p.trace() == trace) {
+                    return Optional.of(e);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code neigh_output}: the next hop's address from the ARP table, asking for it when there is none. */
@@ -74,12 +120,13 @@ final class Neigh {
         long now = dp.engine.now();
         Entry e = ns.neighbours.getOrCreate(dev, nextHop);
         NudState state = e.state == null ? null : e.state(now);
-        if (state == null || state == NudState.FAILED) {
+        if (state == null || state == NudState.NONE || state == NudState.FAILED) {
             e.state = NudState.INCOMPLETE;
             e.mac = null;
             e.probes = 0;
             e.generation++;
             e.queue.add(new Pending(p, trace));
+            waiting.add(e);
             trace.pass(ns, dev.name, "ARP: who-has " + nextHop + "? asked on " + dev.name + " (broadcast)");
             solicit(e, trace);
             return;
@@ -89,6 +136,7 @@ final class Neigh {
                 e.queue.remove(0);
             }
             e.queue.add(new Pending(p, trace));
+            waiting.add(e);
             return;
         }
         if (state == NudState.STALE) {
@@ -159,7 +207,9 @@ final class Neigh {
         e.generation++;
         List<Pending> waiting = new ArrayList<>(e.queue);
         e.queue.clear();
-        ns.neighbours.remove(e);
+        this.waiting.remove(e);
+        // the entry stays, FAILED: the kernel's garbage collector leaves a table of fewer than gc_thresh1
+        // (128) entries alone
         for (Pending p : waiting) {
             p.trace().drop(ns, e.dev.name, "no ARP reply from " + e.address + " after " + Neighbours.MAX_PROBES
                     + " requests (neighbour FAILED) [NEIGH_FAILED]");

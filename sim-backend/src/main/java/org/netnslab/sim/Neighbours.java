@@ -1,10 +1,11 @@
 package org.netnslab.sim;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.netnslab.core.model.NudState;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.MacAddress;
 import org.netnslab.sim.wire.Ipv4Packet;
@@ -16,7 +17,11 @@ import org.netnslab.sim.wire.Ipv4Packet;
  */
 final class Neighbours {
 
-    /** {@code base_reachable_time}: 30 s (the kernel randomizes it between 15 and 45; the lab does not). */
+    /**
+     * {@code base_reachable_time}: 30 s. The kernel draws each entry's reachable time between 15 and 45 s; the
+     * lab takes the middle, which recorded scenarios agree with as long as an entry is looked at within 15 s
+     * of its confirmation (a recorder runs a script in well under a second).
+     */
     static final long REACHABLE_TIME = 30 * Engine.SECOND;
     /** {@code delay_first_probe_time}. */
     static final long DELAY_FIRST_PROBE = 5 * Engine.SECOND;
@@ -26,16 +31,6 @@ final class Neighbours {
     static final int MAX_PROBES = 3;
     /** {@code unres_qlen}, roughly: what waits for an answer. */
     static final int QUEUE = 101;
-
-    /** {@code NUD_*}, by the kernel's names. */
-    enum NudState {
-        INCOMPLETE,
-        REACHABLE,
-        STALE,
-        DELAY,
-        PROBE,
-        FAILED
-    }
 
     /** A packet that waits for its next hop's address, with the journey it belongs to. */
     record Pending(Ipv4Packet packet, Trace trace) {}
@@ -65,7 +60,7 @@ final class Neighbours {
         }
 
         boolean valid() {
-            return mac != null && state != NudState.INCOMPLETE && state != NudState.FAILED;
+            return mac != null && state != null && state.valid();
         }
     }
 
@@ -90,7 +85,7 @@ final class Neighbours {
         }
     }
 
-    private final Map<Key, Entry> entries = new HashMap<>();
+    private final Map<Key, Entry> entries = new LinkedHashMap<>();
 
     Optional<Entry> get(Device dev, Ipv4Address a) {
         return Optional.ofNullable(entries.get(new Key(dev.serial, a)));
@@ -106,18 +101,28 @@ final class Neighbours {
     }
 
     /**
-     * {@code neigh_ifdown} / {@code neigh_carrier_down}: a device that goes down, loses its carrier, leaves
-     * or is deleted forgets its neighbours; what waited in their queues is dropped without a word.
+     * {@code neigh_ifdown}: a device that goes down, loses its last address, leaves or is deleted forgets its
+     * neighbours; what waited in their queues is dropped without a word.
      */
     void flush(Device dev) {
+        flush(dev, false);
+    }
+
+    /** {@code __neigh_ifdown}; {@code neigh_carrier_down} keeps the PERMANENT entries ({@code skip_perm}). */
+    void flush(Device dev, boolean keepPermanent) {
         entries.values().removeIf(e -> {
-            if (e.dev != dev) {
+            if (e.dev != dev || (keepPermanent && e.state == NudState.PERMANENT)) {
                 return false;
             }
             e.generation++;
             e.queue.clear();
             return true;
         });
+    }
+
+    /** Every entry, in the order they were made (the lab's stand-in for the kernel's hash order). */
+    List<Entry> entries() {
+        return List.copyOf(entries.values());
     }
 
     int size() {

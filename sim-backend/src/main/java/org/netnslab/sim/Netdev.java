@@ -85,6 +85,7 @@ final class Netdev {
             d.inet6 = null;
             d.addressesChanged();
         }
+        d.mcDeleted.clear();
         if (d.master != null) {
             disablePort(d, false);
         }
@@ -129,7 +130,7 @@ final class Netdev {
             return;
         }
         if (!d.carrier) {
-            d.ns.neighbours.flush(d);
+            d.ns.neighbours.flush(d, true);
         }
         addrconf(d);
         if (d.master != null) {

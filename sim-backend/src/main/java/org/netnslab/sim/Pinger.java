@@ -23,6 +23,7 @@ final class Pinger implements PingSocket.Listener {
 
     private final Engine engine;
     private final IpOutput ipOutput;
+    private final Neigh neigh;
     private final Namespace ns;
     private final PingRequest request;
     private final Routing.Route route;
@@ -42,10 +43,11 @@ final class Pinger implements PingSocket.Listener {
     private int pipe = 1;
     private long exitAt = Long.MAX_VALUE;
 
-    Pinger(Engine engine, IpOutput ipOutput, Namespace ns, PingRequest request, Routing.Route route,
+    Pinger(Engine engine, IpOutput ipOutput, Neigh neigh, Namespace ns, PingRequest request, Routing.Route route,
             Optional<Device> device, int id) {
         this.engine = engine;
         this.ipOutput = ipOutput;
+        this.neigh = neigh;
         this.ns = ns;
         this.request = request;
         this.route = route;
@@ -75,7 +77,16 @@ final class Pinger implements PingSocket.Listener {
             long last = start + (n - 1) * interval;
             engine.schedule(last, Engine.APP, this::scheduleExit);
         }
-        engine.drain();
+        // ping exits when it is done; what it set going (an ARP request that waits for its answer, a late
+        // reply) goes on in the lab's time, after it
+        engine.runWhile(() -> exitAt);
+        for (int i = 0; i < n; i++) {
+            Trace t = traces[i];
+            if (t != null && outcome[i] == null) {
+                neigh.holding(t).ifPresent(e -> t.drop(e.dev.ns, e.dev.name, "no ARP reply from " + e.address
+                        + " yet when ping stopped waiting (neighbour INCOMPLETE)"));
+            }
+        }
         socket.open = false;
         ns.sockets.remove(id, socket);
         List<Probe> probes = new ArrayList<>();

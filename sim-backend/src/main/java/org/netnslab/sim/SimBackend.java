@@ -11,14 +11,19 @@ import org.netnslab.core.backend.Connection;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.backend.Listener;
+import org.netnslab.core.backend.NeighbourRequest;
 import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.RouteLookup;
 import org.netnslab.core.backend.RouteSpec;
 import org.netnslab.core.backend.SegmentJourney;
+import org.netnslab.core.model.BridgeOptions;
+import org.netnslab.core.model.BridgePort;
+import org.netnslab.core.model.FdbEntry;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.NatRule;
+import org.netnslab.core.model.Neighbour;
 import org.netnslab.core.model.RouteProtocol;
 import org.netnslab.core.model.RouteType;
 import org.netnslab.core.model.Scope;
@@ -509,7 +514,7 @@ public final class SimBackend implements Backend {
         step();
         int id = nextPingId;
         nextPingId = (nextPingId + 1) & 0xffff;
-        PingResult result = new Pinger(engine, datapath.ipOutput, ns, request, route, bound, id).run();
+        PingResult result = new Pinger(engine, datapath.ipOutput, datapath.neigh, ns, request, route, bound, id).run();
         return result;
     }
 
@@ -708,6 +713,62 @@ public final class SimBackend implements Backend {
         public List<SegmentJourney> journeys() {
             return socket.journeys();
         }
+    }
+
+    // ================================================================================= neighbours
+
+    // The ARP table's own commands take none of the lab's time: a recorded script looks at and edits the
+    // entries a ping left within milliseconds, and a second a command would let an unanswered request fail
+    // before the flush that the recording shows taking it.
+    private final NeighRtnl neighRtnl = new NeighRtnl(datapath.neigh);
+
+    @Override
+    public List<Neighbour> neighbours(String nsName) throws KernelException {
+        settle();
+        return NeighRtnl.dump(ns(nsName), engine.now());
+    }
+
+    @Override
+    public void setNeighbour(String nsName, NeighbourRequest request) throws KernelException {
+        settle();
+        Namespace ns = ns(nsName);
+        neighRtnl.add(ns, dev(ns, request.device()), request);
+    }
+
+    @Override
+    public void deleteNeighbour(String nsName, String device, Ipv4Address address) throws KernelException {
+        settle();
+        Namespace ns = ns(nsName);
+        NeighRtnl.delete(ns, dev(ns, device), address);
+    }
+
+    // ================================================================================= bridges
+
+    @Override
+    public List<BridgePort> bridgePorts(String nsName) throws KernelException {
+        settle();
+        return BrNetlink.ports(ns(nsName));
+    }
+
+    @Override
+    public void setBridgeOptions(String nsName, String bridge, BridgeOptions options) throws KernelException {
+        settle();
+        Namespace ns = ns(nsName);
+        BrNetlink.changelink(dev(ns, bridge), options);
+        step();
+    }
+
+    @Override
+    public List<FdbEntry> fdb(String nsName) throws KernelException {
+        settle();
+        return BrNetlink.dump(ns(nsName), engine.now());
+    }
+
+    @Override
+    public void deleteFdb(String nsName, String device, MacAddress mac, boolean self) throws KernelException {
+        settle();
+        Namespace ns = ns(nsName);
+        BrNetlink.delete(dev(ns, device), mac, self);
     }
 
     // ================================================================================= state

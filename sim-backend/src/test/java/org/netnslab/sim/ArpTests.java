@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.netnslab.core.backend.Hop;
 import org.netnslab.core.backend.PingResult;
+import org.netnslab.core.model.NudState;
 import org.netnslab.core.net.Ipv4Address;
-import org.netnslab.sim.Neighbours.NudState;
 
 /** ARP and the neighbour table: who asks, who answers, what is remembered, and what happens without an answer. */
 class ArpTests {

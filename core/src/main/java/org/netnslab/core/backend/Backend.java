@@ -3,11 +3,16 @@ package org.netnslab.core.backend;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.netnslab.core.model.BridgeOptions;
+import org.netnslab.core.model.BridgePort;
+import org.netnslab.core.model.FdbEntry;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.NatRule;
+import org.netnslab.core.model.Neighbour;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
+import org.netnslab.core.net.MacAddress;
 
 /**
  * The port every backend implements: one method per kernel operation a lab uses, a snapshot of the state,
@@ -134,6 +139,74 @@ public interface Backend extends AutoCloseable {
      * <p>A backend that cannot do TCP refuses with {@link Errno#EOPNOTSUPP}.
      */
     default Connection connect(String ns, Ipv4Address address, int port) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /**
+     * Equivalent to: {@code ip -n NS link set BRIDGE type bridge [forward_delay N] [hello_time N] [max_age N]
+     * [ageing_time N] [stp_state N] [priority N]}. Refused as {@code br_changelink} refuses:
+     * {@link Errno#EOPNOTSUPP} for a link that is no bridge, {@link Errno#ERANGE} for a hello time or maximum
+     * age out of STP's range (and a forward delay, while STP is on).
+     */
+    default void setBridgeOptions(String ns, String bridge, BridgeOptions options) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    // ------------------------------------------------------------------------------------------ neighbours
+
+    /**
+     * Equivalent to: {@code ip -n NS -4 neigh show nud all}: every entry of the namespace's ARP table, NOARP and
+     * NONE ones included, in the kernel's dump order (its hash order, which varies from one boot to the next).
+     *
+     * <p>A backend without a neighbour table refuses with {@link Errno#EOPNOTSUPP}.
+     */
+    default List<Neighbour> neighbours(String ns) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /**
+     * Equivalent to: {@code ip -n NS neigh add|change|replace ADDR [lladdr MAC] nud STATE dev DEV}. Refused as
+     * {@code neigh_add} refuses: {@link Errno#EEXIST} for an add of an entry that is there, {@link Errno#ENOENT}
+     * for a change of one that is not, {@link Errno#EINVAL} with {@code No link layer address given} for a
+     * valid state without a link-layer address, typed or held.
+     */
+    default void setNeighbour(String ns, NeighbourRequest request) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /**
+     * Equivalent to: {@code ip -n NS neigh del ADDR dev DEV}. Refused with {@link Errno#ENOENT} when there is no
+     * such entry.
+     */
+    default void deleteNeighbour(String ns, String device, Ipv4Address address) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    // ------------------------------------------------------------------------------------------ bridges
+
+    /**
+     * Equivalent to: {@code ip netns exec NS bridge link show}: every bridge port of the namespace, in ifindex
+     * order, with its port state, priority and cost.
+     *
+     * <p>A backend without bridge views refuses with {@link Errno#EOPNOTSUPP}.
+     */
+    default List<BridgePort> bridgePorts(String ns) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /**
+     * Equivalent to: {@code ip netns exec NS bridge fdb show}: device by device in ifindex order, what each
+     * port's bridge holds for it, then the device's own address lists.
+     */
+    default List<FdbEntry> fdb(String ns) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /**
+     * Equivalent to: {@code ip netns exec NS bridge fdb del MAC dev DEV self|master}. Refused with
+     * {@link Errno#ENOENT} when there is no such entry.
+     */
+    default void deleteFdb(String ns, String device, MacAddress mac, boolean self) throws KernelException {
         throw new KernelException(Errno.EOPNOTSUPP);
     }
 

@@ -95,6 +95,7 @@ public final class Ip {
             case "route" -> IpRoute.parse(a);
             case "link" -> IpLink.parse(a, brief);
             case "netns" -> IpNetns.parse(a);
+            case "neighbor", "neighbour" -> IpNeigh.parse(a);
             case "help" -> new Invalid(USAGE, 255);
             default -> new Unsupported("ip " + object, a.all());
         };

@@ -314,6 +314,10 @@ public final class IpLink {
     }
 
     private static Command set(LinkRequest r, Args a) {
+        if (r.kind != null && r.kind.equals("bridge") && r.up == null && r.netns == null && r.master == null
+                && r.unsupported == null && (r.name == null || r.name.equals(r.dev))) {
+            return IpLinkBridge.parse(r.dev, r.kindArgs);
+        }
         if (r.kind != null) {
             return new Unsupported("ip link set ... type", a.all());
         }

@@ -2,6 +2,7 @@ package org.netnslab.core.ip;
 
 import java.util.List;
 import java.util.Set;
+import org.netnslab.core.command.LinkNames;
 import org.netnslab.core.model.Link;
 import org.netnslab.core.model.LinkKind;
 import org.netnslab.core.model.NamespaceState;
@@ -63,35 +64,11 @@ public final class LinkFormat {
 
     /** {@code veth0@veth1} when both ends share the namespace, {@code veth0@if3} when not. */
     public static String nameWithPeer(Link link) {
-        return link.peer()
-                .map(p -> link.name() + "@" + (p.namespace().isPresent() ? "if" + p.index() : p.name()))
-                .orElse(link.name());
+        return LinkNames.nameWithPeer(link);
     }
 
-    /** print_link_flags: NO-CARRIER first, the IFF_ flags in the kernel's bit order, M-DOWN last. */
     static String flags(NamespaceState ns, Link link) {
-        StringBuilder sb = new StringBuilder();
-        boolean running = link.adminUp() && (link.operState() == OperState.UP || link.operState() == OperState.UNKNOWN);
-        if (link.adminUp() && !running) {
-            sb.append("NO-CARRIER,");
-        }
-        if (link.kind() == LinkKind.LOOPBACK) {
-            sb.append("LOOPBACK,");
-        } else {
-            sb.append("BROADCAST,MULTICAST,");
-        }
-        if (link.adminUp()) {
-            sb.append("UP,");
-            if (link.lowerUp()) {
-                sb.append("LOWER_UP,");
-            }
-        }
-        sb.setLength(sb.length() - 1);
-        boolean peerHere = link.peer().map(p -> p.namespace().isEmpty()).orElse(false);
-        if (peerHere && !link.peer().get().adminUp()) {
-            sb.append(",M-DOWN");
-        }
-        return sb.toString();
+        return LinkNames.flags(link);
     }
 
     /** {@code ip link show}: every link given, in order. */

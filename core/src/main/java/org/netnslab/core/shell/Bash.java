@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.netnslab.core.arp.Arp;
+import org.netnslab.core.bridge.Bridge;
 import org.netnslab.core.command.Command;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.Context;
@@ -66,6 +68,9 @@ public final class Bash {
         put(programs, (name, args) -> args.isEmpty() ? new Shell() : new Unsupported(name + " with arguments",
                 args), "bash", "sh", "/bin/bash", "/bin/sh");
         put(programs, (name, args) -> new Exit(), "exit", "logout");
+        put(programs, Arp::parse, "arp", "/sbin/arp", "/usr/sbin/arp");
+        put(programs, (name, args) -> Bridge.parse(args), "bridge", "/sbin/bridge", "/usr/sbin/bridge",
+                "/bin/bridge", "/usr/bin/bridge");
         return Map.copyOf(programs);
     }
 

@@ -132,7 +132,7 @@ class IpParserTests {
 
     @Test
     void whatTheLabDoesNotSimulateIsSaidPlainly() {
-        assertThat(Bash.parse("ip neigh")).isInstanceOf(Unsupported.class);
+        assertThat(Bash.parse("ip neigh get 10.0.0.1 dev veth0")).isInstanceOf(Unsupported.class);
         assertThat(Bash.parse("ip link add d0 type dummy")).isInstanceOf(Unsupported.class);
     }
 

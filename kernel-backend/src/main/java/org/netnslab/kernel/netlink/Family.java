@@ -4,6 +4,8 @@ package org.netnslab.kernel.netlink;
 public final class Family {
     public static final int AF_UNSPEC = 0;
     public static final int AF_INET = 2;
+    /** {@code PF_BRIDGE}: the bridge's own views of links and of its forwarding database. */
+    public static final int AF_BRIDGE = 7;
     public static final int AF_NETLINK = 16;
     public static final int AF_INET6 = 10;
 

@@ -10,6 +10,7 @@ public enum IflaAttr implements AttrType {
     QDISC(6),
     STATS(7),
     MASTER(10),
+    PROTINFO(12),
     TXQLEN(13),
     OPERSTATE(16),
     LINKMODE(17),
