@@ -17,7 +17,7 @@ import org.netnslab.core.model.Link;
  */
 public record Sysctl(String key, Optional<String> value) implements Command {
 
-    private static final String FORWARD_KEY = "net.ipv4.ip_forward";
+    static final String FORWARD_KEY = "net.ipv4.ip_forward";
 
     /** sysctl.c's main: the options, then one setting. */
     public static Command parse(List<String> args) {
@@ -76,7 +76,7 @@ public record Sysctl(String key, Optional<String> value) implements Command {
     }
 
     /** What the kernel's proc_dointvec accepts: an optionally signed decimal integer. */
-    private static Optional<Integer> integer(String s) {
+    static Optional<Integer> integer(String s) {
         String t = s.strip();
         if (!t.matches("[+-]?[0-9]{1,10}")) {
             return Optional.empty();
