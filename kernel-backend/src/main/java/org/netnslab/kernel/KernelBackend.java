@@ -20,6 +20,7 @@ import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.RouteLookup;
 import org.netnslab.core.backend.RouteSpec;
+import org.netnslab.core.backend.SysctlKey;
 import org.netnslab.core.lab.LabWorld;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.NamespaceState;
@@ -258,6 +259,17 @@ public final class KernelBackend implements Backend {
         } catch (SyscallException e) {
             throw NetlinkCalls.failure(e);
         }
+    }
+
+    @Override
+    public synchronized Optional<Integer> sysctl(String ns, SysctlKey key) {
+        LabNamespace n = all.get(ns);
+        return n == null ? Optional.empty() : Sysctls.read(n, key);
+    }
+
+    @Override
+    public synchronized void setSysctl(String ns, SysctlKey key, int value) throws KernelException {
+        Sysctls.write(ns(ns), key, value);
     }
 
     @Override

@@ -36,6 +36,7 @@ final class Namespace {
     private final BitSet usedIds = new BitSet();
 
     int ipForward;
+    final Devconf devconf = new Devconf(this);
     final Fib fib = new Fib();
     final Neighbours neighbours = new Neighbours();
     final Netfilter netfilter = new Netfilter();

@@ -3,6 +3,7 @@ package org.netnslab.core.sysctl;
 import java.util.List;
 import java.util.Optional;
 import org.netnslab.core.backend.KernelException;
+import org.netnslab.core.backend.SysctlKey;
 import org.netnslab.core.command.Context;
 import org.netnslab.core.model.Link;
 
@@ -24,7 +25,7 @@ public final class ProcSys {
         if (key.isEmpty()) {
             return Found.NOT_MODELLED;
         }
-        if (key.get().equals(Sysctl.FORWARD_KEY)) {
+        if (SysctlKey.of(key.get()).flatMap(k -> context.backend().sysctl(ns, k)).isPresent()) {
             return Found.FILE;
         }
         List<String> devices = context.state(ns).links().stream().map(Link::name).toList();
@@ -36,7 +37,8 @@ public final class ProcSys {
 
     /** The text of a file {@link #find} found. */
     public static String read(Context context, String ns, String path) {
-        return context.state(ns).ipForward() + "\n";
+        SysctlKey k = key(path).flatMap(SysctlKey::of).orElseThrow();
+        return context.backend().sysctl(ns, k).orElseThrow() + "\n";
     }
 
     /** Writes {@code data} to a file {@link #find} found; the kernel's refusal, if it refused ({@code Invalid argument}). */
@@ -45,7 +47,7 @@ public final class ProcSys {
         if (v.isEmpty()) {
             return Optional.of("Invalid argument");
         }
-        context.backend().setIpForward(ns, v.get());
+        context.backend().setSysctl(ns, key(path).flatMap(SysctlKey::of).orElseThrow(), v.get());
         return Optional.empty();
     }
 
