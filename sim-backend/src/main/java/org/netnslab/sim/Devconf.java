@@ -1,5 +1,6 @@
 package org.netnslab.sim;
 
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ final class Devconf {
     private final int[] all = initial();
     private final int[] dflt = initial();
     private final Map<Device, Settings> devices = new IdentityHashMap<>();
+    /** The keys right under net.ipv4 but ip_forward, which is {@code ns.ipForward}. */
+    private final Map<String, Integer> ipv4 = new HashMap<>();
 
     /** A device's values, and which of them were written to the device itself. */
     private static final class Settings {
@@ -43,7 +46,8 @@ final class Devconf {
     /** The value of a key; empty for a device the namespace does not have. */
     Optional<Integer> get(SysctlKey key) {
         if (key.device().isEmpty()) {
-            return Optional.of(ns.ipForward);
+            return Optional.of(key.name().equals("ip_forward") ? ns.ipForward
+                    : ipv4.getOrDefault(key.name(), key.initial()));
         }
         int i = KEYS.indexOf(key.name());
         return switch (key.device().get()) {
@@ -55,6 +59,10 @@ final class Devconf {
 
     /** Writes a key; false for a device the namespace does not have. */
     boolean set(SysctlKey key, int value) {
+        if (key.device().isEmpty() && !key.name().equals("ip_forward")) {
+            ipv4.put(key.name(), value);
+            return true;
+        }
         int forwarding = KEYS.indexOf("forwarding");
         String device = key.device().orElse("all");
         int i = key.device().isEmpty() ? forwarding : KEYS.indexOf(key.name());

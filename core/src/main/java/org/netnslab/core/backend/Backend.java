@@ -167,7 +167,7 @@ public interface Backend extends AutoCloseable {
      * <p>This default knows {@code ip_forward} alone, through {@link #setIpForward}; the backends know all.
      */
     default Optional<Integer> sysctl(String ns, SysctlKey key) {
-        return key.device().isEmpty() ? namespace(ns).map(NamespaceState::ipForward) : Optional.empty();
+        return key.key().equals(SysctlKey.IP_FORWARD) ? namespace(ns).map(NamespaceState::ipForward) : Optional.empty();
     }
 
     /**
@@ -180,7 +180,7 @@ public interface Backend extends AutoCloseable {
      * @throws KernelException ENOENT when the key names a device the namespace does not have
      */
     default void setSysctl(String ns, SysctlKey key, int value) throws KernelException {
-        if (key.device().isPresent()) {
+        if (!key.key().equals(SysctlKey.IP_FORWARD)) {
             throw new KernelException(Errno.ENOENT);
         }
         setIpForward(ns, value);

@@ -24,8 +24,6 @@ import org.netnslab.core.model.Link;
  */
 public record Sysctl(List<String> settings, String flags) implements Command {
 
-    static final String FORWARD_KEY = SysctlKey.IP_FORWARD;
-
     /** sysctl.c's main: the options, then the settings. */
     public static Command parse(List<String> args) {
         Args a = new Args(args);
@@ -118,7 +116,7 @@ public record Sysctl(List<String> settings, String flags) implements Command {
                 keys.add(new SysctlKey(Optional.of(d), name).key());
             }
         }
-        keys.add(FORWARD_KEY);
+        SysctlKey.IPV4_KEYS.forEach(name -> keys.add(new SysctlKey(Optional.empty(), name).key()));
         keys.sort(null);
         StringBuilder out = new StringBuilder();
         for (String key : keys) {
