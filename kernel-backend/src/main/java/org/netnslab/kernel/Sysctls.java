@@ -22,11 +22,7 @@ final class Sysctls {
     /** {@code cat /proc/sys/KEY} inside the namespace; empty when the file is not there (no such device). */
     static Optional<Integer> read(LabNamespace ns, SysctlKey key) {
         try {
-            String text = Namespaces.enter(ns.fd, () -> {
-                try (ProcFile f = ProcFile.open(key.path())) {
-                    return f.read();
-                }
-            });
+            String text = Namespaces.enter(ns.fd, () -> ProcFile.read(key.path()));
             return Optional.of(Integer.parseInt(text.strip()));
         } catch (SyscallException e) {
             if (e.errno() == SyscallException.ENOENT) {
