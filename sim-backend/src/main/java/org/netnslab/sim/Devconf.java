@@ -57,6 +57,11 @@ final class Devconf {
         };
     }
 
+    /** {@code IN_DEV_FORWARD}: whether the kernel forwards what comes in on {@code d}. */
+    boolean forwarding(Device d) {
+        return ns.device(d.name).orElse(null) != d ? ns.forwarding() : settings(d).values[KEYS.indexOf("forwarding")] != 0;
+    }
+
     /** Writes a key; false for a device the namespace does not have. */
     boolean set(SysctlKey key, int value) {
         if (key.device().isEmpty() && !key.name().equals("ip_forward")) {
