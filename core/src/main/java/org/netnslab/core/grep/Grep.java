@@ -2,6 +2,7 @@ package org.netnslab.core.grep;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.netnslab.core.command.Command;
@@ -10,7 +11,7 @@ import org.netnslab.core.command.Context;
 import org.netnslab.core.command.Invalid;
 
 /**
- * GNU grep 3.8 on its stdin, as learners pipe into it: {@code -i -v -E -F -c -w -x -q -n -e PATTERN},
+ * GNU grep 3.8 on its stdin, as learners pipe into it: {@code -i -v -E -F -c -w -x -q -n -o -e PATTERN},
  * clustered or not. Status 0 when a line was selected, 1 when none, 2 on an error.
  */
 public record Grep(List<String> patterns, String flags) implements Command {
@@ -38,6 +39,7 @@ public record Grep(List<String> patterns, String flags) implements Command {
                     case "--line-regexp" -> flags.append('x');
                     case "--quiet", "--silent" -> flags.append('q');
                     case "--line-number" -> flags.append('n');
+                    case "--only-matching" -> flags.append('o');
                     case "--color", "--colour", "--color=auto", "--colour=auto", "--color=never" -> { }
                     default -> {
                         return new Invalid("grep: unrecognized option '" + w + "'\n" + USAGE, 2);
@@ -54,10 +56,11 @@ public record Grep(List<String> patterns, String flags) implements Command {
                         patterns.add(p);
                         break;
                     }
-                    if ("ivEFcwxqnsH".indexOf(c) < 0) {
+                    if ("ivEFcwxqnoysaZ".indexOf(c) < 0) {
                         return new Invalid("grep: invalid option -- '" + c + "'\n" + USAGE, 2);
                     }
-                    flags.append(c);
+                    // -y is grep's old name for -i
+                    flags.append(c == 'y' ? 'i' : c);
                 }
             } else {
                 operands.add(w);
@@ -93,9 +96,19 @@ public record Grep(List<String> patterns, String flags) implements Command {
         String[] lines = context.stdin().get().split("\n", -1);
         int n = lines.length - (context.stdin().get().endsWith("\n") ? 1 : 0);
         for (int i = 0; i < n; i++) {
-            if (pattern.matcher(lines[i]).find() != invert) {
+            Matcher m = pattern.matcher(lines[i]);
+            if (m.find() != invert) {
                 count++;
-                out.append(has('n') ? (i + 1) + ":" : "").append(lines[i]).append('\n');
+                String prefix = has('n') ? (i + 1) + ":" : "";
+                if (!has('o')) {
+                    out.append(prefix).append(lines[i]).append('\n');
+                } else if (!invert) {
+                    do {
+                        if (!m.group().isEmpty()) {
+                            out.append(prefix).append(m.group()).append('\n');
+                        }
+                    } while (m.find());
+                }
             }
         }
         int status = count > 0 ? 0 : 1;
