@@ -26,6 +26,7 @@ import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.RouteLookup;
 import org.netnslab.core.backend.RouteSpec;
+import org.netnslab.core.backend.SysctlKey;
 import org.netnslab.core.lab.LabWorld;
 import org.netnslab.core.model.BridgeOptions;
 import org.netnslab.core.model.BridgePort;
@@ -360,6 +361,17 @@ public final class KernelBackend implements Backend {
         } finally {
             shown(n).forward = null;
         }
+    }
+
+    @Override
+    public synchronized Optional<Integer> sysctl(String ns, SysctlKey key) {
+        LabNamespace n = all.get(ns);
+        return n == null ? Optional.empty() : Sysctls.read(n, key);
+    }
+
+    @Override
+    public synchronized void setSysctl(String ns, SysctlKey key, int value) throws KernelException {
+        Sysctls.write(ns(ns), key, value);
     }
 
     @Override

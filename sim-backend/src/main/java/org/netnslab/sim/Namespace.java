@@ -38,6 +38,7 @@ final class Namespace {
     private AppendLog<String, Integer> shownIds = new AppendLog<>();
 
     int ipForward;
+    final Devconf devconf = new Devconf(this);
     final Fib fib = new Fib();
     final Neighbours neighbours = new Neighbours();
     final Netfilter netfilter = new Netfilter();

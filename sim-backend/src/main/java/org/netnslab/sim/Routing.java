@@ -135,22 +135,28 @@ final class Routing {
         }
         Optional<Hit> found = lookup(ns, dst, Scope.GLOBAL, Optional.empty());
         if (found.isEmpty()) {
-            throw ns.forwarding() ? new Refused(Errno.ENETUNREACH, "no route to " + dst)
-                    : new Refused(Errno.EHOSTUNREACH, "not for this host, and forwarding is off (net.ipv4.ip_forward = 0)");
+            throw ns.devconf.forwarding(in) ? new Refused(Errno.ENETUNREACH, "no route to " + dst)
+                    : new Refused(Errno.EHOSTUNREACH, forwardingOff(ns, in));
         }
         Hit hit = found.get();
         if (hit.type() == RouteType.LOCAL || hit.type() == RouteType.BROADCAST) {
             validateSource(ns, src);
             return new Route(hit.type(), dst, ns.lo, Optional.empty(), Optional.empty());
         }
-        if (!ns.forwarding()) {
-            throw new Refused(Errno.EHOSTUNREACH, "not for this host, and forwarding is off (net.ipv4.ip_forward = 0)");
+        if (!ns.devconf.forwarding(in)) {
+            throw new Refused(Errno.EHOSTUNREACH, forwardingOff(ns, in));
         }
         if (hit.type() != RouteType.UNICAST) {
             throw martian("martian destination " + dst);
         }
         validateSource(ns, src);
         return new Route(RouteType.UNICAST, dst, hit.dev(), hit.gateway(), Optional.empty());
+    }
+
+    /** Why a packet that came in on {@code in} is not forwarded: {@code IN_DEV_FORWARD} is the input device's. */
+    private static String forwardingOff(Namespace ns, Device in) {
+        return "not for this host, and forwarding is off (" + (ns.forwarding()
+                ? "net.ipv4.conf." + in.name + ".forwarding = 0)" : "net.ipv4.ip_forward = 0)");
     }
 
     /** {@code fib_validate_source} with rp_filter off: a packet that claims to come from us is a martian. */

@@ -10,6 +10,7 @@ import org.netnslab.core.backend.Backend;
 import org.netnslab.core.backend.Connection;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
+import org.netnslab.core.backend.SysctlKey;
 import org.netnslab.core.backend.Listener;
 import org.netnslab.core.backend.NeighbourRequest;
 import org.netnslab.core.backend.PingRequest;
@@ -463,7 +464,24 @@ public final class SimBackend implements Backend {
         settle();
         Namespace ns = ns(nsName);
         step();
-        ns.ipForward = value;
+        ns.devconf.set(new SysctlKey(Optional.empty(), "ip_forward"), value);
+        ns.changed();
+    }
+
+    @Override
+    public Optional<Integer> sysctl(String nsName, SysctlKey key) {
+        settle();
+        return namespaces.containsKey(nsName) ? namespaces.get(nsName).devconf.get(key) : Optional.empty();
+    }
+
+    @Override
+    public void setSysctl(String nsName, SysctlKey key, int value) throws KernelException {
+        settle();
+        Namespace ns = ns(nsName);
+        step();
+        if (!ns.devconf.set(key, value)) {
+            throw new KernelException(Errno.ENOENT);
+        }
         ns.changed();
     }
 

@@ -229,4 +229,33 @@ public interface Backend extends AutoCloseable {
     /** Ends the lab: every namespace it made goes. */
     @Override
     void close();
+
+    // ------------------------------------------------------------------------------ sysctl, per namespace
+
+    /**
+     * The value of a modelled key in namespace {@code ns}, as its /proc/sys file reads without the newline;
+     * empty when the key names a device the namespace does not have.
+     * Equivalent to: {@code ip netns exec NS sysctl -n KEY}.
+     *
+     * <p>This default knows {@code ip_forward} alone, through {@link #setIpForward}; the backends know all.
+     */
+    default Optional<Integer> sysctl(String ns, SysctlKey key) {
+        return key.key().equals(SysctlKey.IP_FORWARD) ? namespace(ns).map(NamespaceState::ipForward) : Optional.empty();
+    }
+
+    /**
+     * Sets a modelled key in namespace {@code ns}, with the kernel's side effects ({@code devinet.c}):
+     * {@code ip_forward} and {@code conf.all.forwarding} are one value, and setting it sets every
+     * {@code conf.*.forwarding}; setting {@code conf.default.KEY} sets KEY of every link that was not set
+     * itself; a link made later starts with {@code conf.default}'s values.
+     * Equivalent to: {@code ip netns exec NS sysctl -w KEY=VALUE}.
+     *
+     * @throws KernelException ENOENT when the key names a device the namespace does not have
+     */
+    default void setSysctl(String ns, SysctlKey key, int value) throws KernelException {
+        if (!key.key().equals(SysctlKey.IP_FORWARD)) {
+            throw new KernelException(Errno.ENOENT);
+        }
+        setIpForward(ns, value);
+    }
 }

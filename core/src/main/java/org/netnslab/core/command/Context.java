@@ -1,5 +1,6 @@
 package org.netnslab.core.command;
 
+import java.util.Optional;
 import java.util.function.Function;
 import org.netnslab.core.backend.Backend;
 import org.netnslab.core.model.NamespaceState;
@@ -15,6 +16,14 @@ public interface Context {
      * terminal. One of each kind a terminal.
      */
     <T> T session(Class<T> kind, Function<Backend, T> start);
+
+    /**
+     * What a pipe feeds the command ({@code ip a | grep inet}: what ip printed); empty when its input is the
+     * terminal, which the lab does not read from.
+     */
+    default Optional<String> stdin() {
+        return Optional.empty();
+    }
 
     /** The state of namespace {@code ns}, which exists. */
     default NamespaceState state(String ns) {

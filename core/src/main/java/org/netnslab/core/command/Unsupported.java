@@ -8,6 +8,8 @@ public record Unsupported(String what, List<String> words) implements Command {
     @Override
     public CommandResult run(Context context, String ns) {
         return CommandResult.of("netns-lab: " + what + " is not part of the lab. It knows: ip netns|link|"
-                + "address|route, ping, sysctl net.ipv4.ip_forward, iptables -t nat ... -j MASQUERADE, nc.", 1);
+                + "address|route, ping, sysctl net.ipv4.ip_forward and net.ipv4.conf.*.forwarding|rp_filter|..., "
+                + "iptables -t nat ... -j MASQUERADE, nc, nsenter, and a shell's ; && || | > with echo, cat, tee, "
+                + "grep, head, wc.", 1);
     }
 }

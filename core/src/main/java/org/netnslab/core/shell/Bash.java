@@ -15,6 +15,9 @@ import org.netnslab.core.command.InNamespace;
 import org.netnslab.core.command.Invalid;
 import org.netnslab.core.command.NotFound;
 import org.netnslab.core.command.Unsupported;
+import org.netnslab.core.coreutils.Head;
+import org.netnslab.core.coreutils.Wc;
+import org.netnslab.core.grep.Grep;
 import org.netnslab.core.ip.Ip;
 import org.netnslab.core.iptables.Iptables;
 import org.netnslab.core.nc.Nc;
@@ -65,13 +68,43 @@ public final class Bash {
         put(programs, (name, args) -> Iptables.parse(args), "iptables", "/sbin/iptables", "/usr/sbin/iptables");
         put(programs, Nc::parse, "nc", "netcat", "nc.openbsd", "/bin/nc", "/usr/bin/nc", "/bin/netcat",
                 "/usr/bin/netcat", "/bin/nc.openbsd", "/usr/bin/nc.openbsd");
-        put(programs, (name, args) -> args.isEmpty() ? new Shell() : new Unsupported(name + " with arguments",
-                args), "bash", "sh", "/bin/bash", "/bin/sh");
+        put(programs, Bash::shell, "bash", "sh", "/bin/bash", "/bin/sh", "/usr/bin/bash", "/usr/bin/sh");
+        put(programs, (name, args) -> new Builtins.Echo(List.copyOf(args)), "echo");
+        put(programs, (name, args) -> new Builtins.Status(0), "true");
+        put(programs, (name, args) -> new Builtins.Status(1), "false");
+        put(programs, (name, args) -> new Builtins.Cat(List.copyOf(args)), "cat", "/bin/cat", "/usr/bin/cat");
+        put(programs, (name, args) -> new Builtins.Tee(List.copyOf(args)), "tee", "/usr/bin/tee");
+        put(programs, (name, args) -> Grep.parse(args), "grep", "/bin/grep", "/usr/bin/grep");
+        put(programs, (name, args) -> Head.parse(args), "head", "/usr/bin/head");
+        put(programs, (name, args) -> Wc.parse(args), "wc", "/usr/bin/wc");
+        put(programs, (name, args) -> Nsenter.parse(args), "nsenter", "/usr/bin/nsenter");
         put(programs, (name, args) -> new Exit(), "exit", "logout");
         put(programs, Arp::parse, "arp", "/sbin/arp", "/usr/sbin/arp");
         put(programs, (name, args) -> Bridge.parse(args), "bridge", "/sbin/bridge", "/usr/sbin/bridge",
                 "/bin/bridge", "/usr/bin/bridge");
         return Map.copyOf(programs);
+    }
+
+    /**
+     * {@code bash} alone is a new shell; {@code bash -c 'LINE'} (and {@code sh -c}) runs LINE, whose errors
+     * bash words as a script's ({@code bash: line 1: vim: command not found}). Debian's sh is dash, whose
+     * words differ; the lab words sh's as bash's.
+     */
+    private static Command shell(String name, List<String> args) {
+        if (args.isEmpty()) {
+            return new Shell();
+        }
+        if (args.get(0).equals("-c") && args.size() >= 2) {
+            return ShellSyntax.parse(args.get(1), Bash::scriptCommand, ShellSyntax.Dialect.BASH_C);
+        }
+        return new Unsupported(name + " with arguments", args);
+    }
+
+    private static Command scriptCommand(List<String> words) {
+        Command command = parse(words);
+        return command instanceof NotFound nf
+                ? new Invalid(ShellSyntax.Dialect.BASH_C.notFoundPrefix() + nf.word() + ": command not found", 127)
+                : command;
     }
 
     private static void put(Map<String, Program> programs, Program program, String... names) {
@@ -85,13 +118,7 @@ public final class Bash {
         if (line.length() > 100_000) {
             return new Invalid("bash: line too long", 1);
         }
-        Optional<String> operator = Words.shellSyntax(line);
-        if (operator.isPresent()) {
-            return new Unsupported("the shell's \"" + operator.get() + "\" (type one command a line)", List.of());
-        }
-        return Words.split(line)
-                .map(Bash::parse)
-                .orElseGet(() -> new Invalid("bash: unexpected EOF while looking for matching quote", 2));
+        return ShellSyntax.parse(line, Bash::parse, ShellSyntax.Dialect.INTERACTIVE);
     }
 
     /**
@@ -105,6 +132,10 @@ public final class Bash {
             while (command instanceof InNamespace in) {
                 chain.add(in);
                 command = in.inner();
+            }
+            if (command instanceof Nsenter n && n.inner() instanceof Exec exec) {
+                command = new Nsenter(n.file(), parse(exec.words()));
+                break;
             }
             if (!(command instanceof Exec exec)) {
                 break;

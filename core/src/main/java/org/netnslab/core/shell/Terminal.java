@@ -88,6 +88,13 @@ public final class Terminal {
             }
             return checked;
         }
+        if (command instanceof Nsenter n && n.inner() instanceof Shell) {
+            CommandResult checked = execute(command, here);
+            if (checked.ok()) {
+                shells.push(n.namespace(context, here).orElseThrow());
+            }
+            return checked;
+        }
         CommandResult result = execute(command, here);
         sweep();
         return result;

@@ -1,8 +1,10 @@
 package org.netnslab.core.sysctl;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.netnslab.core.backend.KernelException;
+import org.netnslab.core.backend.SysctlKey;
 import org.netnslab.core.command.Args;
 import org.netnslab.core.command.Command;
 import org.netnslab.core.command.CommandResult;
@@ -12,71 +14,128 @@ import org.netnslab.core.command.Unsupported;
 import org.netnslab.core.model.Link;
 
 /**
- * {@code sysctl [-w] KEY[=VALUE]}, as procps-ng 4.0.2 reads and writes it: a key under /proc/sys with dots
- * or slashes, shown as {@code KEY = VALUE}.
+ * {@code sysctl [-n] [-N] [-q] [-e] [-w] KEY[=VALUE]...} and {@code sysctl -a}, as procps-ng 4.0.2 reads and
+ * writes /proc/sys: a key with dots or slashes, shown as {@code KEY = VALUE}; each setting in turn, the
+ * status 1 when one failed. {@code -a} lists the keys the lab models ({@link SysctlKey}), not the thousand
+ * a machine has.
+ *
+ * @param flags the options that change what is printed: {@code n} values only, {@code N} names only,
+ *     {@code q} nothing for a write, {@code e} nothing for an unknown key, {@code a} every key
  */
-public record Sysctl(String key, Optional<String> value) implements Command {
+public record Sysctl(List<String> settings, String flags) implements Command {
 
-    private static final String FORWARD_KEY = "net.ipv4.ip_forward";
-
-    /** sysctl.c's main: the options, then one setting. */
+    /** sysctl.c's main: the options, then the settings. */
     public static Command parse(List<String> args) {
         Args a = new Args(args);
         boolean write = false;
-        String setting = null;
+        StringBuilder flags = new StringBuilder();
+        List<String> settings = new ArrayList<>();
         while (a.more()) {
             String w = a.next();
             if (w.equals("-w") || w.equals("--write")) {
                 write = true;
-            } else if (w.equals("-q") || w.equals("--quiet") || w.equals("-e") || w.equals("--ignore")) {
-                return new Unsupported("sysctl " + w, a.all());
+            } else if (w.matches("-[nNqeaAX]+")) {
+                flags.append(w.substring(1).replace('A', 'a').replace('X', 'a'));
+            } else if (w.equals("--values") || w.equals("--names") || w.equals("--quiet") || w.equals("--ignore")
+                    || w.equals("--all")) {
+                flags.append(switch (w) {
+                    case "--values" -> 'n';
+                    case "--names" -> 'N';
+                    case "--quiet" -> 'q';
+                    case "--ignore" -> 'e';
+                    default -> 'a';
+                });
             } else if (w.startsWith("-")) {
                 return new Unsupported("sysctl " + w, a.all());
-            } else if (setting == null) {
-                setting = w;
-            } else if (write && setting.indexOf('=') < 0) {
-                // procps complains about the first and goes on; the rest of such a line sets nothing
-                return new Invalid("sysctl: command line(0): invalid syntax, continuing...", 1);
             } else {
-                return new Unsupported("sysctl with several settings", a.all());
+                settings.add(w);
             }
         }
-        if (setting == null) {
+        if (flags.indexOf("a") >= 0) {
+            return new Sysctl(List.of(), flags.toString());
+        }
+        if (settings.isEmpty()) {
             return write ? new Invalid("sysctl: no variables specified\nTry `sysctl --help' for more information.", 1)
                     : new Invalid(USAGE, 1);
         }
-        int eq = setting.indexOf('=');
-        if (write && eq < 0) {
+        if (write && settings.stream().anyMatch(setting -> setting.indexOf('=') < 0)) {
+            // procps complains about the first and goes on; the rest of such a line sets nothing
             return new Invalid("sysctl: command line(0): invalid syntax, continuing...", 1);
         }
-        String key = (eq < 0 ? setting : setting.substring(0, eq)).replace('/', '.');
-        Optional<String> value = eq < 0 ? Optional.empty() : Optional.of(setting.substring(eq + 1));
-        return new Sysctl(key, value);
+        return new Sysctl(List.copyOf(settings), flags.toString());
     }
 
     @Override
     public CommandResult run(Context context, String ns) throws KernelException {
-        if (!key.equals(FORWARD_KEY)) {
-            // a real key the lab does not model is said so, rather than called missing
+        if (has('a')) {
+            return all(context, ns);
+        }
+        StringBuilder out = new StringBuilder();
+        int status = 0;
+        for (String setting : settings) {
+            CommandResult r = one(context, ns, setting);
+            out.append(r.output());
+            status = r.ok() ? status : r.exitStatus();
+        }
+        return new CommandResult(out.toString(), status);
+    }
+
+    private CommandResult one(Context context, String ns, String setting) throws KernelException {
+        int eq = setting.indexOf('=');
+        String key = (eq < 0 ? setting : setting.substring(0, eq)).replace('/', '.');
+        Optional<String> value = eq < 0 ? Optional.empty() : Optional.of(setting.substring(eq + 1));
+        Optional<SysctlKey> modelled = SysctlKey.of(key);
+        Optional<Integer> now = modelled.flatMap(k -> context.backend().sysctl(ns, k));
+        if (now.isEmpty()) {
             List<String> devices = context.state(ns).links().stream().map(Link::name).toList();
             if (SysctlKeys.exists(key, devices)) {
+                // a real key the lab does not model is said so, rather than called missing
                 return new Unsupported("sysctl " + key, List.of()).run(context, ns);
             }
-            return CommandResult.of("sysctl: cannot stat /proc/sys/" + key.replace('.', '/')
-                    + ": No such file or directory", 1);
+            return has('e') ? CommandResult.OK : CommandResult.of("sysctl: cannot stat /proc/sys/"
+                    + key.replace('.', '/') + ": No such file or directory", 1);
         }
-        if (value.isPresent()) {
-            Optional<Integer> v = integer(value.get());
-            if (v.isEmpty()) {
-                return CommandResult.of("sysctl: setting key \"" + key + "\": Invalid argument", 1);
+        if (value.isEmpty()) {
+            return CommandResult.of(line(key, Integer.toString(now.get())), 0);
+        }
+        Optional<Integer> v = integer(value.get());
+        if (v.isEmpty()) {
+            return CommandResult.of("sysctl: setting key \"" + key + "\": Invalid argument", 1);
+        }
+        context.backend().setSysctl(ns, modelled.get(), v.get());
+        return has('q') ? CommandResult.OK : CommandResult.of(line(key, value.get()), 0);
+    }
+
+    /** {@code sysctl -a}: the modelled keys of the namespace, by name. */
+    private CommandResult all(Context context, String ns) {
+        List<String> directories = new ArrayList<>(List.of("all", "default"));
+        context.state(ns).links().stream().map(Link::name).forEach(directories::add);
+        List<String> keys = new ArrayList<>();
+        for (String d : directories) {
+            for (String name : SysctlKey.CONF_KEYS) {
+                keys.add(new SysctlKey(Optional.of(d), name).key());
             }
-            context.backend().setIpForward(ns, v.get());
         }
-        return CommandResult.of(key + " = " + context.state(ns).ipForward(), 0);
+        SysctlKey.IPV4_KEYS.forEach(name -> keys.add(new SysctlKey(Optional.empty(), name).key()));
+        keys.sort(null);
+        StringBuilder out = new StringBuilder();
+        for (String key : keys) {
+            context.backend().sysctl(ns, SysctlKey.of(key).orElseThrow())
+                    .ifPresent(v -> out.append(line(key, Integer.toString(v))).append('\n'));
+        }
+        return new CommandResult(out.toString(), 0);
+    }
+
+    private String line(String key, String value) {
+        return has('N') ? key : has('n') ? value : key + " = " + value;
+    }
+
+    private boolean has(char flag) {
+        return flags.indexOf(flag) >= 0;
     }
 
     /** What the kernel's proc_dointvec accepts: an optionally signed decimal integer. */
-    private static Optional<Integer> integer(String s) {
+    static Optional<Integer> integer(String s) {
         String t = s.strip();
         if (!t.matches("[+-]?[0-9]{1,10}")) {
             return Optional.empty();

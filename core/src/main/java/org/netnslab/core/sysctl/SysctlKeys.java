@@ -180,6 +180,22 @@ final class SysctlKeys {
         return false;
     }
 
+    /** Whether {@code key}, which {@link #exists}, is a directory: {@code net.ipv4}, {@code net.ipv4.conf.lo}. */
+    static boolean isDirectory(String key) {
+        if (key.equals("net") || KEYS.stream().anyMatch(k -> k.startsWith(key + "."))) {
+            return true;
+        }
+        for (String prefix : DEVICE_KEYS.keySet()) {
+            if (key.equals(prefix)) {
+                return true;
+            }
+            if (key.startsWith(prefix + ".")) {
+                return key.indexOf('.', prefix.length() + 1) < 0;
+            }
+        }
+        return OTHER_TREES.contains(key);
+    }
+
     private static Set<String> names(String block) {
         return Set.of(block.strip().split("\\s+"));
     }

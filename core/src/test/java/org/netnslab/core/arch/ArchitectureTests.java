@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 class ArchitectureTests {
 
     /** The tools of the command language, one package each. */
-    private static final List<String> TOOLS = List.of("ip", "ping", "sysctl", "iptables", "nc", "arp", "bridge");
+    private static final List<String> TOOLS = List.of("ip", "ping", "sysctl", "iptables", "nc", "arp", "bridge",
+            "grep", "coreutils");
 
     @ArchTest
     static final ArchRule coreDoesNoIo = noClasses().that().resideInAPackage("org.netnslab.core..")

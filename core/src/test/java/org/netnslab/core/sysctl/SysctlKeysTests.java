@@ -64,13 +64,14 @@ class SysctlKeysTests {
         FakeBackend lab = new FakeBackend();
         lab.addNamespace("blue");
         Terminal t = new Terminal(lab);
-        for (String key : List.of("net.ipv4.conf.all.rp_filter", "net.ipv4.conf.lo.forwarding", "net.ipv4.conf")) {
+        for (String key : List.of("net.ipv4.conf.all.arp_filter", "net.ipv4.tcp_syncookies", "net.ipv4.conf")) {
             assertThat(t.run("sysctl " + key)).isEqualTo(new CommandResult("netns-lab: sysctl " + key + " is not part"
-                    + " of the lab. It knows: ip netns|link|address|route, ping, sysctl net.ipv4.ip_forward, iptables"
-                    + " -t nat ... -j MASQUERADE, nc.\n", 1));
+                    + " of the lab. It knows: ip netns|link|address|route, ping, sysctl net.ipv4.ip_forward and"
+                    + " net.ipv4.conf.*.forwarding|rp_filter|..., iptables -t nat ... -j MASQUERADE, nc, nsenter, and a"
+                    + " shell's ; && || | > with echo, cat, tee, grep, head, wc.\n", 1));
         }
-        assertThat(t.run("ip netns exec blue sysctl -w net.ipv4.conf.lo.rp_filter=1").output()).startsWith(
-                "netns-lab: sysctl net.ipv4.conf.lo.rp_filter is not part of the lab.");
+        assertThat(t.run("ip netns exec blue sysctl -w net.ipv4.conf.lo.arp_ignore=1").output()).startsWith(
+                "netns-lab: sysctl net.ipv4.conf.lo.arp_ignore is not part of the lab.");
         assertThat(t.run("sysctl -w net.ipv4.conf.eth9.forwarding=1")).isEqualTo(new CommandResult(
                 "sysctl: cannot stat /proc/sys/net/ipv4/conf/eth9/forwarding: No such file or directory\n", 1));
     }

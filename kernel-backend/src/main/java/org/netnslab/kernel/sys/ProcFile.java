@@ -23,6 +23,14 @@ public final class ProcFile implements AutoCloseable {
         return new ProcFile(fd, path);
     }
 
+    /** Reads a file once, opened for reading only: some keys ({@code conf.*.mc_forwarding}) are read-only. */
+    public static String read(String path) throws SyscallException {
+        int fd = Native.check("open(" + path + ")", Native.libc().open(path, Constants.O_RDONLY | Constants.O_CLOEXEC));
+        try (ProcFile f = new ProcFile(fd, path)) {
+            return f.read();
+        }
+    }
+
     /** Writes a value once: {@code echo VALUE > PATH} from the calling thread. */
     public static void write(String path, String value) throws SyscallException {
         try (ProcFile f = open(path)) {
