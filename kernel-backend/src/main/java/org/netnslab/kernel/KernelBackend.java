@@ -371,7 +371,13 @@ public final class KernelBackend implements Backend {
 
     @Override
     public synchronized void setSysctl(String ns, SysctlKey key, int value) throws KernelException {
-        Sysctls.write(ns(ns), key, value);
+        LabNamespace n = ns(ns);
+        try {
+            Sysctls.write(n, key, value);
+        } finally {
+            // ip_forward and conf.all.forwarding are one setting in devinet.c: the view reads it again
+            shown(n).forward = null;
+        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.netnslab.core.arp.Arp;
 import org.netnslab.core.bridge.Bridge;
 import org.netnslab.core.command.Command;

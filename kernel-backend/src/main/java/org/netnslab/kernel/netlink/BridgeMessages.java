@@ -65,11 +65,15 @@ public final class BridgeMessages {
                 .end().toBytes();
     }
 
-    /** {@code bridge fdb show}: the {@code PF_BRIDGE} neighbour dump, unfiltered. */
+    /**
+     * {@code bridge fdb show}: the {@code PF_BRIDGE} neighbour dump, unfiltered. Its header is a
+     * {@code struct ndmsg}: a socket that asks for strict checking ({@code NETLINK_GET_STRICT_CHK}) has the
+     * legacy {@code ifinfomsg} refused with EINVAL ({@code valid_fdb_dump_strict}).
+     */
     public static byte[] fdbDump(int seq) {
         return MessageWriter.rtnetlink()
                 .begin(NlMsgType.RTM_GETNEIGH, NlmFlags.REQUEST | NlmFlags.DUMP, seq)
-                .header(new IfInfoMsg(Family.AF_BRIDGE, 0, 0, 0, 0))
+                .header(new NdMsg(Family.AF_BRIDGE, 0, 0, 0, 0))
                 .end().toBytes();
     }
 
