@@ -38,7 +38,7 @@ public final class Bench {
             int kernelTurns, long kernelDeadlineSeconds, long webDeadlineSeconds) {
 
         static Sizes issue() {
-            return new Sizes(1000, 5000, 1000, 1000, 100, 200, 10, 3, 20, 3, 3, 5, 3, 300, 120);
+            return new Sizes(1000, 5000, 1000, 1000, 100, 200, 10, 3, 20, 5, 10, 10, 3, 300, 120);
         }
 
         static Sizes small() {
@@ -130,7 +130,7 @@ public final class Bench {
             table.note("The real `ip -batch` is skipped here: " + noRealIp.get() + ".");
         } else if (only.contains("sim") || only.contains("kernel")) {
             progress.println("bench: the bridge lab with the real ip -batch, in a sandbox");
-            KernelQuiet.await();
+            Quiet.kernel();
             realLab = RealIp.bridgeLab(sizes.namespaces());
         }
         int n = sizes.namespaces();
@@ -188,29 +188,30 @@ public final class Bench {
             progress.println("bench: " + few + " and " + pairs + " veth pairs, with the real ip -batch in a sandbox "
                     + "and on the kernel backend through its port (turn " + turn + " of " + sizes.kernelTurns() + ")");
             if (noRealIp.isEmpty()) {
-                KernelQuiet.await();
+                Quiet.kernel();
                 realFew = Math.min(nanIsMax(realFew), RealIp.vethPairs(few));
-                KernelQuiet.await();
+                Quiet.kernel();
                 realPairs = Math.min(nanIsMax(realPairs), RealIp.vethPairs(pairs));
             }
-            KernelQuiet.await();
+            Quiet.kernel();
             portFew = best(portFew, KernelLab.pairsThroughThePort(few, deadline(limit)));
-            KernelQuiet.await();
+            Quiet.kernel();
             port = best(port, KernelLab.pairsThroughThePort(pairs, deadline(limit)));
         }
         kernelRow(String.format("kernel backend: %,d veth pairs + address + up + route, through the port, vs "
                 + "`ip -batch`", pairs), port, realPairs);
-        kernelLinear("the same, cost per pair at %,d vs %,d pairs", port, portFew);
+        kernelLinear("the same, cost per pair at %,d vs %,d pairs", port, portFew, realPairs / pairs, realFew / few);
         progress.println("bench: " + few + " and " + pairs + " veth pairs typed into a kernel lab's terminal");
-        KernelQuiet.await();
+        Quiet.kernel();
         KernelLab.Run typedFew = KernelLab.pairsTyped(few, deadline(limit));
-        KernelQuiet.await();
+        Quiet.kernel();
         KernelLab.Run typed = KernelLab.pairsTyped(pairs, deadline(limit));
         kernelRow(String.format("kernel backend: the same %,d pairs typed into the lab's terminal, vs `ip -batch`",
                 pairs), typed, realPairs);
-        kernelLinear("the same typed, cost per pair at %,d vs %,d pairs", typed, typedFew);
+        kernelLinear("the same typed, cost per pair at %,d vs %,d pairs", typed, typedFew, realPairs / pairs,
+                realFew / few);
         progress.println("bench: the bridge lab of " + sizes.namespaces() + " namespaces typed into a kernel lab");
-        KernelQuiet.await();
+        Quiet.kernel();
         KernelLab.Run lab = KernelLab.bridgeLabTyped(sizes.namespaces(), deadline(limit));
         kernelRow(String.format("kernel backend: the %,d-namespace bridge lab typed, vs `ip -batch`",
                 sizes.namespaces()), lab, realLab);
@@ -242,7 +243,8 @@ public final class Bench {
                 Double.isNaN(real) ? null : run.ms() / real <= 1.5);
     }
 
-    private void kernelLinear(String format, KernelLab.Run big, KernelLab.Run few) {
+    /** Per pair at the two sizes, beside what {@code ip -batch} costs per pair at each, which the kernel's own work sets. */
+    private void kernelLinear(String format, KernelLab.Run big, KernelLab.Run few, double realBig, double realFew) {
         String measure = String.format(format, big.of(), few.of());
         if (!big.finished() || !few.finished()) {
             table.add(measure, "did not finish", "", "-", "within 1.2x (linear)", false);
@@ -250,7 +252,9 @@ public final class Bench {
         }
         double perBig = big.ms() / big.of();
         double perFew = few.ms() / few.of();
-        table.add(measure, Table.us(perBig * 1000) + " vs " + Table.us(perFew * 1000) + " a pair", "",
+        String real = Double.isNaN(realBig) ? "" : "`ip -batch`: " + Table.us(realBig * 1000) + " vs "
+                + Table.us(realFew * 1000) + " (" + Table.times(realBig / realFew) + ")";
+        table.add(measure, Table.us(perBig * 1000) + " vs " + Table.us(perFew * 1000) + " a pair", real,
                 Table.times(perBig / perFew), "within 1.2x (linear)", perBig / perFew <= 1.2);
     }
 
@@ -261,6 +265,7 @@ public final class Bench {
         }
         Lesson five = Lessons.find("5").orElseThrow();
         int steps = five.steps().size();
+        Quiet.machine();
         try (WebServer server = WebServer.start(jar)) {
             progress.println("bench: the web app warms up: " + sizes.warmupLearners() + " learners through lesson 5");
             WebLoad.run(server.port(), "5", steps, sizes.warmupLearners(), 2, 0, deadline(sizes.webDeadlineSeconds()));
@@ -314,6 +319,7 @@ public final class Bench {
         progress.println("bench: " + command + " to its first page, " + sizes.startups() + " times");
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < sizes.startups(); i++) {
+            Quiet.machine();
             try (WebServer s = asTyped ? WebServer.start(jar, List.of(), DEFAULT_PORT) : WebServer.start(jar)) {
                 times.add(s.startupMillis());
             }
@@ -339,8 +345,9 @@ public final class Bench {
                 .param("pings", Integer.toString(pings))
                 .mode(Mode.SingleShotTime)
                 .timeUnit(TimeUnit.MILLISECONDS)
-                .warmupIterations(big ? Math.min(1, sizes.jmhWarmups()) : sizes.jmhWarmups())
-                .measurementIterations(big ? Math.max(1, sizes.jmhRuns() / 2) : sizes.jmhRuns())
+                // a lab of 5,000 namespaces takes seconds: fewer of them, each long enough for the JIT to settle
+                .warmupIterations(big ? Math.min(3, sizes.jmhWarmups()) : sizes.jmhWarmups())
+                .measurementIterations(big ? Math.max(1, Math.min(3, sizes.jmhRuns())) : sizes.jmhRuns())
                 .forks(1)
                 .shouldFailOnError(true)
                 .verbosity(jmhVerbose ? VerboseMode.NORMAL : VerboseMode.SILENT);

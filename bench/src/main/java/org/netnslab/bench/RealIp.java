@@ -27,11 +27,11 @@ final class RealIp {
         if (!System.getProperty("os.name", "").toLowerCase().contains("linux")) {
             return Optional.of("not Linux");
         }
-        if (!"0".equals(output("id", "-u").strip())) {
+        if (!"0".equals(Processes.output(List.of("id", "-u"), 10).strip())) {
             return Optional.of("not root (the sandbox is a network namespace of its own)");
         }
         for (String tool : List.of("ip", "unshare")) {
-            if (output("sh", "-c", "command -v " + tool).isBlank()) {
+            if (Processes.output(List.of("sh", "-c", "command -v " + tool), 10).isBlank()) {
                 return Optional.of(tool + " is missing");
             }
         }
@@ -109,20 +109,6 @@ final class RealIp {
             throw new IOException("the real ip failed (exit " + p.exitValue() + "): " + out.strip());
         }
         return Long.parseLong(last) / 1e6;
-    }
-
-    private static String output(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(10, TimeUnit.SECONDS);
-            return out;
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
     }
 
     private static void delete(Path dir) throws IOException {

@@ -2,7 +2,6 @@ package org.netnslab.bench;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,23 +93,9 @@ final class WebServer implements AutoCloseable {
             return Optional.empty();
         }
         String pid = Long.toString(process.pid());
-        run(List.of(jcmd.toString(), pid, "GC.run"));
-        Matcher m = USED.matcher(run(List.of(jcmd.toString(), pid, "GC.heap_info")));
+        Processes.output(List.of(jcmd.toString(), pid, "GC.run"), 60);
+        Matcher m = USED.matcher(Processes.output(List.of(jcmd.toString(), pid, "GC.heap_info"), 60));
         return m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
-    }
-
-    private static String run(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(60, TimeUnit.SECONDS);
-            return out;
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
     }
 
     private static String java() {
