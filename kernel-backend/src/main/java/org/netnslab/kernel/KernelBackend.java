@@ -905,6 +905,10 @@ public final class KernelBackend implements Backend {
         List<AddressMessage> addresses = new ArrayList<>();
         List<RouteMessage> routes = new ArrayList<>();
         for (LinkMessage l : links) {
+            if (!indexes.contains(l.index())) {
+                // a port shown for its bridge's sake: only its state counts, for the bridge
+                continue;
+            }
             addresses.addAll(m.addresses.getOrDefault(l.index(), List.of()));
             // routes read since the link last changed: those that changed with it follow its linkwatch event,
             // which asking for the link ran (NETDEV_CHANGE reaches the FIB before the link is described)
@@ -942,11 +946,13 @@ public final class KernelBackend implements Backend {
         final List<Link> linkRecords = new ArrayList<>();
         final Map<Integer, Integer> position = new HashMap<>();
         final Map<Integer, Made> made = new HashMap<>();
-        /** Links whose record shows another link of the namespace (a veth's peer, a port's bridge), by that link. */
+        /**
+         * Links whose record shows another link of the namespace (a veth's peer), by that link. A port shows its
+         * bridge's name only, which stays.
+         */
         final Map<Integer, Set<Integer>> showing = new HashMap<>();
-        /** Links whose record shows a link of another namespace; and what those namespaces were when shown. */
+        /** Links whose record shows a link of another namespace (which tells when that link changes). */
         final Set<Integer> foreign = new LinkedHashSet<>();
-        long others = -1;
         long idsShown = -1;
         List<Link> linkList;
         /** Every link's address records in link order; each link's own; where the last one with any is. */
@@ -1015,17 +1021,14 @@ public final class KernelBackend implements Backend {
         int last = s.order.isEmpty() ? Integer.MIN_VALUE : s.order.get(s.order.size() - 1);
         List<Integer> added = new ArrayList<>();
         for (int index : changed) {
-            if (!s.position.containsKey(index)) {
+            // a link told of by another namespace's may be gone from this one since
+            if (!s.position.containsKey(index) && m.links.containsKey(index)) {
                 added.add(index);
             }
         }
         Collections.sort(added);
         if (!added.isEmpty() && added.get(0) <= last) {
             whole = true;
-        }
-        long others = 0;
-        for (LabNamespace o : all.values()) {
-            others += o == n ? 0 : o.mirror.linkVersion;
         }
         Map<Integer, LabNamespace> idNamespaces = new HashMap<>();
         m.ids.forEach((other, id) -> idNamespaces.put(id, other));
@@ -1049,7 +1052,7 @@ public final class KernelBackend implements Backend {
                 }
                 redo.addAll(s.showing.getOrDefault(index, Set.of()));
             }
-            if (others != s.others || m.idsVersion != s.idsShown) {
+            if (m.idsVersion != s.idsShown) {
                 redo.addAll(s.foreign);
             }
             for (int index : redo) {
@@ -1066,7 +1069,6 @@ public final class KernelBackend implements Backend {
                 s.linkRecords.add(made(n, s, l, idNamespaces));
             }
         }
-        s.others = others;
         s.idsShown = m.idsVersion;
         s.linkList = List.copyOf(s.linkRecords);
         return whole;
@@ -1079,12 +1081,12 @@ public final class KernelBackend implements Backend {
         LinkMessage peer = l.link().isEmpty() || peerNs == null ? null : peerNs.mirror.links.get(l.link().get());
         if (l.linkNetnsId().isPresent()) {
             s.foreign.add(l.index());
+            if (peerNs != null && l.link().isPresent()) {
+                peerNs.mirror.watch(l.link().get(), new Mirror.Watcher(m, l.index()));
+            }
         } else {
             s.foreign.remove(l.index());
             l.link().ifPresent(p -> s.showing.computeIfAbsent(p, x -> new LinkedHashSet<>()).add(l.index()));
-        }
-        if (l.master() != 0) {
-            s.showing.computeIfAbsent(l.master(), x -> new LinkedHashSet<>()).add(l.index());
         }
         Made made = s.made.get(l.index());
         if (made == null || made.message() != l || made.peerMessage() != peer || made.peerNamespace() != peerNs

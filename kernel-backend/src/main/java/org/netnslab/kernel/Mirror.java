@@ -70,6 +70,27 @@ final class Mirror {
     boolean viewRemoved = true;
     /** Bumped when the ids change: a veth's record names its peer's namespace by the id. */
     long idsVersion;
+    /**
+     * Links of other namespaces whose records show one of this namespace's (a veth's other end), by the
+     * index here: when it changes, theirs is made again.
+     */
+    private final Map<Integer, Set<Watcher>> watchers = new HashMap<>();
+
+    /** A link of some namespace's mirror, by its index there. */
+    record Watcher(Mirror mirror, int index) {}
+
+    void watch(int index, Watcher w) {
+        watchers.computeIfAbsent(index, i -> new LinkedHashSet<>()).add(w);
+    }
+
+    private void tellWatchers(int index) {
+        Set<Watcher> ws = watchers.get(index);
+        if (ws != null) {
+            for (Watcher w : ws) {
+                w.mirror().viewLinks.add(w.index());
+            }
+        }
+    }
 
     /** Applies one notification (or one answer to a look), whatever it is about. */
     void apply(Message m) {
@@ -127,6 +148,7 @@ final class Mirror {
         byName.put(l.name(), l.index());
         changed.add(l.index());
         viewLinks.add(l.index());
+        tellWatchers(l.index());
         if (before != null && !before.name().equals(l.name())) {
             // its addresses and routes show its name
             viewAddresses.add(l.index());
@@ -153,6 +175,8 @@ final class Mirror {
         viewRemoved = true;
         viewAddresses.add(index);
         viewRoutes.add(index);
+        tellWatchers(index);
+        watchers.remove(index);
         staleAddresses.remove(index);
         if (routes.remove(index) != null) {
             routeVersion++;
