@@ -252,10 +252,19 @@ public final class Bench {
         }
         double perBig = big.ms() / big.of();
         double perFew = few.ms() / few.of();
-        String real = Double.isNaN(realBig) ? "" : "`ip -batch`: " + Table.us(realBig * 1000) + " vs "
-                + Table.us(realFew * 1000) + " (" + Table.times(realBig / realFew) + ")";
-        table.add(measure, Table.us(perBig * 1000) + " vs " + Table.us(perFew * 1000) + " a pair", real,
-                Table.times(perBig / perFew), "within 1.2x (linear)", perBig / perFew <= 1.2);
+        double growth = perBig / perFew;
+        if (Double.isNaN(realBig)) {
+            table.add(measure, Table.us(perBig * 1000) + " vs " + Table.us(perFew * 1000) + " a pair", "",
+                    Table.times(growth), "within 1.2x (linear)", growth <= 1.2);
+            return;
+        }
+        // the kernel's own work a pair grows with the namespace's links; what counts is what the backend adds
+        double realGrowth = realBig / realFew;
+        table.add(measure, Table.us(perBig * 1000) + " vs " + Table.us(perFew * 1000) + " a pair ("
+                        + Table.times(growth) + ")", "`ip -batch`: " + Table.us(realBig * 1000) + " vs "
+                        + Table.us(realFew * 1000) + " (" + Table.times(realGrowth) + ")",
+                Table.times(growth / realGrowth) + " the growth of `ip -batch`",
+                "within 1.2x of `ip -batch`'s growth (linear)", growth / realGrowth <= 1.2);
     }
 
     private void web() throws Exception {
