@@ -81,7 +81,8 @@ final class RealIp {
     /** Runs the timed part of a script in a fresh sandbox, its lo up and DAD off as in a lab; its milliseconds. */
     private static double sandboxed(Path dir, String timed) throws IOException {
         String script = "set -u\ncd '" + dir + "' || exit 2\n"
-                + "mkdir -p /run/netns && mount -t tmpfs tmpfs /run/netns || exit 2\n"
+                // a tmpfs over /run first, so that even the mkdir of /run/netns stays in the private mount namespace
+                + "mount -t tmpfs tmpfs /run && mkdir -p /run/netns || exit 2\n"
                 + "sysctl -qw net.ipv6.conf.default.accept_dad=0 net.ipv6.conf.all.accept_dad=0\n"
                 + "ip link set lo up\n"
                 + "start=$(date +%s%N)\n"
