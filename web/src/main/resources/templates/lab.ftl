@@ -85,9 +85,13 @@
     <#if reachability??>
       <#include "matrix.ftl">
     <#else>
-      <form method="post" action="${action}/reachability" hx-post="${action}/reachability" hx-target="this" hx-swap="outerHTML" hx-indicator="this">
+      <form method="post" action="${action}/reachability" hx-post="${action}/reachability" hx-target="this" hx-swap="outerHTML" hx-indicator="this"<#if measureNow??> hx-trigger="load"</#if>>
         <input type="hidden" name="log" value="${log}">
+        <#if measureNow??>
+        <p class="hint">Measuring, on a copy of your lab…</p>
+        <#else>
         <p class="hint">On the kernel, the matrix is measured on a copy of your lab, which takes a few seconds.</p>
+        </#if>
         <button type="submit">Measure</button>
       </form>
     </#if>

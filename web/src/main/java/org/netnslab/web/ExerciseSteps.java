@@ -23,7 +23,7 @@ final class ExerciseSteps {
     private ExerciseSteps() {}
 
     static Last check(LabSession lab) {
-        Exercise x = lab.exercise().orElseThrow();
+        Exercise x = lab.liveExercise();
         int step = x.stepNumber();
         CheckResult result = x.check();
         if (result.passed() && step <= x.lesson().steps().size()) {
@@ -33,7 +33,7 @@ final class ExerciseSteps {
     }
 
     static void hint(LabSession lab) {
-        Exercise x = lab.exercise().orElseThrow();
+        Exercise x = lab.liveExercise();
         int step = x.stepNumber();
         if (x.hint().isPresent()) {
             lab.append(LabLog.Entry.of(LabLog.Kind.HINT, step));
@@ -41,7 +41,7 @@ final class ExerciseSteps {
     }
 
     static Last show(LabSession lab) {
-        Exercise x = lab.exercise().orElseThrow();
+        Exercise x = lab.liveExercise();
         int step = x.stepNumber();
         Exercise.Shown shown = x.show();
         lab.append(LabLog.Entry.of(LabLog.Kind.SHOWN, step));
@@ -49,7 +49,7 @@ final class ExerciseSteps {
     }
 
     static void skip(LabSession lab) {
-        Exercise x = lab.exercise().orElseThrow();
+        Exercise x = lab.liveExercise();
         int step = x.stepNumber();
         if (!x.finished()) {
             x.skip();
@@ -63,7 +63,7 @@ final class ExerciseSteps {
      * replay stops there, as it stops at a step out of order.
      */
     static boolean replay(LabSession lab, LabLog.Entry e) {
-        Exercise x = lab.exercise().orElseThrow();
+        Exercise x = lab.liveExercise();
         if (x.finished() || e.stepNumber() != x.stepNumber()) {
             return false;
         }

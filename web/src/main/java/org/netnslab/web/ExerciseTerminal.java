@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import org.netnslab.core.backend.Backend;
+import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.shell.Transcript;
 import org.netnslab.core.lesson.CheckResult;
 import org.netnslab.core.lesson.CommandOutput;
@@ -70,7 +71,8 @@ final class ExerciseTerminal {
                 case "hint" -> hint();
                 case "show" -> show();
                 case "skip" -> skip();
-                default -> out.print(lab.type(typed).output());
+                default -> out.print(lab.type(typed).or(() -> lab.view().notice().map(LabSession.ConsoleEntry::result))
+                        .map(CommandResult::output).orElse(""));
             }
             out.flush();
         }

@@ -83,6 +83,12 @@ record LabLog(List<Entry> entries) {
         return new LabLog(more);
     }
 
+    /** Whether this log is where {@code longer} begins: the same entries, and maybe more after them. */
+    boolean isPrefixOf(LabLog longer) {
+        List<Entry> theirs = longer.entries();
+        return entries.size() <= theirs.size() && theirs.subList(0, entries.size()).equals(entries);
+    }
+
     boolean full() {
         return entries.size() >= MAX_ENTRIES;
     }

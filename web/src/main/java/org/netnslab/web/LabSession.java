@@ -2,6 +2,7 @@ package org.netnslab.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.netnslab.core.backend.Backend;
@@ -13,10 +14,20 @@ import org.netnslab.core.lesson.LessonRunner;
 import org.netnslab.core.lesson.StepResult;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.shell.Terminal;
+import org.netnslab.web.view.Reachability;
 
 /**
- * One learner's lab in the web app: a backend, a terminal on it, and the log that rebuilds it; for a lesson
- * the learner does themselves, the {@link Exercise} on that terminal. Every method is synchronized: two clicks
+ * One learner's lab in the web app: its log, and the point the log leads to ({@link LabPoint}). On the
+ * simulator the points are shared ({@link LabPoints}): a learner who follows a lesson where others went before
+ * is shown what was computed for them, and holds no lab of their own; a lab of their own (a backend, a terminal
+ * on it) is made, from the log, only to go where no one went. On the kernel every session has its lab.
+ *
+ * <p>A lesson the learner does themselves has its {@link Exercise} on the lab's terminal, and its points are its
+ * own: a Check, a hint, Show me and skip are entries of its log ({@link ExerciseSteps}), and the lab stays live.
+ *
+ * <p>A lab's log is bounded, in entries ({@link LabLog#MAX_ENTRIES}) and in the probes it sends
+ * ({@link #MAX_PROBES}), so that no log, typed or forged, costs the server more than that to replay; what is
+ * refused for it is said in one {@code netns-lab:} line in the console. Every method is synchronized: two clicks
  * at once from the same browser run one after the other, never interleaved.
  */
 final class LabSession implements AutoCloseable {
@@ -24,143 +35,165 @@ final class LabSession implements AutoCloseable {
     /** What the console shows: a command as typed, the prompt it was typed at, and what it printed. */
     record ConsoleEntry(String prompt, String command, CommandResult result) {}
 
+    /** How many echo requests a lab's whole log may send: many lessons' worth, a fraction of a second to replay. */
+    static final int MAX_PROBES = 5_000;
+
     private static final int CONSOLE_KEPT = 50;
+    private static final String FREE_LAB = "lab";
 
     private final Supplier<Backend> backends;
     private final Optional<Lesson> lesson;
     private final boolean doItYourself;
+    private final Optional<LabPoints> shared;
+    private LabPoint point;
+    private LabState before;
+    /** A line of netns-lab's own about the last action, shown once at the end of the console. */
+    private Optional<ConsoleEntry> notice = Optional.empty();
+
+    /** The lab itself, at {@link #liveLog}; on the simulator only while this learner goes where no one went. */
     private Backend backend;
     private Terminal terminal;
     private LessonRunner runner;
     private Exercise exercise;
     private ExerciseSteps.Last last = ExerciseSteps.Last.NONE;
-    private LabLog log = LabLog.empty();
-    private final List<ConsoleEntry> console = new ArrayList<>();
-    private Optional<StepResult> lastStep = Optional.empty();
-    private LabState before;
-    private LabState now;
+    private LabLog liveLog;
+    private final List<ConsoleEntry> liveConsole = new ArrayList<>();
+    private Optional<StepResult> liveLastStep = Optional.empty();
+    private int liveProbes;
 
-    /** A lab that follows a lesson, or a free lab when there is none. */
+    /** A lab of its own, which follows a lesson, or a free lab when there is none. */
     LabSession(Supplier<Backend> backends, Optional<Lesson> lesson) {
-        this(backends, lesson, false);
+        this(backends, lesson, false, Optional.empty());
     }
 
-    /** A lab for a lesson the learner watches, or does themselves. */
-    LabSession(Supplier<Backend> backends, Optional<Lesson> lesson, boolean doItYourself) {
+    /**
+     * A lab for a lesson the learner watches, or does themselves; a watched lab's points are shared with every
+     * other learner's of the same lesson ({@code shared}), an exercise's are its own.
+     */
+    LabSession(Supplier<Backend> backends, Optional<Lesson> lesson, boolean doItYourself,
+            Optional<LabPoints> shared) {
         this.backends = backends;
         this.lesson = lesson;
         this.doItYourself = doItYourself && lesson.isPresent();
-        fresh();
-    }
-
-    private void fresh() {
-        if (backend != null) {
-            backend.close();
-        }
-        backend = backends.get();
-        terminal = new Terminal(backend);
-        runner = lesson.map(l -> new LessonRunner(l, terminal)).orElse(null);
-        exercise = doItYourself ? new Exercise(lesson.orElseThrow(), terminal) : null;
-        last = ExerciseSteps.Last.NONE;
-        log = LabLog.empty();
-        console.clear();
-        lastStep = Optional.empty();
-        now = backend.snapshot();
-        before = now;
+        this.shared = this.doItYourself ? Optional.empty() : shared;
+        point = pointOf(LabLog.empty());
+        before = point.state();
     }
 
     private int stepCount() {
         return lesson.map(l -> l.steps().size()).orElse(0);
     }
 
-    /** Rebuilds the lab from a log, as a reload after a restart does. */
+    private LabPoints.Key key(LabLog log) {
+        return new LabPoints.Key(lesson.map(Lesson::id).orElse(FREE_LAB), log);
+    }
+
+    // ------------------------------------------------------------------------------------------ what a learner does
+
+    /**
+     * Rebuilds the lab from a log, as a reload after a restart does: as far as its steps follow one another, and
+     * as far as the lab's budget of probes goes.
+     */
     synchronized void replay(LabLog replayed) {
-        fresh();
+        List<LabLog.Entry> kept = new ArrayList<>();
+        int steps = 0;
         for (LabLog.Entry e : replayed.entries()) {
             if (e.step()) {
                 // a lesson done yourself has no Watch steps in its log
-                if (exercise != null || e.stepNumber() != log.stepsApplied() + 1 || e.stepNumber() > stepCount()) {
+                if (doItYourself || e.stepNumber() != steps + 1 || e.stepNumber() > stepCount()) {
                     break;
                 }
-                applyStep();
-            } else if (e.kind() == LabLog.Kind.COMMAND) {
-                type(e.text());
-            } else if (exercise != null && !ExerciseSteps.replay(this, e)) {
-                break;
+                steps++;
+            } else if (e.kind() != LabLog.Kind.COMMAND && !doItYourself) {
+                continue;
+            }
+            kept.add(e);
+        }
+        LabLog wanted = new LabLog(kept);
+        Optional<LabPoint> known = shared.flatMap(s -> s.peek(key(wanted)));
+        if (known.isPresent()) {
+            point = known.get();
+        } else {
+            int reached = live(wanted);
+            point = fromLive();
+            shared.ifPresent(s -> s.offer(key(point.log()), point));
+            if (reached < wanted.entries().size()) {
+                say(String.format("the log this page carried back was replayed as far as entry %,d of %,d: replaying "
+                        + "more would send over %,d echo requests, more than a lab may", reached,
+                        wanted.entries().size(), MAX_PROBES));
             }
         }
-        before = now;
+        before = point.state();
         last = ExerciseSteps.Last.NONE;
+        dropStaleLab();
     }
 
-    /** Runs a line typed in the console. */
-    synchronized CommandResult type(String line) {
-        String prompt = terminal.prompt();
-        CommandResult result;
-        if (exercise != null) {
-            CommandOutput typed = exercise.type(line);
-            prompt = typed.prompt();
-            result = typed.result();
-            last = ExerciseSteps.Last.NONE;
-        } else {
-            result = terminal.run(line);
+    /** Runs a line typed in the console; nothing when the lab is full, which the console then says. */
+    synchronized Optional<CommandResult> type(String line) {
+        notice = Optional.empty();
+        last = ExerciseSteps.Last.NONE;
+        if (refusedAsFull(line, "this command was not run")) {
+            return Optional.empty();
         }
-        console.add(new ConsoleEntry(prompt, line, result));
-        if (console.size() > CONSOLE_KEPT) {
-            console.remove(0);
-        }
-        log = log.plus(LabLog.Entry.command(line));
-        settle();
-        return result;
+        advance(LabLog.Entry.command(line));
+        List<ConsoleEntry> shown = point.console();
+        return Optional.of(shown.get(shown.size() - 1).result());
     }
 
-    /** Applies the next step of the lesson; false when there is none. */
+    /** Applies the next step of the lesson; false when there is none, or when the lab is full (then said). */
     synchronized boolean next() {
-        if (runner == null || !runner.hasNext() || log.full()) {
+        notice = Optional.empty();
+        if (lesson.isEmpty() || doItYourself || point.log().stepsApplied() >= stepCount()) {
             return false;
         }
-        applyStep();
+        if (refusedAsFull("", "the next step was not applied")) {
+            return false;
+        }
+        advance(LabLog.Entry.step(point.log().stepsApplied() + 1));
         return true;
     }
 
-    private void applyStep() {
-        StepResult result = runner.next();
-        lastStep = Optional.of(result);
-        log = log.plus(LabLog.Entry.step(result.number()));
-        settle();
+    /** Goes back one step: the lab as its log was without the last step. */
+    synchronized void previous() {
+        notice = Optional.empty();
+        LabState shown = point.state();
+        point = pointOf(point.log().beforeLastStep());
+        before = shown;
+        dropStaleLab();
     }
 
-    /** Goes back one step: the lab is rebuilt from its log without the last step. */
-    synchronized void previous() {
-        LabLog back = log.beforeLastStep();
-        LabState shown = now;
-        replay(back);
-        before = shown;
+    synchronized void reset() {
+        notice = Optional.empty();
+        if (!shared.isPresent()) {
+            closeLab();
+        }
+        point = pointOf(LabLog.empty());
+        before = point.state();
+        dropStaleLab();
     }
 
     /**
-     * Who can ping what, measured on a copy of this lab rebuilt from its log, so that the learner's own lab
-     * is not touched (its neighbour caches, its NAT counters).
+     * Who can ping what, measured once for this point on a copy of the lab rebuilt from its log, so that no
+     * lab that learners see is touched (its neighbour caches, its NAT counters).
      */
-    synchronized java.util.Map<String, Object> reachability() {
-        try (LabSession copy = new LabSession(backends, lesson)) {
-            copy.replay(log);
-            return org.netnslab.web.view.Reachability.of(copy.backend);
-        }
+    synchronized Map<String, Object> reachability() {
+        LabLog log = point.log();
+        return point.reachability(() -> {
+            try (LabSession copy = new LabSession(backends, lesson, doItYourself, Optional.empty())) {
+                copy.live(log);
+                return Reachability.of(copy.backend);
+            }
+        });
     }
 
     /** Checks the open step of the exercise; when it holds, the log says so. */
     synchronized void check() {
-        if (exercise != null) {
-            last = ExerciseSteps.check(this);
-        }
+        exerciseAction(() -> last = ExerciseSteps.check(this));
     }
 
     /** The next hint of the open step, into the log. */
     synchronized void hint() {
-        if (exercise != null) {
-            ExerciseSteps.hint(this);
-        }
+        exerciseAction(() -> ExerciseSteps.hint(this));
     }
 
     /**
@@ -168,23 +201,38 @@ final class LabSession implements AutoCloseable {
      * step's commands run on it.
      */
     synchronized void show() {
-        if (exercise != null && !exercise.finished()) {
-            replay(log.atStepStart());
+        if (exercise().filter(x -> !x.finished()).isPresent()) {
+            // what was typed since the step began is left out, not shown as deleted
+            live(point.log().atStepStart());
+            LabState began = backend.snapshot();
             last = ExerciseSteps.show(this);
-            settle();
+            point = fromLive();
+            before = began;
         }
     }
 
     /** Leaves out the open step: for the terminal's {@code skip}. */
     synchronized void skip() {
-        if (exercise != null) {
-            ExerciseSteps.skip(this);
+        exerciseAction(() -> ExerciseSteps.skip(this));
+    }
+
+    private void exerciseAction(Runnable action) {
+        notice = Optional.empty();
+        if (exercise().isPresent()) {
+            LabState shown = point.state();
+            action.run();
+            point = fromLive();
+            before = shown;
         }
     }
 
-    /** The lesson the learner does themselves, if this lab is one. */
+    /** The lesson the learner does themselves, if this lab is one; its lab is live. */
     synchronized Optional<Exercise> exercise() {
-        return Optional.ofNullable(exercise);
+        if (!doItYourself) {
+            return Optional.empty();
+        }
+        live(point.log());
+        return Optional.of(exercise);
     }
 
     /** What the last Check or Show me found, until the learner types again. */
@@ -192,64 +240,205 @@ final class LabSession implements AutoCloseable {
         return last;
     }
 
-    /** Appends to the log: for {@link ExerciseSteps}, which keeps it in step with the exercise, under this lock. */
+    /** The live lab's exercise, as it is: for {@link ExerciseSteps}, under this lock. */
+    Exercise liveExercise() {
+        return exercise;
+    }
+
+    /** Appends to the live lab's log: for {@link ExerciseSteps}, which keeps it in step with the exercise. */
     void append(LabLog.Entry e) {
-        log = log.plus(e);
+        liveLog = liveLog.plus(e);
     }
 
     /** Where the lab's page is: {@code /lab}, {@code /lessons/ID}, or {@code /lessons/ID/exercise}. */
-    synchronized String path() {
+    String path() {
         return lesson.map(l -> "/lessons/" + l.id() + (doItYourself ? "/exercise" : "")).orElse("/lab");
     }
 
-    synchronized void reset() {
-        fresh();
+    // ------------------------------------------------------------------------------------------ points and the lab
+
+    /** The lab refuses what would make its log longer than a replay may be, and says why in the console. */
+    private boolean refusedAsFull(String line, String refused) {
+        LabLog log = point.log();
+        String why = null;
+        if (log.full()) {
+            why = String.format("this lab keeps %,d commands and steps, and has as many: %s. Reset gives a fresh lab",
+                    LabLog.MAX_ENTRIES, refused);
+        } else if (point.probes() >= MAX_PROBES) {
+            why = String.format("this lab has sent %,d echo requests, as many as a lab may: %s. Reset gives a fresh "
+                    + "lab", point.probes(), refused);
+        }
+        if (why == null) {
+            return false;
+        }
+        notice = Optional.of(new ConsoleEntry(point.prompt(), line, CommandResult.of("netns-lab: " + why + ".", 1)));
+        return true;
     }
 
-    private void settle() {
-        before = now;
-        now = backend.snapshot();
+    private void say(String sentence) {
+        notice = Optional.of(new ConsoleEntry(point.prompt(), "", CommandResult.of("netns-lab: " + sentence + ".", 0)));
     }
 
-    synchronized int stepsApplied() {
-        return log.stepsApplied();
+    /** One more entry: the point it leads to, shared if someone went there, else computed on this lab. */
+    private void advance(LabLog.Entry e) {
+        LabLog from = point.log();
+        LabLog to = from.plus(e);
+        before = point.state();
+        if (shared.isEmpty()) {
+            apply(e);
+            point = fromLive();
+            return;
+        }
+        point = shared.get().get(key(to), () -> {
+            live(from);
+            apply(e);
+            return fromLive();
+        });
+        dropStaleLab();
     }
+
+    private LabPoint pointOf(LabLog log) {
+        if (shared.isEmpty()) {
+            live(log);
+            return fromLive();
+        }
+        return shared.get().get(key(log), () -> {
+            live(log);
+            return fromLive();
+        });
+    }
+
+    /**
+     * Makes this session's lab be at {@code log}: as it is, or taken on from where it is, when the log goes on
+     * from there; else a fresh lab with the log replayed. As far as the budget of probes goes.
+     *
+     * @return how many entries of the log the lab is at
+     */
+    private int live(LabLog log) {
+        List<LabLog.Entry> wanted = log.entries();
+        if (backend == null || !liveLog.isPrefixOf(log)) {
+            closeLab();
+            backend = backends.get();
+            terminal = new Terminal(backend);
+            runner = lesson.map(l -> new LessonRunner(l, terminal)).orElse(null);
+            exercise = doItYourself ? new Exercise(lesson.orElseThrow(), terminal) : null;
+            liveLog = LabLog.empty();
+            liveConsole.clear();
+            liveLastStep = Optional.empty();
+            liveProbes = 0;
+        }
+        int done = liveLog.entries().size();
+        while (done < wanted.size() && liveProbes < MAX_PROBES && apply(wanted.get(done))) {
+            done++;
+        }
+        return done;
+    }
+
+    /**
+     * Applies one entry to this session's lab, which is at the log the entry follows; false when an exercise's
+     * entry does not fit it (another step's), where a replay stops.
+     */
+    private boolean apply(LabLog.Entry e) {
+        if (e.kind() != LabLog.Kind.COMMAND && !e.step()) {
+            // appended by ExerciseSteps when it fits
+            return exercise != null && ExerciseSteps.replay(this, e);
+        }
+        if (e.step()) {
+            StepResult result = runner.next();
+            liveLastStep = Optional.of(result);
+            for (CommandOutput o : result.outputs()) {
+                liveProbes += probes(o.result());
+            }
+        } else {
+            String prompt = terminal.prompt();
+            CommandResult result;
+            if (exercise != null) {
+                CommandOutput typed = exercise.type(e.text());
+                prompt = typed.prompt();
+                result = typed.result();
+            } else {
+                result = terminal.run(e.text());
+            }
+            liveProbes += probes(result);
+            liveConsole.add(new ConsoleEntry(prompt, e.text(), result));
+            if (liveConsole.size() > CONSOLE_KEPT) {
+                liveConsole.remove(0);
+            }
+        }
+        liveLog = liveLog.plus(e);
+        return true;
+    }
+
+    private static int probes(CommandResult r) {
+        return r.ping().map(p -> p.probes().size()).orElse(0);
+    }
+
+    private LabPoint fromLive() {
+        return new LabPoint(liveLog, backend.snapshot(), liveLastStep, liveConsole, terminal.prompt(), liveProbes);
+    }
+
+    /** On the simulator a lab that is not where its learner is any more is only memory: it goes. */
+    private void dropStaleLab() {
+        if (shared.isPresent() && backend != null && !liveLog.equals(point.log())) {
+            closeLab();
+        }
+    }
+
+    private void closeLab() {
+        if (backend != null) {
+            backend.close();
+            backend = null;
+            terminal = null;
+            runner = null;
+            exercise = null;
+            liveLog = null;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ what a page shows
 
     synchronized LabLog log() {
-        return log;
+        return point.log();
+    }
+
+    synchronized LabPoint point() {
+        return point;
     }
 
     synchronized LabState state() {
-        return now;
+        return point.state();
     }
 
     synchronized LabState previousState() {
         return before;
     }
 
-    synchronized List<ConsoleEntry> console() {
-        return List.copyOf(console);
+    /**
+     * What a page shows of this session, read at once: its point, the state before, netns-lab's own line; for a
+     * lesson done yourself, its exercise and what the last Check or Show me found.
+     */
+    record View(LabPoint point, LabState before, Optional<ConsoleEntry> notice, String path,
+            Optional<Exercise> exercise, ExerciseSteps.Last last) {
+        List<ConsoleEntry> console() {
+            if (notice.isEmpty()) {
+                return point.console();
+            }
+            List<ConsoleEntry> out = new ArrayList<>(point.console());
+            out.add(notice.get());
+            return out;
+        }
     }
 
-    /** The result of the step applied last, unless the learner went back since. */
-    synchronized Optional<StepResult> lastStep() {
-        return lastStep;
-    }
-
-    synchronized Optional<Lesson> lesson() {
-        return lesson;
+    synchronized View view() {
+        return new View(point, before, notice, path(), exercise(), last);
     }
 
     synchronized String prompt() {
-        return terminal.prompt();
-    }
-
-    synchronized Backend backend() {
-        return backend;
+        return point.prompt();
     }
 
     @Override
     public synchronized void close() {
-        backend.close();
+        closeLab();
     }
 }

@@ -167,7 +167,7 @@ final class LessonCommands {
             Backend firstLab = first.get();
             Supplier<Backend> labs = () -> Optional.ofNullable(first.getAndSet(null))
                     .orElseGet(() -> Backends.openUnchecked(name));
-            try (LabSession lab = new LabSession(labs, Optional.of(l), true)) {
+            try (LabSession lab = new LabSession(labs, Optional.of(l), true, Optional.empty())) {
                 BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
                 return new ExerciseTerminal(lab, out).run(lines, firstLab) ? 0 : FAILED;
             } catch (IOException e) {

@@ -1,19 +1,23 @@
 package org.netnslab.web;
 
 import io.javalin.Javalin;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import io.javalin.http.staticfiles.Location;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -42,6 +46,8 @@ final class WebApp {
     private static final String NOT_FOUND_PAGE = "netnslab.notFoundPage";
     /** Set on a request for the lesson the learner does themselves, not the one they watch. */
     private static final String DO_IT_YOURSELF = "netnslab.doItYourself";
+    /** How many points of simulated labs are kept for others to reach: every lesson's many times over. */
+    private static final int POINTS_KEPT = 2_000;
 
     private final Catalog catalog;
     private final LabStore labs;
@@ -51,6 +57,12 @@ final class WebApp {
     private final SecureRandom random = new SecureRandom();
     private final Parser markdown = Parser.builder().build();
     private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    /** The lessons' Markdown, rendered once: the catalog does not change while the app runs. */
+    private final Map<String, String> rendered = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> lessonModels = new ConcurrentHashMap<>();
+    /** What simulated labs reached, shared by every learner ({@code null} on the kernel). */
+    private final LabPoints points;
+    private final FreeMarkerRenderer renderer = new FreeMarkerRenderer();
 
     WebApp(Catalog catalog, LabStore labs, Supplier<Backend> backends, String backendName) {
         this.catalog = catalog;
@@ -59,12 +71,13 @@ final class WebApp {
         this.backendName = backendName;
         // a simulated lab is rebuilt from its log in milliseconds; a kernel lab takes its namespaces' time
         this.cheapCopies = "sim".equals(backendName);
+        this.points = cheapCopies ? new LabPoints(POINTS_KEPT) : null;
     }
 
     /** The Javalin app, not started. */
     Javalin create() {
         return Javalin.create(config -> {
-            config.fileRenderer(new FreeMarkerRenderer());
+            config.fileRenderer(renderer);
             config.staticFiles.enableWebjars();
             config.staticFiles.add("/public", Location.CLASSPATH);
             config.startup.showJavalinBanner = false;
@@ -176,7 +189,7 @@ final class WebApp {
                     + MAX_COMMAND + ").");
             return;
         }
-        if (!command.isEmpty() && !command.startsWith("#") && !lab.log().full()) {
+        if (!command.isEmpty() && !command.startsWith("#")) {
             lab.type(command.replace('\r', ' ').replace('\n', ' '));
         }
         respond(ctx, lesson, lab);
@@ -187,7 +200,7 @@ final class WebApp {
         LabSession lab = lab(ctx, lesson);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("action", lab.path());
-        model.put("log", lab.log().encode());
+        model.put("log", lab.point().encodedLog());
         model.put("reachability", lab.reachability());
         ctx.render("reachability.ftl", model);
     }
@@ -214,27 +227,53 @@ final class WebApp {
         }
     }
 
+    /**
+     * The page or its fragment. What a point shows is the same for every learner who came to it from the same
+     * point, so its bytes are rendered once for them all; a page with a line of netns-lab's own is rendered for
+     * its learner alone.
+     */
     private void render(Context ctx, Optional<Lesson> lesson, LabSession lab, boolean fullPage) {
+        LabSession.View view = lab.view();
+        LabPoint point = view.point();
+        Optional<Map<String, Object>> measured = cheapCopies ? point.measuredReachability() : Optional.empty();
+        Supplier<byte[]> page = () -> renderer.render(fullPage ? "page.ftl" : "lab.ftl",
+                model(lesson, view, measured), ctx).getBytes(StandardCharsets.UTF_8);
+        // an exercise's page says what its last Check found, which is the learner's alone
+        boolean shared = view.notice().isEmpty() && view.exercise().isEmpty();
+        byte[] html = shared ? point.page(fullPage, view.before(), measured.isPresent(), page)
+                : page.get();
+        ctx.contentType(ContentType.TEXT_HTML).result(html);
+    }
+
+    private Map<String, Object> model(Optional<Lesson> lesson, LabSession.View view,
+            Optional<Map<String, Object>> measured) {
         Map<String, Object> model = new LinkedHashMap<>();
+        LabPoint point = view.point();
         model.put("backend", backendName);
-        model.put("action", lab.path());
-        model.put("log", lab.log().encode());
-        model.put("prompt", lab.prompt());
-        model.put("panels", StatePanels.of(lab.previousState(), lab.state()));
-        model.put("topology", Topology.svg(lab.state()));
+        model.put("action", view.path());
+        model.put("log", point.encodedLog());
+        model.put("prompt", point.prompt());
+        model.put("panels", StatePanels.of(view.before(), point.state()));
+        model.put("topology", point.topology(() -> Topology.svg(point.state())));
         if (cheapCopies) {
-            model.put("reachability", lab.reachability());
+            // measured once for everyone at this point; the first to get here has it loaded after the page
+            if (measured.isPresent()) {
+                model.put("reachability", measured.get());
+            } else {
+                model.put("measureNow", true);
+            }
         }
-        model.put("console", lab.console().stream().map(e -> entry(e.prompt(), e.command(), e.result())).toList());
+        List<LabSession.ConsoleEntry> typed = view.console();
+        model.put("console", typed.stream().map(e -> entry(e.prompt(), e.command(), e.result())).toList());
         List<Map<String, Object>> journeys = new ArrayList<>();
         lesson.ifPresent(l -> {
             model.put("lesson", lessonModel(l));
-            int done = lab.stepsApplied();
+            int done = point.log().stepsApplied();
             model.put("done", done);
             model.put("total", l.steps().size());
             model.put("hasNext", done < l.steps().size());
             model.put("hasPrevious", done > 0);
-            lab.lastStep().ifPresent(r -> {
+            point.lastStep().ifPresent(r -> {
                 model.put("step", stepModel(r));
                 for (CommandOutput o : r.outputs()) {
                     journey(o.command(), o.result()).ifPresent(journeys::add);
@@ -244,15 +283,14 @@ final class WebApp {
                 model.put("nextTitle", l.step(done + 1).title());
             }
         });
-        lab.exercise().ifPresent(x -> model.put("exercise", ExerciseView.of(x, lab.lastExercise(), this::md,
+        view.exercise().ifPresent(x -> model.put("exercise", ExerciseView.of(x, view.last(), this::md,
                 this::inlineMd)));
-        List<LabSession.ConsoleEntry> typed = lab.console();
         if (!typed.isEmpty()) {
             LabSession.ConsoleEntry last = typed.get(typed.size() - 1);
             journey(last.command(), last.result()).ifPresent(journeys::add);
         }
         model.put("journeys", journeys);
-        ctx.render(fullPage ? "page.ftl" : "lab.ftl", model);
+        return model;
     }
 
     /** The journeys of what a command sent (a ping's probes, an nc's segments), to show hop by hop. */
@@ -263,13 +301,15 @@ final class WebApp {
     }
 
     private Map<String, Object> lessonModel(Lesson l) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", l.id());
-        m.put("title", l.title());
-        m.put("summary", md(l.summary()));
-        m.put("tutorial", l.tutorial().map(this::inlineMd).orElse(""));
-        m.put("introduction", md(l.introduction()));
-        return m;
+        return lessonModels.computeIfAbsent(l.id(), id -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", l.id());
+            m.put("title", l.title());
+            m.put("summary", md(l.summary()));
+            m.put("tutorial", l.tutorial().map(this::inlineMd).orElse(""));
+            m.put("introduction", md(l.introduction()));
+            return Collections.unmodifiableMap(m);
+        });
     }
 
     private Map<String, Object> stepModel(StepResult r) {
@@ -290,8 +330,9 @@ final class WebApp {
         return Map.of("prompt", prompt, "command", command, "output", result.output(), "rc", result.exitStatus());
     }
 
+    /** Only the catalog's own texts come here, so the rendered ones are kept without bound. */
     private String md(String markdown) {
-        return html.render(this.markdown.parse(markdown == null ? "" : markdown));
+        return rendered.computeIfAbsent(markdown == null ? "" : markdown, m -> html.render(this.markdown.parse(m)));
     }
 
     /** One paragraph of Markdown, to sit inside a sentence: without its {@code <p>}. */
@@ -308,7 +349,8 @@ final class WebApp {
         boolean yourself = ctx.attribute(DO_IT_YOURSELF) != null;
         String key = key(ctx, lesson, yourself);
         boolean known = labs.contains(key);
-        LabSession lab = labs.get(key, k -> new LabSession(backends, lesson, yourself));
+        LabSession lab = labs.get(key, k -> new LabSession(backends, lesson, yourself,
+                Optional.ofNullable(points)));
         if (!known) {
             LabLog.decode(ctx.formParam("log")).ifPresent(lab::replay);
         }

@@ -89,7 +89,8 @@ class BrowserIT {
                 .contains("host", "one", "two", "three");
         WebElement one = browser.findElement(By.cssSelector(".panel[data-namespace='one'] .routes"));
         assertThat(one.getText()).contains("10.0.0.0/24 dev veth-one-in proto kernel scope link src 10.0.0.10");
-        WebElement matrix = browser.findElement(By.cssSelector("table.matrix"));
+        // the matrix of a point no one reached before is measured after the page, which loads it
+        WebElement matrix = waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.matrix")));
         assertThat(matrix.getText()).contains("one", "10.0.0.20", "ttl 64");
         WebElement picture = browser.findElement(By.cssSelector("svg.topology"));
         assertThat(picture.findElements(By.cssSelector("g.bridge[data-bridge='virtual-bridge']"))).hasSize(1);
