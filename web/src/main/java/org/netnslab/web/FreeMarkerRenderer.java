@@ -10,6 +10,7 @@ import io.javalin.rendering.FileRenderer;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 /** FreeMarker templates from the class path's {@code templates/}, HTML-escaped by default. */
@@ -27,6 +28,21 @@ final class FreeMarkerRenderer implements FileRenderer {
         freemarker.setLogTemplateExceptions(false);
         freemarker.setWrapUncheckedExceptions(true);
         freemarker.setFallbackOnNullLoopVariable(false);
+    }
+
+    /** Reads and parses templates ahead of their first page, on a thread of its own. */
+    void warm(List<String> files) {
+        Thread t = new Thread(() -> {
+            for (String f : files) {
+                try {
+                    freemarker.getTemplate(f);
+                } catch (IOException e) {
+                    // the page that needs it will say so
+                }
+            }
+        }, "netns-lab-templates");
+        t.setDaemon(true);
+        t.start();
     }
 
     @Override

@@ -39,6 +39,12 @@ public final class Main implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            // the command a learner types first: served at once, without reading every command's options
+            PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+            PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+            System.exit(Web.simulatorOnThisMachine().serve(out, err));
+        }
         System.exit(commandLine().execute(args));
     }
 
@@ -52,13 +58,7 @@ public final class Main implements Callable<Integer> {
     /** With no command: the web UI on the simulator, on 127.0.0.1:7070. */
     @Override
     public Integer call() {
-        Web web = new Web();
-        web.spec = spec;
-        web.backend = new BackendMixin();
-        web.backend.backend = "sim";
-        web.host = "127.0.0.1";
-        web.port = 7070;
-        return web.call();
+        return Web.simulatorOnThisMachine().serve(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     @Command(name = "web", mixinStandardHelpOptions = true,
@@ -82,19 +82,36 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--max-labs", defaultValue = "2000", hidden = true)
         int maxLabs = 2000;
 
+        /** What {@code netns-lab} alone serves: the simulator, on 127.0.0.1:7070. */
+        static Web simulatorOnThisMachine() {
+            Web web = new Web();
+            web.backend = new BackendMixin();
+            web.backend.backend = "sim";
+            web.host = "127.0.0.1";
+            web.port = 7070;
+            return web;
+        }
+
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try (Backend probe = Backends.open(backend.backend)) {
-                probe.snapshot();
-            } catch (Backends.UnavailableBackendException e) {
-                err.println(e.getMessage());
-                return 2;
-            }
+            return serve(spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+
+        int serve(PrintWriter out, PrintWriter err) {
             String name = backend.backend;
+            // the simulator runs anywhere: only another backend is tried before the app starts
+            if (!"sim".equals(name)) {
+                try (Backend probe = Backends.open(name)) {
+                    probe.snapshot();
+                } catch (Backends.UnavailableBackendException e) {
+                    err.println(e.getMessage());
+                    return 2;
+                }
+            }
+            // read while the server starts: the first page lists them
+            Catalog catalog = ShippedCatalog.loading();
             LabStore labs = new LabStore(maxLabs);
-            WebApp app = new WebApp(ShippedCatalog.load(), labs, () -> Backends.openUnchecked(name), name);
+            WebApp app = new WebApp(catalog, labs, () -> Backends.openUnchecked(name), name);
             io.javalin.Javalin server;
             try {
                 server = app.create().start(host, port);

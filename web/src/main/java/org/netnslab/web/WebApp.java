@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
-import io.javalin.http.staticfiles.Location;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -63,6 +62,7 @@ final class WebApp {
     /** What simulated labs reached, shared by every learner ({@code null} on the kernel). */
     private final LabPoints points;
     private final FreeMarkerRenderer renderer = new FreeMarkerRenderer();
+    private final StaticFiles files = new StaticFiles();
 
     WebApp(Catalog catalog, LabStore labs, Supplier<Backend> backends, String backendName) {
         this.catalog = catalog;
@@ -74,13 +74,15 @@ final class WebApp {
         this.points = cheapCopies ? new LabPoints(POINTS_KEPT) : null;
     }
 
-    /** The Javalin app, not started. */
+    /** The Javalin app, not started; its templates are read meanwhile. */
     Javalin create() {
+        renderer.warm(List.of("index.ftl", "layout.ftl", "page.ftl", "lab.ftl", "matrix.ftl", "reachability.ftl"));
         return Javalin.create(config -> {
             config.fileRenderer(renderer);
-            config.staticFiles.enableWebjars();
-            config.staticFiles.add("/public", Location.CLASSPATH);
             config.startup.showJavalinBanner = false;
+            config.routes.get("/webjars/*", ctx -> files.serve(ctx, StaticFiles.WEBJARS + ctx.path(), true));
+            config.routes.get("/app.css", ctx -> files.serve(ctx, "public/app.css", false));
+            config.routes.get("/restore.js", ctx -> files.serve(ctx, "public/restore.js", false));
             config.routes.get("/", this::index);
             config.routes.get("/lab", ctx -> page(ctx, Optional.empty()));
             config.routes.post("/lab/console", ctx -> console(ctx, Optional.empty()));
