@@ -119,6 +119,21 @@ public final class Netcat {
         listening.clear();
     }
 
+    /** Ctrl-C for the listeners: each nc listening in the background stops, and says so in a netns-lab line. */
+    public CommandResult stopListening() {
+        if (listening.isEmpty()) {
+            return CommandResult.OK;
+        }
+        StringBuilder said = new StringBuilder();
+        for (Background b : listening) {
+            b.socket().close();
+            said.append(said.length() == 0 ? "" : "; ").append("port ").append(b.port()).append(' ')
+                    .append(where(b.namespace()));
+        }
+        listening.clear();
+        return netnsLab("the nc that listened stopped, as at Ctrl-C: " + said, 130);
+    }
+
     /** The chat the terminal carries, if any: then every line typed goes to nc. */
     public Optional<Chat> chat() {
         return Optional.ofNullable(chat);

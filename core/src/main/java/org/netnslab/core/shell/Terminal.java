@@ -143,6 +143,19 @@ public final class Terminal {
         netcat.stopAll();
     }
 
+    /**
+     * Ctrl-C: what holds the terminal stops, as SIGINT stops it. A chat ends (the client closes, and the nc
+     * that listened exits); else the nc that listens in the background stops. Returns what the terminal shows
+     * after {@code ^C}: nothing of the tools' own, as both die silently of SIGINT, and a line of netns-lab's
+     * saying what stopped, when something did.
+     */
+    public CommandResult interrupt() {
+        if (netcat.chat().isPresent()) {
+            return netcat.endOfInput();
+        }
+        return netcat.stopListening();
+    }
+
     /** The chat the terminal carries, if any: then every line typed goes to nc. */
     public Optional<Netcat.Chat> chat() {
         return netcat.chat();
