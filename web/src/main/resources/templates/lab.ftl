@@ -44,12 +44,11 @@
 
   <section class="console" aria-label="console">
     <h2>Console</h2>
-    <p class="hint">Type any command into your own lab: <code>ip a</code>, <code>ip netns exec one ip route</code>, <code>ping -c1 10.0.0.1</code>.</p>
-    <#if console?has_content>
-    <div class="terminal">
-<#list console as e><div class="cmd"><span class="prompt">${e.prompt}</span>${e.command}</div><#if e.output?has_content><pre class="out<#if e.rc != 0> failed</#if>">${e.output}</pre></#if></#list>
+    <p class="hint">Type any command into your own lab: <code>ip a</code>, <code>ip netns exec one ip route</code>, <code>ping -c1 10.0.0.1</code>. <code>help</code> says what the lab knows; Tab completes, ArrowUp recalls, Ctrl-C stops what runs, Ctrl-L or <code>clear</code> clears.</p>
+    <div class="term" role="region" aria-label="Terminal 1" data-terminal="1" data-history="${history}" data-typed="${typed}" data-holding="${holding?c}" data-complete="${action}/complete">
+    <div class="screen terminal" role="log" aria-live="polite" aria-label="Terminal 1 output" tabindex="0">
+<#list console as e><div class="entry" data-seq="${typed - console?size + e?index}"><div class="cmd"><span class="prompt">${e.prompt}</span>${e.command}</div><#if e.output?has_content><pre class="out<#if e.rc != 0> failed</#if>">${e.output}</pre></#if></div></#list>
     </div>
-    </#if>
     <form method="post" action="${action}/console" hx-post="${action}/console" hx-target="#lab" hx-swap="outerHTML" class="command-line">
       <input type="hidden" name="log" value="${log}">
       <label for="command">Command</label>
@@ -58,6 +57,7 @@
              placeholder="<#if exercise??>type a command, then Check<#else>ip netns add blue</#if>" maxlength="20000">
       <button type="submit">Run</button>
     </form>
+    </div>
     <#if !lesson??>
     <form method="post" action="${action}/reset" hx-post="${action}/reset" hx-target="#lab" hx-swap="outerHTML" class="reset-lab">
       <button type="submit">Reset the lab</button>

@@ -32,7 +32,9 @@ record LabLog(List<Entry> entries) {
         /** Step N's commands applied for the learner: {@code # shown N}. */
         SHOWN("# shown"),
         /** Step N left out: {@code # skip N}. */
-        SKIPPED("# skip");
+        SKIPPED("# skip"),
+        /** Ctrl-C in the terminal: {@code ^C}. */
+        INTERRUPT("^C");
 
         private final String mark;
 
@@ -50,6 +52,10 @@ record LabLog(List<Entry> entries) {
     record Entry(Kind kind, String text) {
         static Entry command(String line) {
             return new Entry(Kind.COMMAND, line);
+        }
+
+        static Entry interrupt() {
+            return new Entry(Kind.INTERRUPT, "");
         }
 
         static Entry step(int number) {
@@ -128,7 +134,7 @@ record LabLog(List<Entry> entries) {
     String encode() {
         StringBuilder sb = new StringBuilder();
         for (Entry e : entries) {
-            sb.append(e.kind().mark).append(' ').append(e.text()).append('\n');
+            sb.append(e.kind().mark).append(e.text().isEmpty() ? "" : " " + e.text()).append('\n');
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -151,6 +157,8 @@ record LabLog(List<Entry> entries) {
             }
             if (line.startsWith("$ ")) {
                 entries.add(Entry.command(line.substring(2)));
+            } else if (line.equals(Kind.INTERRUPT.mark)) {
+                entries.add(Entry.interrupt());
             } else if (line.matches("# (step|hint|done|shown|skip) [0-9]{1,4}")) {
                 String mark = line.substring(0, line.lastIndexOf(' '));
                 int number = Integer.parseInt(line.substring(line.lastIndexOf(' ') + 1));

@@ -19,6 +19,8 @@ final class LabPoint {
     private final Optional<StepResult> lastStep;
     private final List<LabSession.ConsoleEntry> console;
     private final String prompt;
+    /** Whether a program holds the terminal (nc chats or listens), which Ctrl-C stops. */
+    private final boolean holding;
     /** The probes the log sent to get here, for the lab's budget ({@link LabSession#MAX_PROBES}). */
     private final int probes;
     private final String encodedLog;
@@ -33,6 +35,12 @@ final class LabPoint {
 
     LabPoint(LabLog log, LabState state, Optional<StepResult> lastStep, List<LabSession.ConsoleEntry> console,
             String prompt, int probes) {
+        this(log, state, lastStep, console, prompt, false, probes);
+    }
+
+    LabPoint(LabLog log, LabState state, Optional<StepResult> lastStep, List<LabSession.ConsoleEntry> console,
+            String prompt, boolean holding, int probes) {
+        this.holding = holding;
         this.log = log;
         this.state = state;
         this.lastStep = lastStep;
@@ -60,6 +68,10 @@ final class LabPoint {
 
     String prompt() {
         return prompt;
+    }
+
+    boolean holding() {
+        return holding;
     }
 
     int probes() {

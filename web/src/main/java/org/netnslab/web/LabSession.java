@@ -13,6 +13,7 @@ import org.netnslab.core.lesson.Lesson;
 import org.netnslab.core.lesson.LessonRunner;
 import org.netnslab.core.lesson.StepResult;
 import org.netnslab.core.model.LabState;
+import org.netnslab.core.shell.Completion;
 import org.netnslab.core.shell.Terminal;
 import org.netnslab.web.view.Reachability;
 
@@ -104,7 +105,7 @@ final class LabSession implements AutoCloseable {
                     break;
                 }
                 steps++;
-            } else if (e.kind() != LabLog.Kind.COMMAND && !doItYourself) {
+            } else if (e.kind() != LabLog.Kind.COMMAND && e.kind() != LabLog.Kind.INTERRUPT && !doItYourself) {
                 continue;
             }
             kept.add(e);
@@ -138,6 +139,22 @@ final class LabSession implements AutoCloseable {
         advance(LabLog.Entry.command(line));
         List<ConsoleEntry> shown = point.console();
         return Optional.of(shown.get(shown.size() - 1).result());
+    }
+
+    /** Ctrl-C in the terminal: what holds it stops; an entry of the log, as a line typed is. */
+    synchronized void interrupt() {
+        notice = Optional.empty();
+        last = ExerciseSteps.Last.NONE;
+        if (!point.holding() || refusedAsFull("^C", "Ctrl-C was not sent")) {
+            return;
+        }
+        advance(LabLog.Entry.interrupt());
+    }
+
+    /** Tab in the terminal: the candidates for the word at {@code cursor}, from the lab's grammar and state. */
+    synchronized Completion.Candidates complete(String line, int cursor) {
+        return Completion.complete(line, cursor, Completion.Lab.of(point.state()),
+                Terminal.namespaceOfPrompt(point.prompt()));
     }
 
     /** Applies the next step of the lesson; false when there is none, or when the lab is full (then said). */
@@ -339,6 +356,16 @@ final class LabSession implements AutoCloseable {
      * entry does not fit it (another step's), where a replay stops.
      */
     private boolean apply(LabLog.Entry e) {
+        if (e.kind() == LabLog.Kind.INTERRUPT) {
+            String prompt = terminal.prompt();
+            CommandResult stopped = terminal.interrupt();
+            liveConsole.add(new ConsoleEntry(prompt, "^C", stopped));
+            if (liveConsole.size() > CONSOLE_KEPT) {
+                liveConsole.remove(0);
+            }
+            liveLog = liveLog.plus(e);
+            return true;
+        }
         if (e.kind() != LabLog.Kind.COMMAND && !e.step()) {
             // appended by ExerciseSteps when it fits
             return exercise != null && ExerciseSteps.replay(this, e);
@@ -374,7 +401,8 @@ final class LabSession implements AutoCloseable {
     }
 
     private LabPoint fromLive() {
-        return new LabPoint(liveLog, backend.snapshot(), liveLastStep, liveConsole, terminal.prompt(), liveProbes);
+        return new LabPoint(liveLog, backend.snapshot(), liveLastStep, liveConsole, terminal.prompt(),
+                terminal.holding(), liveProbes);
     }
 
     /** On the simulator a lab that is not where its learner is any more is only memory: it goes. */

@@ -139,6 +139,11 @@ public final class Netcat {
         return Optional.ofNullable(chat);
     }
 
+    /** Whether an nc of this terminal listens in the background. */
+    public boolean listening() {
+        return !listening.isEmpty();
+    }
+
     /** Whether an end of the chat runs in {@code ns}, whose window then types into nc. */
     public boolean chatsIn(String ns) {
         return chat != null && (ns.equals(chat.client()) || chat.listener().map(ns::equals).orElse(false));

@@ -156,6 +156,11 @@ public final class Terminal {
         return netcat.stopListening();
     }
 
+    /** Whether a program holds the terminal, which Ctrl-C would stop: nc chatting, or listening. */
+    public boolean holding() {
+        return netcat.chat().isPresent() || netcat.listening();
+    }
+
     /** The chat the terminal carries, if any: then every line typed goes to nc. */
     public Optional<Netcat.Chat> chat() {
         return netcat.chat();
@@ -182,6 +187,13 @@ public final class Terminal {
         }
         String ns = namespace();
         return Backend.HOST.equals(ns) ? "root@host:~# " : "root@host:~# (netns " + ns + ") ";
+    }
+
+    /** The namespace a {@link #prompt} was shown in; {@link Backend#HOST} for the host's, and in a chat. */
+    public static String namespaceOfPrompt(String prompt) {
+        String inside = "root@host:~# (netns ";
+        return prompt.startsWith(inside) && prompt.endsWith(") ")
+                ? prompt.substring(inside.length(), prompt.length() - 2) : Backend.HOST;
     }
 
     public Backend backend() {
