@@ -65,6 +65,9 @@ public final class Terminal {
     }
 
     private CommandResult runLine(String line) {
+        if (netcat.holdsConnection()) {
+            return netcat.sendHeld(line);
+        }
         Optional<Netcat.Chat> chat = netcat.chat();
         if (chat.isPresent()) {
             return netcat.type(chat.get().client(), line);
@@ -156,9 +159,17 @@ public final class Terminal {
         return netcat.stopListening();
     }
 
+    /**
+     * What arrived for this terminal's nc while other terminals typed: see {@link Netcat#poll}. A lab with
+     * several terminals looks after every line typed in any of them, so that a log replays the same.
+     */
+    public CommandResult poll() {
+        return netcat.poll();
+    }
+
     /** Whether a program holds the terminal, which Ctrl-C would stop: nc chatting, or listening. */
     public boolean holding() {
-        return netcat.chat().isPresent() || netcat.listening();
+        return netcat.chat().isPresent() || netcat.listening() || netcat.holdsConnection();
     }
 
     /** The chat the terminal carries, if any: then every line typed goes to nc. */
@@ -181,6 +192,10 @@ public final class Terminal {
      * real terminal shows nothing, {@code nc 10.0.0.1 8080> }.
      */
     public String prompt() {
+        Optional<Integer> held = netcat.heldPort();
+        if (held.isPresent()) {
+            return "nc -l -p " + held.get() + "> ";
+        }
         Optional<Netcat.Chat> chat = netcat.chat();
         if (chat.isPresent()) {
             return "nc " + chat.get().address() + " " + chat.get().port() + "> ";
