@@ -14,17 +14,20 @@
     return term.querySelector(".screen");
   }
 
-  function clearedKey() {
-    return "netns-lab-cleared:" + location.pathname;
+  function clearedKey(term) {
+    return "netns-lab-cleared:" + location.pathname + ":" + term.dataset.terminal;
   }
+
+  // the terminal to give the keyboard back to once the page comes back: the one typed in, or a new one
+  var focusAfterSwap = null;
 
   // what was cleared stays cleared when the page comes back from the server: entries before the mark hide
   function applyCleared(term) {
     var typed = parseInt(term.dataset.typed || "0", 10);
-    var mark = parseInt(sessionStorage.getItem(clearedKey()) || "0", 10);
+    var mark = parseInt(sessionStorage.getItem(clearedKey(term)) || "0", 10);
     if (mark > typed) {
       // a fresh lab (Reset): nothing of it was cleared
-      sessionStorage.removeItem(clearedKey());
+      sessionStorage.removeItem(clearedKey(term));
       mark = 0;
     }
     term.querySelectorAll(".entry[data-seq]").forEach(function (e) {
@@ -33,7 +36,7 @@
   }
 
   function clearScreen(term) {
-    sessionStorage.setItem(clearedKey(), term.dataset.typed || "0");
+    sessionStorage.setItem(clearedKey(term), term.dataset.typed || "0");
     screenOf(term).querySelectorAll(".local").forEach(function (e) { e.remove(); });
     applyCleared(term);
   }
@@ -114,6 +117,7 @@
     var body = new URLSearchParams();
     body.set("line", line);
     body.set("cursor", String(cursor));
+    body.set("terminal", term.dataset.terminal);
     body.set("log", form.elements.log ? form.elements.log.value : "");
     fetch(term.dataset.complete, {method: "POST", body: body, credentials: "same-origin"})
       .then(function (r) { return r.ok ? r.json() : {start: cursor, words: []}; })
@@ -144,8 +148,9 @@
     setLine(input, "");
     walks.delete(term);
     if (term.dataset.holding === "true" && window.htmx) {
+      focusAfterSwap = term.dataset.terminal;
       htmx.ajax("POST", form.getAttribute("action"), {target: "#lab", swap: "outerHTML",
-        values: {log: form.elements.log.value, signal: "INT", command: ""}});
+        values: {log: form.elements.log.value, signal: "INT", command: "", terminal: term.dataset.terminal}});
     }
   }
 
@@ -157,12 +162,15 @@
 
   document.addEventListener("keydown", function (ev) {
     var input = ev.target;
-    if (!input || input.id !== "command") {
+    if (!input || input.name !== "command") {
       return;
     }
     var term = termOf(input);
     if (!term) {
       return;
+    }
+    if (ev.key === "Enter") {
+      focusAfterSwap = term.dataset.terminal;
     }
     if (ev.key === "ArrowUp" && !ev.altKey && !ev.ctrlKey) {
       ev.preventDefault();
@@ -197,9 +205,24 @@
   }
 
   document.addEventListener("DOMContentLoaded", settle);
-  document.addEventListener("htmx:afterSwap", function () {
+  document.addEventListener("submit", function (ev) {
+    if (ev.target && ev.target.classList && ev.target.classList.contains("new-terminal")) {
+      focusAfterSwap = "newest";
+    }
+  }, true);
+
+  document.addEventListener("htmx:afterSettle", function () {
     settle();
-    var input = document.getElementById("command");
+    var terms = document.querySelectorAll(".term[data-terminal]");
+    var term = null;
+    if (focusAfterSwap === "newest") {
+      term = terms[terms.length - 1];
+    } else if (focusAfterSwap) {
+      term = document.querySelector(".term[data-terminal='" + focusAfterSwap + "']");
+    }
+    focusAfterSwap = null;
+    // a swap that no terminal asked for (the matrix that loads after the page) leaves the keyboard where it is
+    var input = term ? term.querySelector("input[name='command']") : null;
     if (input) {
       input.focus({preventScroll: true});
       input.scrollIntoView({block: "nearest"});

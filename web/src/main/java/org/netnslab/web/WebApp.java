@@ -88,6 +88,10 @@ final class WebApp {
             config.routes.get("/restore.js", ctx -> files.serve(ctx, "public/restore.js", false));
             config.routes.get("/terminal.js", ctx -> files.serve(ctx, "public/terminal.js", false));
             config.routes.post("/lab/complete", ctx -> complete(ctx, Optional.empty()));
+            config.routes.post("/lab/terminal", ctx -> newTerminal(ctx, Optional.empty()));
+            config.routes.post("/lessons/{id}/terminal", ctx -> newTerminal(ctx, Optional.of(lessonOf(ctx))));
+            config.routes.post("/lessons/{id}/exercise/terminal",
+                    ctx -> newTerminal(yourself(ctx), Optional.of(lessonOf(ctx))));
             config.routes.post("/lessons/{id}/complete", ctx -> complete(ctx, Optional.of(lessonOf(ctx))));
             config.routes.post("/lessons/{id}/exercise/complete",
                     ctx -> complete(yourself(ctx), Optional.of(lessonOf(ctx))));
@@ -199,11 +203,30 @@ final class WebApp {
                     + MAX_COMMAND + ").");
             return;
         }
+        int terminal = terminalOf(ctx);
+        String line = command.replace('\r', ' ').replace('\n', ' ');
         if ("INT".equals(ctx.formParam("signal"))) {
-            lab.interrupt();
+            lab.interrupt(terminal);
         } else if (!command.isEmpty() && !command.startsWith("#")) {
-            lab.type(command.replace('\r', ' ').replace('\n', ' '));
+            if (terminal == 1) {
+                lab.type(line);
+            } else {
+                lab.typeIn(terminal, line);
+            }
         }
+        respond(ctx, lesson, lab);
+    }
+
+    /** The terminal a form came from: {@code terminal=N}, 1 when it says none. */
+    private static int terminalOf(Context ctx) {
+        String n = ctx.formParam("terminal");
+        return n != null && n.matches("[1-9][0-9]?") ? Integer.parseInt(n) : 1;
+    }
+
+    /** New terminal: one more on the same lab. */
+    private void newTerminal(Context ctx, Optional<Lesson> lesson) {
+        LabSession lab = lab(ctx, lesson);
+        lab.openTerminal();
         respond(ctx, lesson, lab);
     }
 
@@ -225,7 +248,7 @@ final class WebApp {
         } catch (NumberFormatException e) {
             cursor = line.length();
         }
-        Completion.Candidates found = lab.complete(line, cursor);
+        Completion.Candidates found = lab.complete(terminalOf(ctx), line, cursor);
         StringBuilder json = new StringBuilder("{\"start\":").append(found.start()).append(",\"words\":[");
         for (int i = 0; i < found.words().size(); i++) {
             json.append(i == 0 ? "" : ",").append(jsonString(found.words().get(i)));
@@ -305,14 +328,35 @@ final class WebApp {
         model.put("action", view.path());
         model.put("log", point.encodedLog());
         model.put("prompt", point.prompt());
-        model.put("holding", point.holding());
-        // the terminal's history is the lab's: the commands of its log, as bash would have kept them
-        List<String> typedLines = point.log().entries().stream().filter(e -> e.kind() == LabLog.Kind.COMMAND)
-                .map(LabLog.Entry::text).toList();
-        model.put("history", new History(typedLines).lines().stream().map(WebApp::jsonString)
-                .collect(Collectors.joining(",", "[", "]")));
-        model.put("typed", (int) point.log().entries().stream().filter(e -> e.kind() == LabLog.Kind.COMMAND
-                || e.kind() == LabLog.Kind.INTERRUPT).count());
+        // the terminals' history is the lab's: the commands of its log, as bash would have kept them
+        List<String> typedLines = point.log().entries().stream().filter(e -> e.kind() == LabLog.Kind.COMMAND
+                || e.kind() == LabLog.Kind.COMMAND_IN).map(LabLog.Entry::line).toList();
+        String history = new History(typedLines).lines().stream().map(WebApp::jsonString)
+                .collect(Collectors.joining(",", "[", "]"));
+        List<Map<String, Object>> terminals = new ArrayList<>();
+        for (LabPoint.Screen screen : point.screens()) {
+            // terminal 1 shows netns-lab's own line about the last action too
+            List<LabSession.ConsoleEntry> shown = screen.number() == 1 ? view.console() : screen.console();
+            int first = screen.total() - screen.console().size();
+            List<Map<String, Object>> entries = new ArrayList<>();
+            for (int i = 0; i < shown.size(); i++) {
+                LabSession.ConsoleEntry e = shown.get(i);
+                Map<String, Object> m = new LinkedHashMap<>(entry(e.prompt(), e.command(), e.result()));
+                m.put("seq", first + i);
+                m.put("arrived", e.prompt().isEmpty() && e.command().isEmpty());
+                entries.add(m);
+            }
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("number", screen.number());
+            t.put("prompt", screen.prompt());
+            t.put("holding", screen.holding());
+            t.put("total", screen.total());
+            t.put("entries", entries);
+            t.put("history", history);
+            terminals.add(t);
+        }
+        model.put("terminals", terminals);
+        model.put("moreTerminals", point.screens().size() < LabSession.MAX_TERMINALS);
         model.put("panels", StatePanels.of(view.before(), point.state()));
         model.put("topology", point.topology(() -> Topology.svg(point.state())));
         if (cheapCopies) {

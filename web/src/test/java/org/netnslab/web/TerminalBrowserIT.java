@@ -177,6 +177,55 @@ class TerminalBrowserIT {
         assertThat(scroll).containsExactly(Boolean.TRUE, Boolean.TRUE);
         assertThat(screen.getAttribute("role")).isEqualTo("log");
         assertThat(screen()).contains("line 50");
-        assertThat(browser.switchTo().activeElement()).isEqualTo(prompt);
+        waiting().until(d -> d.switchTo().activeElement().equals(input()));
+    }
+
+    private static WebElement terminal(int n) {
+        return browser.findElement(By.cssSelector("[role='region'][aria-label='Terminal " + n + "']"));
+    }
+
+    /** Keys into terminal N, Enter included, and waits for the lab it replaces to go. */
+    private static void enterIn(int n, String line) {
+        WebElement lab = browser.findElement(By.id("lab"));
+        terminal(n).findElement(By.cssSelector("input[name='command']")).sendKeys(line, Keys.ENTER);
+        waiting().until(ExpectedConditions.stalenessOf(lab));
+    }
+
+    private static String screenOf(int n) {
+        return terminal(n).findElement(By.cssSelector(".screen")).getText();
+    }
+
+    @Test
+    void newTerminalOpensTerminalTwoAndTheNcChatGoesBothWays() {
+        for (String line : List.of("ip netns add ns1", "ip netns add ns2", "ip link add v1 type veth peer name v2",
+                "ip link set v1 netns ns1", "ip link set v2 netns ns2", "ip netns exec ns1 ip link set v1 up",
+                "ip netns exec ns1 ip addr add 10.0.0.1/24 dev v1", "ip netns exec ns2 ip link set v2 up",
+                "ip netns exec ns2 ip addr add 10.0.0.2/24 dev v2")) {
+            enter(line);
+        }
+        enter("ip netns exec ns1 bash");
+        enter("nc -l -p 8080");
+        WebElement lab = browser.findElement(By.id("lab"));
+        browser.findElement(By.xpath("//button[normalize-space()='New terminal']")).click();
+        waiting().until(ExpectedConditions.stalenessOf(lab));
+        // the keyboard goes to the new terminal once htmx has settled the page
+        waiting().until(d -> d.switchTo().activeElement()
+                .equals(terminal(2).findElement(By.cssSelector("input[name='command']"))));
+        enterIn(2, "ip netns exec ns2 bash");
+        enterIn(2, "nc 10.0.0.1 8080");
+        enterIn(2, "hello from ns2");
+        assertThat(screenOf(1)).endsWith("hello from ns2");
+        assertThat(terminal(1).findElement(By.cssSelector("form .prompt")).getText().strip()).isEqualTo("nc -l -p 8080>");
+        enterIn(1, "hi from ns1");
+        assertThat(screenOf(2)).endsWith("hi from ns1");
+        assertThat(screenOf(1)).contains("hi from ns1");
+        // ArrowUp in terminal 2 recalls what was typed there last
+        WebElement two = terminal(2).findElement(By.cssSelector("input[name='command']"));
+        two.sendKeys(Keys.ARROW_UP);
+        assertThat(two.getAttribute("value")).isEqualTo("hi from ns1");
+        two.clear();
+        enterIn(2, "exit");
+        assertThat(terminal(1).findElement(By.cssSelector("form .prompt")).getText().strip())
+                .isEqualTo("root@host:~# (netns ns1)");
     }
 }
