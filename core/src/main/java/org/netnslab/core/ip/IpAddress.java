@@ -42,7 +42,7 @@ public final class IpAddress {
 
         @Override
         public CommandResult run(Context context, String ns) throws KernelException {
-            if (context.state(ns).link(device).isEmpty()) {
+            if (context.link(ns, device).isEmpty()) {
                 return Ip.cannotFind(device);
             }
             if (add) {

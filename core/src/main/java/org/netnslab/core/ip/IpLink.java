@@ -99,7 +99,7 @@ public final class IpLink {
 
         @Override
         public CommandResult run(Context context, String ns) throws KernelException {
-            if (context.state(ns).link(device).isEmpty()) {
+            if (context.link(ns, device).isEmpty()) {
                 return Ip.cannotFind(device);
             }
             context.backend().deleteLink(ns, device);
@@ -113,15 +113,14 @@ public final class IpLink {
 
         @Override
         public CommandResult run(Context context, String ns) throws KernelException {
-            NamespaceState here = context.state(ns);
             if (namespace.isPresent() && !context.backend().namespaces().contains(namespace.get())) {
                 return Ip.invalidNetns(namespace.get());
             }
             if (master.isPresent() && master.get().isPresent()
-                    && here.link(master.get().get()).isEmpty()) {
+                    && context.link(ns, master.get().get()).isEmpty()) {
                 return invarg("Device does not exist\n", master.get().get()).result();
             }
-            if (here.link(device).isEmpty()) {
+            if (context.link(ns, device).isEmpty()) {
                 return Ip.cannotFind(device);
             }
             // the kernel's do_setlink order: namespace first, then master, then the flags

@@ -39,7 +39,7 @@ public final class IpRoute {
 
         @Override
         public CommandResult run(Context context, String ns) throws KernelException {
-            if (route.device().isPresent() && context.state(ns).link(route.device().get()).isEmpty()) {
+            if (route.device().isPresent() && context.link(ns, route.device().get()).isEmpty()) {
                 return Ip.cannotFind(route.device().get());
             }
             if (add) {
@@ -74,7 +74,7 @@ public final class IpRoute {
 
         @Override
         public CommandResult run(Context context, String ns) throws KernelException {
-            if (inputInterface.isPresent() && context.state(ns).link(inputInterface.get()).isEmpty()) {
+            if (inputInterface.isPresent() && context.link(ns, inputInterface.get()).isEmpty()) {
                 return Ip.cannotFind(inputInterface.get());
             }
             RouteLookup r = context.backend().getRoute(ns, destination, from, inputInterface);

@@ -166,7 +166,7 @@ public record Ping(PingRequest request) implements Command {
 
     @Override
     public CommandResult run(Context context, String ns) {
-        if (request.device().isPresent() && context.state(ns).link(request.device().get()).isEmpty()) {
+        if (request.device().isPresent() && context.link(ns, request.device().get()).isEmpty()) {
             return CommandResult.of("ping: SO_BINDTODEVICE " + request.device().get() + ": No such device", 2);
         }
         try {
