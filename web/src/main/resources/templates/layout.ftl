@@ -8,6 +8,7 @@
   <link rel="stylesheet" href="/app.css">
   <script src="/webjars/htmx.org/2.0.10/dist/htmx.min.js" defer></script>
   <script src="/restore.js" defer></script>
+  <script src="/terminal.js" defer></script>
 </head>
 <body>
   <header class="top">

@@ -13,6 +13,7 @@ import org.netnslab.core.lesson.Lesson;
 import org.netnslab.core.lesson.LessonRunner;
 import org.netnslab.core.lesson.StepResult;
 import org.netnslab.core.model.LabState;
+import org.netnslab.core.shell.Completion;
 import org.netnslab.core.shell.Terminal;
 import org.netnslab.web.view.Reachability;
 
@@ -39,6 +40,8 @@ final class LabSession implements AutoCloseable {
     static final int MAX_PROBES = 5_000;
 
     private static final int CONSOLE_KEPT = 50;
+    /** How many terminals a lab may have open at once. */
+    static final int MAX_TERMINALS = 8;
     private static final String FREE_LAB = "lab";
 
     private final Supplier<Backend> backends;
@@ -58,6 +61,11 @@ final class LabSession implements AutoCloseable {
     private ExerciseSteps.Last last = ExerciseSteps.Last.NONE;
     private LabLog liveLog;
     private final List<ConsoleEntry> liveConsole = new ArrayList<>();
+    /** Terminals 2, 3, ... opened beside the first ({@code New terminal}), and what each shows. */
+    private final List<Terminal> others = new ArrayList<>();
+    private final List<List<ConsoleEntry>> otherConsoles = new ArrayList<>();
+    /** How many entries each terminal's console was given, terminal 1 first: where a screen was cleared. */
+    private final List<Integer> shownTotals = new ArrayList<>();
     private Optional<StepResult> liveLastStep = Optional.empty();
     private int liveProbes;
 
@@ -104,7 +112,7 @@ final class LabSession implements AutoCloseable {
                     break;
                 }
                 steps++;
-            } else if (e.kind() != LabLog.Kind.COMMAND && !doItYourself) {
+            } else if (!e.typed() && e.kind() != LabLog.Kind.TERMINAL && !doItYourself) {
                 continue;
             }
             kept.add(e);
@@ -138,6 +146,48 @@ final class LabSession implements AutoCloseable {
         advance(LabLog.Entry.command(line));
         List<ConsoleEntry> shown = point.console();
         return Optional.of(shown.get(shown.size() - 1).result());
+    }
+
+    /** Ctrl-C in terminal N: what holds it stops; an entry of the log, as a line typed is. */
+    synchronized void interrupt(int n) {
+        notice = Optional.empty();
+        last = ExerciseSteps.Last.NONE;
+        Optional<LabPoint.Screen> screen = point.screen(n);
+        if (screen.isEmpty() || !screen.get().holding() || refusedAsFull("^C", "Ctrl-C was not sent")) {
+            return;
+        }
+        advance(LabLog.Entry.interrupt(n));
+    }
+
+    /** A line typed in terminal N, N from 2; nothing when there is no such terminal, or the lab is full. */
+    synchronized void typeIn(int n, String line) {
+        notice = Optional.empty();
+        last = ExerciseSteps.Last.NONE;
+        if (point.screen(n).isEmpty() || refusedAsFull(line, "this command was not run")) {
+            return;
+        }
+        advance(LabLog.Entry.command(n, line));
+    }
+
+    /** New terminal: one more, on the same lab, at the host's prompt; as many as {@link #MAX_TERMINALS}. */
+    synchronized void openTerminal() {
+        notice = Optional.empty();
+        int n = point.screens().size() + 1;
+        if (n > MAX_TERMINALS) {
+            say(String.format("a lab has %d terminals at most", MAX_TERMINALS));
+            return;
+        }
+        if (refusedAsFull("", "no terminal was opened")) {
+            return;
+        }
+        advance(LabLog.Entry.of(LabLog.Kind.TERMINAL, n));
+    }
+
+    /** Tab in terminal N: the candidates for the word at {@code cursor}, from the lab's grammar and state. */
+    synchronized Completion.Candidates complete(int n, String line, int cursor) {
+        String prompt = point.screen(n).map(LabPoint.Screen::prompt).orElse(point.prompt());
+        return Completion.complete(line, cursor, Completion.Lab.of(point.state()),
+                Terminal.namespaceOfPrompt(prompt));
     }
 
     /** Applies the next step of the lesson; false when there is none, or when the lab is full (then said). */
@@ -324,6 +374,10 @@ final class LabSession implements AutoCloseable {
             exercise = doItYourself ? new Exercise(lesson.orElseThrow(), terminal) : null;
             liveLog = LabLog.empty();
             liveConsole.clear();
+            others.clear();
+            otherConsoles.clear();
+            shownTotals.clear();
+            shownTotals.add(0);
             liveLastStep = Optional.empty();
             liveProbes = 0;
         }
@@ -339,6 +393,31 @@ final class LabSession implements AutoCloseable {
      * entry does not fit it (another step's), where a replay stops.
      */
     private boolean apply(LabLog.Entry e) {
+        if (e.kind() == LabLog.Kind.TERMINAL) {
+            if (e.terminal() != others.size() + 2 || e.terminal() > MAX_TERMINALS) {
+                return false;
+            }
+            others.add(new Terminal(backend));
+            otherConsoles.add(new ArrayList<>());
+            shownTotals.add(0);
+            liveLog = liveLog.plus(e);
+            return true;
+        }
+        if (e.kind() == LabLog.Kind.INTERRUPT || e.kind() == LabLog.Kind.COMMAND_IN) {
+            int n = e.terminal();
+            if (n < 1 || n > others.size() + 1) {
+                return false;
+            }
+            Terminal t = n == 1 ? terminal : others.get(n - 2);
+            String prompt = t.prompt();
+            boolean interrupt = e.kind() == LabLog.Kind.INTERRUPT;
+            CommandResult result = interrupt ? t.interrupt() : t.run(e.line());
+            liveProbes += probes(result);
+            show(n, new ConsoleEntry(prompt, interrupt ? "^C" : e.line(), result));
+            liveLog = liveLog.plus(e);
+            pollAll();
+            return true;
+        }
         if (e.kind() != LabLog.Kind.COMMAND && !e.step()) {
             // appended by ExerciseSteps when it fits
             return exercise != null && ExerciseSteps.replay(this, e);
@@ -360,13 +439,38 @@ final class LabSession implements AutoCloseable {
                 result = terminal.run(e.text());
             }
             liveProbes += probes(result);
-            liveConsole.add(new ConsoleEntry(prompt, e.text(), result));
-            if (liveConsole.size() > CONSOLE_KEPT) {
-                liveConsole.remove(0);
-            }
+            show(1, new ConsoleEntry(prompt, e.text(), result));
         }
         liveLog = liveLog.plus(e);
+        pollAll();
         return true;
+    }
+
+    /** One more entry on terminal N's screen, of which the last {@link #CONSOLE_KEPT} are kept. */
+    private void show(int n, ConsoleEntry entry) {
+        List<ConsoleEntry> console = n == 1 ? liveConsole : otherConsoles.get(n - 2);
+        console.add(entry);
+        if (console.size() > CONSOLE_KEPT) {
+            console.remove(0);
+        }
+        shownTotals.set(n - 1, shownTotals.get(n - 1) + 1);
+    }
+
+    /**
+     * With several terminals, what arrived for each one's nc after the last line typed in any of them (see
+     * {@link Terminal#poll}), shown on its screen as nc prints it: looked at after every entry, so that a
+     * replayed log shows the same.
+     */
+    private void pollAll() {
+        if (others.isEmpty()) {
+            return;
+        }
+        for (int n = 1; n <= others.size() + 1; n++) {
+            CommandResult arrived = (n == 1 ? terminal : others.get(n - 2)).poll();
+            if (!arrived.output().isEmpty()) {
+                show(n, new ConsoleEntry("", "", arrived));
+            }
+        }
     }
 
     private static int probes(CommandResult r) {
@@ -374,7 +478,14 @@ final class LabSession implements AutoCloseable {
     }
 
     private LabPoint fromLive() {
-        return new LabPoint(liveLog, backend.snapshot(), liveLastStep, liveConsole, terminal.prompt(), liveProbes);
+        List<LabPoint.Screen> screens = new ArrayList<>();
+        screens.add(new LabPoint.Screen(1, terminal.prompt(), terminal.holding(), liveConsole, shownTotals.get(0)));
+        for (int i = 0; i < others.size(); i++) {
+            screens.add(new LabPoint.Screen(i + 2, others.get(i).prompt(), others.get(i).holding(),
+                    otherConsoles.get(i), shownTotals.get(i + 1)));
+        }
+        return new LabPoint(liveLog, backend.snapshot(), liveLastStep, liveConsole, terminal.prompt(), screens,
+                liveProbes);
     }
 
     /** On the simulator a lab that is not where its learner is any more is only memory: it goes. */

@@ -214,12 +214,29 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--trace", description = "After each ping, show each packet's journey hop by hop.")
         boolean trace;
 
+        static void greet(PrintWriter out, Backend lab) {
+            out.println("netns-lab shell on the " + (lab.name().equals("sim") ? "simulator" : "kernel")
+                    + ". The host has eth0 203.0.113.2/24 and a way to the internet (198.51.100.8).");
+            out.println("Type the tutorials' commands; help says what the lab knows, Tab completes, 'exit' leaves.");
+        }
+
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (Backend lab = Backends.open(backend.backend)) {
                 Terminal terminal = new Terminal(lab);
+                if (System.console() != null) {
+                    // a terminal: line editing, history, completion; a pipe or a file is read as before
+                    try (org.jline.terminal.Terminal tty = org.jline.terminal.TerminalBuilder.builder()
+                            .system(true).nativeSignals(true)
+                            .signalHandler(org.jline.terminal.Terminal.SignalHandler.SIG_IGN).build()) {
+                        PrintWriter screen = tty.writer();
+                        greet(screen, lab);
+                        screen.flush();
+                        return new InteractiveShell(tty, terminal, InteractiveShell.historyFile(), trace).run();
+                    }
+                }
                 out.println("netns-lab shell on the " + (lab.name().equals("sim") ? "simulator" : "kernel")
                         + ". The host has eth0 203.0.113.2/24 and a way to the internet (198.51.100.8).");
                 out.println("Type the tutorials' commands; 'exit' leaves.");

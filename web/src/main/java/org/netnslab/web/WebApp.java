@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.netnslab.core.backend.Backend;
@@ -27,6 +28,8 @@ import org.netnslab.core.lesson.CommandOutput;
 import org.netnslab.core.lesson.Lesson;
 import org.netnslab.core.lesson.StepResult;
 import org.netnslab.core.lesson.Verdict;
+import org.netnslab.core.shell.Completion;
+import org.netnslab.core.shell.History;
 import org.netnslab.web.view.StatePanels;
 import org.netnslab.web.view.Topology;
 
@@ -83,6 +86,15 @@ final class WebApp {
             config.routes.get("/webjars/*", ctx -> files.serve(ctx, StaticFiles.WEBJARS + ctx.path(), true));
             config.routes.get("/app.css", ctx -> files.serve(ctx, "public/app.css", false));
             config.routes.get("/restore.js", ctx -> files.serve(ctx, "public/restore.js", false));
+            config.routes.get("/terminal.js", ctx -> files.serve(ctx, "public/terminal.js", false));
+            config.routes.post("/lab/complete", ctx -> complete(ctx, Optional.empty()));
+            config.routes.post("/lab/terminal", ctx -> newTerminal(ctx, Optional.empty()));
+            config.routes.post("/lessons/{id}/terminal", ctx -> newTerminal(ctx, Optional.of(lessonOf(ctx))));
+            config.routes.post("/lessons/{id}/exercise/terminal",
+                    ctx -> newTerminal(yourself(ctx), Optional.of(lessonOf(ctx))));
+            config.routes.post("/lessons/{id}/complete", ctx -> complete(ctx, Optional.of(lessonOf(ctx))));
+            config.routes.post("/lessons/{id}/exercise/complete",
+                    ctx -> complete(yourself(ctx), Optional.of(lessonOf(ctx))));
             config.routes.get("/", this::index);
             config.routes.get("/lab", ctx -> page(ctx, Optional.empty()));
             config.routes.post("/lab/console", ctx -> console(ctx, Optional.empty()));
@@ -191,10 +203,71 @@ final class WebApp {
                     + MAX_COMMAND + ").");
             return;
         }
-        if (!command.isEmpty() && !command.startsWith("#")) {
-            lab.type(command.replace('\r', ' ').replace('\n', ' '));
+        int terminal = terminalOf(ctx);
+        String line = command.replace('\r', ' ').replace('\n', ' ');
+        if ("INT".equals(ctx.formParam("signal"))) {
+            lab.interrupt(terminal);
+        } else if (!command.isEmpty() && !command.startsWith("#")) {
+            if (terminal == 1) {
+                lab.type(line);
+            } else {
+                lab.typeIn(terminal, line);
+            }
         }
         respond(ctx, lesson, lab);
+    }
+
+    /** The terminal a form came from: {@code terminal=N}, 1 when it says none. */
+    private static int terminalOf(Context ctx) {
+        String n = ctx.formParam("terminal");
+        return n != null && n.matches("[1-9][0-9]?") ? Integer.parseInt(n) : 1;
+    }
+
+    /** New terminal: one more on the same lab. */
+    private void newTerminal(Context ctx, Optional<Lesson> lesson) {
+        LabSession lab = lab(ctx, lesson);
+        lab.openTerminal();
+        respond(ctx, lesson, lab);
+    }
+
+    /**
+     * Tab in the terminal: {@code {"start":N,"words":[...]}}, the words that may stand at offset N of the line,
+     * where the word that ends at the cursor begins.
+     */
+    private void complete(Context ctx, Optional<Lesson> lesson) {
+        LabSession lab = lab(ctx, lesson);
+        String line = Optional.ofNullable(ctx.formParam("line")).orElse("");
+        if (line.length() > MAX_COMMAND) {
+            ctx.status(HttpStatus.CONTENT_TOO_LARGE);
+            return;
+        }
+        int cursor;
+        try {
+            cursor = Math.max(0, Math.min(line.length(), Integer.parseInt(
+                    Optional.ofNullable(ctx.formParam("cursor")).orElse(Integer.toString(line.length())))));
+        } catch (NumberFormatException e) {
+            cursor = line.length();
+        }
+        Completion.Candidates found = lab.complete(terminalOf(ctx), line, cursor);
+        StringBuilder json = new StringBuilder("{\"start\":").append(found.start()).append(",\"words\":[");
+        for (int i = 0; i < found.words().size(); i++) {
+            json.append(i == 0 ? "" : ",").append(jsonString(found.words().get(i)));
+        }
+        ctx.contentType(ContentType.APPLICATION_JSON).result(json.append("]}").toString());
+    }
+
+    private static String jsonString(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     /** Who can ping what, on request: what a kernel lab shows when asked, as building its copy takes time. */
@@ -255,6 +328,35 @@ final class WebApp {
         model.put("action", view.path());
         model.put("log", point.encodedLog());
         model.put("prompt", point.prompt());
+        // the terminals' history is the lab's: the commands of its log, as bash would have kept them
+        List<String> typedLines = point.log().entries().stream().filter(e -> e.kind() == LabLog.Kind.COMMAND
+                || e.kind() == LabLog.Kind.COMMAND_IN).map(LabLog.Entry::line).toList();
+        String history = new History(typedLines).lines().stream().map(WebApp::jsonString)
+                .collect(Collectors.joining(",", "[", "]"));
+        List<Map<String, Object>> terminals = new ArrayList<>();
+        for (LabPoint.Screen screen : point.screens()) {
+            // terminal 1 shows netns-lab's own line about the last action too
+            List<LabSession.ConsoleEntry> shown = screen.number() == 1 ? view.console() : screen.console();
+            int first = screen.total() - screen.console().size();
+            List<Map<String, Object>> entries = new ArrayList<>();
+            for (int i = 0; i < shown.size(); i++) {
+                LabSession.ConsoleEntry e = shown.get(i);
+                Map<String, Object> m = new LinkedHashMap<>(entry(e.prompt(), e.command(), e.result()));
+                m.put("seq", first + i);
+                m.put("arrived", e.prompt().isEmpty() && e.command().isEmpty());
+                entries.add(m);
+            }
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("number", screen.number());
+            t.put("prompt", screen.prompt());
+            t.put("holding", screen.holding());
+            t.put("total", screen.total());
+            t.put("entries", entries);
+            t.put("history", history);
+            terminals.add(t);
+        }
+        model.put("terminals", terminals);
+        model.put("moreTerminals", point.screens().size() < LabSession.MAX_TERMINALS);
         model.put("panels", StatePanels.of(view.before(), point.state()));
         model.put("topology", point.topology(() -> Topology.svg(point.state())));
         if (cheapCopies) {
