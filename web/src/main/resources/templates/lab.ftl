@@ -77,7 +77,7 @@
 
   <section class="picture" aria-label="topology">
     <h2>Topology</h2>
-    ${topology?no_esc}
+    <div class="topology-frame" tabindex="0" role="region" aria-label="topology picture, scrolls">${topology?no_esc}</div>
   </section>
 
   <section class="reachability" aria-label="reachability">
