@@ -70,6 +70,7 @@
     <h2>Packet journeys</h2>
     <#list journeys as j>
       <h3><code>${j.command}</code></h3>
+      <#if j.why??><p class="why">${j.why}</p></#if>
       <pre>${j.trace}</pre>
     </#list>
   </section>

@@ -23,6 +23,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.netnslab.core.backend.Backend;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.JourneyFormat;
+import org.netnslab.core.model.LabState;
 import org.netnslab.core.lesson.CommandOutput;
 import org.netnslab.core.lesson.Lesson;
 import org.netnslab.core.lesson.StepResult;
@@ -278,7 +279,7 @@ final class WebApp {
             point.lastStep().ifPresent(r -> {
                 model.put("step", stepModel(r));
                 for (CommandOutput o : r.outputs()) {
-                    journey(o.command(), o.result()).ifPresent(journeys::add);
+                    journey(o.command(), o.result(), point.state()).ifPresent(journeys::add);
                 }
             });
             if (done < l.steps().size()) {
@@ -289,17 +290,23 @@ final class WebApp {
                 this::inlineMd)));
         if (!typed.isEmpty()) {
             LabSession.ConsoleEntry last = typed.get(typed.size() - 1);
-            journey(last.command(), last.result()).ifPresent(journeys::add);
+            journey(last.command(), last.result(), point.state()).ifPresent(journeys::add);
         }
         model.put("journeys", journeys);
         return model;
     }
 
     /** The journeys of what a command sent (a ping's probes, an nc's segments), to show hop by hop. */
-    private static Optional<Map<String, Object>> journey(String command, CommandResult result) {
+    private static Optional<Map<String, Object>> journey(String command, CommandResult result, LabState state) {
         String trace = result.ping().map(JourneyFormat::trace).orElse("")
                 + (result.segments().isEmpty() ? "" : JourneyFormat.trace(result.segments()));
-        return trace.isEmpty() ? Optional.empty() : Optional.of(Map.of("command", command, "trace", trace));
+        if (trace.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> j = new LinkedHashMap<>(Map.of("command", command, "trace", trace));
+        // a ping lost for want of a route says so first, before the kernel's reason where it died
+        result.ping().flatMap(p -> JourneyFormat.wrongTurn(state, p)).ifPresent(w -> j.put("why", w.text(x -> x)));
+        return Optional.of(j);
     }
 
     private Map<String, Object> lessonModel(Lesson l) {

@@ -182,6 +182,21 @@ class WebAppTests {
     }
 
     @Test
+    void aHostPingLostForWantOfARouteSaysSoBeforeTheKernelsReason() {
+        JavalinTest.test(app(), (server, client) -> {
+            Browser b = new Browser(server.port());
+            String page = "";
+            for (int i = 0; i < 6; i++) {
+                page = b.htmx("/lessons/4/next").body();
+            }
+            assertThat(page).contains("Step 6 of", "The host does not")
+                    .contains("<p class=\"why\">host has no route to 10.0.0.10, so it sent the ping by its default"
+                            + " route, via 203.0.113.1 out of eth0, towards upstream, where 10.0.0.10 is not. There the"
+                            + " kernel dropped it at eth0: not for this namespace");
+        });
+    }
+
+    @Test
     void badInputGetsAnAnswerNeverA500() {
         JavalinTest.test(app(), (server, client) -> {
             Browser b = new Browser(server.port());
