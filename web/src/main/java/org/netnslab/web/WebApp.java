@@ -1,9 +1,11 @@
 package org.netnslab.web;
 
 import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.nio.charset.StandardCharsets;
@@ -81,9 +83,22 @@ final class WebApp {
         return Javalin.create(config -> {
             config.fileRenderer(renderer);
             config.startup.showJavalinBanner = false;
+            // a form is read once, here, so that one that cannot be read is the client's fault (400), on every route
+            config.routes.before(ctx -> {
+                if (ctx.method() == HandlerType.POST) {
+                    try {
+                        ctx.formParamMap();
+                    } catch (Exception e) { // Jetty's ServletException, thrown unchecked through Kotlin
+                        throw new BadRequestResponse("The request's form could not be read: send it as a browser does.");
+                    }
+                }
+            });
             config.routes.get("/webjars/*", ctx -> files.serve(ctx, StaticFiles.WEBJARS + ctx.path(), true));
             config.routes.get("/app.css", ctx -> files.serve(ctx, "public/app.css", false));
             config.routes.get("/restore.js", ctx -> files.serve(ctx, "public/restore.js", false));
+            config.routes.get("/page.js", ctx -> files.serve(ctx, "public/page.js", false));
+            config.routes.get("/favicon.svg", ctx -> files.serve(ctx, "public/favicon.svg", false));
+            config.routes.get("/favicon.ico", ctx -> files.serve(ctx, "public/favicon.svg", false));
             config.routes.get("/", this::index);
             config.routes.get("/lab", ctx -> page(ctx, Optional.empty()));
             config.routes.post("/lab/console", ctx -> console(ctx, Optional.empty()));
