@@ -82,6 +82,7 @@
     <h2>Packet journeys</h2>
     <#list journeys as j>
       <h3><code>${j.command}</code></h3>
+      <#if j.why??><p class="why">${j.why}</p></#if>
       <pre>${j.trace}</pre>
     </#list>
   </section>
@@ -89,7 +90,7 @@
 
   <section class="picture" aria-label="topology">
     <h2>Topology</h2>
-    ${topology?no_esc}
+    <div class="topology-frame" tabindex="0" role="region" aria-label="topology picture, scrolls">${topology?no_esc}</div>
   </section>
 
   <section class="reachability" aria-label="reachability">

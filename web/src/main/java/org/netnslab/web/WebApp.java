@@ -1,9 +1,11 @@
 package org.netnslab.web;
 
 import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.netnslab.core.backend.Backend;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.JourneyFormat;
+import org.netnslab.core.model.LabState;
 import org.netnslab.core.lesson.CommandOutput;
 import org.netnslab.core.lesson.Lesson;
 import org.netnslab.core.lesson.StepResult;
@@ -83,6 +86,16 @@ final class WebApp {
         return Javalin.create(config -> {
             config.fileRenderer(renderer);
             config.startup.showJavalinBanner = false;
+            // a form is read once, here, so that one that cannot be read is the client's fault (400), on every route
+            config.routes.before(ctx -> {
+                if (ctx.method() == HandlerType.POST) {
+                    try {
+                        ctx.formParamMap();
+                    } catch (Exception e) { // Jetty's ServletException, thrown unchecked through Kotlin
+                        throw new BadRequestResponse("The request's form could not be read: send it as a browser does.");
+                    }
+                }
+            });
             config.routes.get("/webjars/*", ctx -> files.serve(ctx, StaticFiles.WEBJARS + ctx.path(), true));
             config.routes.get("/app.css", ctx -> files.serve(ctx, "public/app.css", false));
             config.routes.get("/restore.js", ctx -> files.serve(ctx, "public/restore.js", false));
@@ -95,6 +108,9 @@ final class WebApp {
             config.routes.post("/lessons/{id}/complete", ctx -> complete(ctx, Optional.of(lessonOf(ctx))));
             config.routes.post("/lessons/{id}/exercise/complete",
                     ctx -> complete(yourself(ctx), Optional.of(lessonOf(ctx))));
+            config.routes.get("/page.js", ctx -> files.serve(ctx, "public/page.js", false));
+            config.routes.get("/favicon.svg", ctx -> files.serve(ctx, "public/favicon.svg", false));
+            config.routes.get("/favicon.ico", ctx -> files.serve(ctx, "public/favicon.svg", false));
             config.routes.get("/", this::index);
             config.routes.get("/lab", ctx -> page(ctx, Optional.empty()));
             config.routes.post("/lab/console", ctx -> console(ctx, Optional.empty()));
@@ -380,7 +396,7 @@ final class WebApp {
             point.lastStep().ifPresent(r -> {
                 model.put("step", stepModel(r));
                 for (CommandOutput o : r.outputs()) {
-                    journey(o.command(), o.result()).ifPresent(journeys::add);
+                    journey(o.command(), o.result(), point.state()).ifPresent(journeys::add);
                 }
             });
             if (done < l.steps().size()) {
@@ -391,17 +407,23 @@ final class WebApp {
                 this::inlineMd)));
         if (!typed.isEmpty()) {
             LabSession.ConsoleEntry last = typed.get(typed.size() - 1);
-            journey(last.command(), last.result()).ifPresent(journeys::add);
+            journey(last.command(), last.result(), point.state()).ifPresent(journeys::add);
         }
         model.put("journeys", journeys);
         return model;
     }
 
     /** The journeys of what a command sent (a ping's probes, an nc's segments), to show hop by hop. */
-    private static Optional<Map<String, Object>> journey(String command, CommandResult result) {
+    private static Optional<Map<String, Object>> journey(String command, CommandResult result, LabState state) {
         String trace = result.ping().map(JourneyFormat::trace).orElse("")
                 + (result.segments().isEmpty() ? "" : JourneyFormat.trace(result.segments()));
-        return trace.isEmpty() ? Optional.empty() : Optional.of(Map.of("command", command, "trace", trace));
+        if (trace.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> j = new LinkedHashMap<>(Map.of("command", command, "trace", trace));
+        // a ping lost for want of a route says so first, before the kernel's reason where it died
+        result.ping().flatMap(p -> JourneyFormat.wrongTurn(state, p)).ifPresent(w -> j.put("why", w.text(x -> x)));
+        return Optional.of(j);
     }
 
     private Map<String, Object> lessonModel(Lesson l) {
