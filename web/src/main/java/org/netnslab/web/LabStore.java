@@ -46,6 +46,11 @@ final class LabStore implements AutoCloseable {
         return labs.size();
     }
 
+    /** How many sessions hold a lab here: a key is the session's id, then the lab's. */
+    synchronized int sessions() {
+        return (int) labs.keySet().stream().map(k -> k.substring(0, Math.max(0, k.indexOf('/')))).distinct().count();
+    }
+
     @Override
     public synchronized void close() {
         labs.values().forEach(LabSession::close);

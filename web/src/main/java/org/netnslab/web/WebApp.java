@@ -8,6 +8,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -47,6 +48,7 @@ final class WebApp {
     private static final String DO_IT_YOURSELF = "netnslab.doItYourself";
     /** How many points of simulated labs are kept for others to reach: every lesson's many times over. */
     private static final int POINTS_KEPT = 2_000;
+    private static final String STARTED = "netnslab.started";
 
     private final Catalog catalog;
     private final LabStore labs;
@@ -63,8 +65,18 @@ final class WebApp {
     private final LabPoints points;
     private final FreeMarkerRenderer renderer = new FreeMarkerRenderer();
     private final StaticFiles files = new StaticFiles();
+    private final Metrics metrics;
+    private final Health health;
 
     WebApp(Catalog catalog, LabStore labs, Supplier<Backend> backends, String backendName) {
+        this(catalog, labs, backends, backendName, new Metrics(labs),
+                "sim".equals(backendName) ? Health.serving() : Health.ofBackend(backends));
+    }
+
+    WebApp(Catalog catalog, LabStore labs, Supplier<Backend> backends, String backendName, Metrics metrics,
+            Health health) {
+        this.metrics = metrics;
+        this.health = health;
         this.catalog = catalog;
         this.labs = labs;
         this.backends = backends;
@@ -84,6 +96,11 @@ final class WebApp {
             config.routes.get("/app.css", ctx -> files.serve(ctx, "public/app.css", false));
             config.routes.get("/restore.js", ctx -> files.serve(ctx, "public/restore.js", false));
             config.routes.get("/", this::index);
+            config.routes.get("/health", this::health);
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
+            config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+            config.routes.after(this::timed);
             config.routes.get("/lab", ctx -> page(ctx, Optional.empty()));
             config.routes.post("/lab/console", ctx -> console(ctx, Optional.empty()));
             config.routes.post("/lab/reset", ctx -> reset(ctx, Optional.empty()));
@@ -114,6 +131,26 @@ final class WebApp {
                 }
             });
         });
+    }
+
+    /** 200 {@code ok} while a lab can be served; 503 and why not, when it cannot (the kernel refuses namespaces). */
+    private void health(Context ctx) {
+        Optional<String> problem = health.problem();
+        ctx.contentType(ContentType.TEXT_PLAIN);
+        if (problem.isEmpty()) {
+            ctx.result("ok\n");
+        } else {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("netns-lab: cannot make a lab: " + problem.get() + "\n");
+        }
+    }
+
+    /** A change to a lab, timed: a step, a command, a check. */
+    private void timed(Context ctx) {
+        Long started = ctx.attribute(STARTED);
+        if (started != null && "POST".equals(ctx.method().name()) && ctx.statusCode() < 400) {
+            String path = ctx.path();
+            metrics.step(path.substring(path.lastIndexOf('/') + 1), Duration.ofNanos(System.nanoTime() - started));
+        }
     }
 
     private void index(Context ctx) {
@@ -192,7 +229,8 @@ final class WebApp {
             return;
         }
         if (!command.isEmpty() && !command.startsWith("#")) {
-            lab.type(command.replace('\r', ' ').replace('\n', ' '));
+            String line = command.replace('\r', ' ').replace('\n', ' ');
+            lab.type(line).ifPresent(result -> metrics.command(line, result));
         }
         respond(ctx, lesson, lab);
     }
