@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             "Type the tutorials' real commands on a simulator (any machine) or on the real Linux kernel."
         },
         subcommands = {Main.Web.class, Main.Script.class, Main.Shell.class, LessonCommands.ListCommand.class,
-            LessonCommands.RunCommand.class, LessonCommands.CheckCommand.class, CommandLine.HelpCommand.class})
+            LessonCommands.RunCommand.class, LessonCommands.CheckCommand.class, ExportCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Spec
