@@ -85,7 +85,14 @@ final class LabSession implements AutoCloseable {
     }
 
     private LabPoints.Key key(LabLog log) {
-        return new LabPoints.Key(lesson.map(Lesson::id).orElse(FREE_LAB), log);
+        // a teacher's edited lesson is another lesson under the same id: its points are its own
+        return new LabPoints.Key(lesson.map(l -> l.id() + "@" + Integer.toHexString(l.hashCode())).orElse(FREE_LAB),
+                log);
+    }
+
+    /** The lesson this lab follows, as it was when the lab was made. */
+    Optional<Lesson> lesson() {
+        return lesson;
     }
 
     // ------------------------------------------------------------------------------------------ what a learner does

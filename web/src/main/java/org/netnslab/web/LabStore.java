@@ -33,6 +33,14 @@ final class LabStore implements AutoCloseable {
         return lab;
     }
 
+    /** Puts a lab in the place of the one under this key, which is closed. */
+    synchronized void replace(String key, LabSession lab) {
+        LabSession old = labs.put(key, lab);
+        if (old != null && old != lab) {
+            old.close();
+        }
+    }
+
     /** The lab under this key, if there is one, without making one. */
     synchronized Optional<LabSession> peek(String key) {
         return Optional.ofNullable(labs.get(key));

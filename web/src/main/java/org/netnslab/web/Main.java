@@ -83,6 +83,15 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--max-labs", defaultValue = "2000", hidden = true)
         int maxLabs = 2000;
 
+        @Option(names = "--lessons", paramLabel = "DIR",
+                description = {"Also serves a teacher's lessons: every *.md file of DIR, read again when it changes;",
+                    "a file with problems is shown as its problems, at their lines."})
+        Path lessons;
+
+        @Option(names = "--no-shipped-lessons",
+                description = "With --lessons: serves DIR's lessons instead of the shipped ones.")
+        boolean noShippedLessons;
+
         /** What {@code netns-lab} alone serves: the simulator, on 127.0.0.1:7070. */
         static Web simulatorOnThisMachine() {
             Web web = new Web();
@@ -111,6 +120,17 @@ public final class Main implements Callable<Integer> {
             }
             // read while the server starts: the first page lists them
             Catalog catalog = ShippedCatalog.loading();
+            if (lessons != null) {
+                LessonFolder folder = new LessonFolder(lessons);
+                if (!folder.readable()) {
+                    err.println("netns-lab: --lessons " + lessons + ": not a folder this user can read");
+                    return 2;
+                }
+                catalog = new FolderCatalog(catalog, folder, !noShippedLessons);
+            } else if (noShippedLessons) {
+                err.println("netns-lab: --no-shipped-lessons goes with --lessons DIR: there would be no lesson");
+                return 2;
+            }
             LabStore labs = new LabStore(maxLabs);
             WebApp app = new WebApp(catalog, labs, () -> Backends.openUnchecked(name), name);
             io.javalin.Javalin server;

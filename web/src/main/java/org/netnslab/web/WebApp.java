@@ -60,7 +60,8 @@ final class WebApp {
     private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
     /** The lessons' Markdown, rendered once: the catalog does not change while the app runs. */
     private final Map<String, String> rendered = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Object>> lessonModels = new ConcurrentHashMap<>();
+    /** By the lesson itself: a teacher's edited file is another lesson under the same id. */
+    private final Map<Lesson, Map<String, Object>> lessonModels = new ConcurrentHashMap<>();
     /** What simulated labs reached, shared by every learner ({@code null} on the kernel). */
     private final LabPoints points;
     private final FreeMarkerRenderer renderer = new FreeMarkerRenderer();
@@ -125,6 +126,7 @@ final class WebApp {
             config.routes.post("/lessons/{id}/exercise/restore",
                     ctx -> restore(yourself(ctx), Optional.of(lessonOf(ctx))));
             config.routes.exception(NoSuchLessonException.class, (e, ctx) -> notFound(ctx, e.getMessage()));
+            config.routes.exception(LessonProblemsException.class, (e, ctx) -> problems(ctx, e.entry));
             config.routes.error(404, ctx -> {
                 if (ctx.attribute(NOT_FOUND_PAGE) == null) {
                     notFound(ctx, "There is no page " + ctx.path() + ".");
@@ -166,12 +168,22 @@ final class WebApp {
                     .map(ExerciseView::progress).orElse(""));
             lessons.add(m);
         }
-        ctx.render("index.ftl", Map.of("lessons", lessons, "backend", backendName));
+        List<Map<String, Object>> broken = new ArrayList<>();
+        for (LessonFolder.Entry e : catalog.broken()) {
+            broken.add(Map.of("id", e.id(), "file", e.file().getFileName().toString(), "problems", e.problems().size()));
+        }
+        ctx.render("index.ftl", Map.of("lessons", lessons, "backend", backendName, "broken", broken));
     }
 
     private Lesson lessonOf(Context ctx) {
         String id = ctx.pathParam("id");
-        return catalog.lesson(id).orElseThrow(() -> new NoSuchLessonException(
+        Optional<Lesson> found = catalog.lesson(id);
+        if (found.isEmpty()) {
+            catalog.broken().stream().filter(e -> e.id().equals(id)).findFirst().ifPresent(e -> {
+                throw new LessonProblemsException(e);
+            });
+        }
+        return found.orElseThrow(() -> new NoSuchLessonException(
                 "There is no lesson \"" + (id.length() > 40 ? id.substring(0, 40) + "..." : id) + "\"."));
     }
 
@@ -180,6 +192,16 @@ final class WebApp {
         ctx.status(HttpStatus.NOT_FOUND);
         ctx.render("notfound.ftl", Map.of("message", message, "lessons", catalog.lessons().stream()
                 .map(l -> Map.of("id", l.id(), "title", l.title())).toList()));
+    }
+
+    /** A teacher's lesson that does not read: its problems at their lines, for the teacher to mend. */
+    private void problems(Context ctx, LessonFolder.Entry entry) {
+        ctx.attribute(NOT_FOUND_PAGE, true);
+        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        List<Map<String, Object>> problems = entry.problems().stream()
+                .map(p -> Map.<String, Object>of("line", p.line(), "message", p.message())).toList();
+        ctx.render("problems.ftl", Map.of("id", entry.id(), "file", entry.file().getFileName().toString(),
+                "problems", problems));
     }
 
     private void page(Context ctx, Optional<Lesson> lesson) {
@@ -341,7 +363,7 @@ final class WebApp {
     }
 
     private Map<String, Object> lessonModel(Lesson l) {
-        return lessonModels.computeIfAbsent(l.id(), id -> {
+        return lessonModels.computeIfAbsent(l, id -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", l.id());
             m.put("title", l.title());
@@ -391,6 +413,14 @@ final class WebApp {
         boolean known = labs.contains(key);
         LabSession lab = labs.get(key, k -> new LabSession(backends, lesson, yourself,
                 Optional.ofNullable(points)));
+        if (known && !lab.lesson().equals(lesson)) {
+            // the teacher edited the lesson's file: the learner's log goes on, on the lesson as it is now
+            LabLog log = lab.log();
+            LabSession edited = new LabSession(backends, lesson, yourself, Optional.ofNullable(points));
+            edited.replay(log);
+            labs.replace(key, edited);
+            lab = edited;
+        }
         if (!known) {
             LabLog.decode(ctx.formParam("log")).ifPresent(lab::replay);
         }
@@ -414,6 +444,17 @@ final class WebApp {
             ctx.cookie(cookie);
         }
         return id;
+    }
+
+    /** A teacher's lesson file that does not read: a page of its problems. */
+    static final class LessonProblemsException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient LessonFolder.Entry entry;
+
+        LessonProblemsException(LessonFolder.Entry entry) {
+            super("the lesson " + entry.id() + " has problems");
+            this.entry = entry;
+        }
     }
 
     /** A lesson id that names no lesson: a 404 page that lists those there are. */
