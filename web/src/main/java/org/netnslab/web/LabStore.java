@@ -39,6 +39,10 @@ final class LabStore implements AutoCloseable {
         if (old != null && old != lab) {
             old.close();
         }
+        while (labs.size() > capacity) {
+            String eldest = labs.keySet().iterator().next();
+            labs.remove(eldest).close();
+        }
     }
 
     /** The lab under this key, if there is one, without making one. */

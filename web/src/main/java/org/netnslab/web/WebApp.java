@@ -49,6 +49,8 @@ final class WebApp {
     /** How many points of simulated labs are kept for others to reach: every lesson's many times over. */
     private static final int POINTS_KEPT = 2_000;
     private static final String STARTED = "netnslab.started";
+    /** The query parameter of a shared lab's link: the lab's log. */
+    static final String SHARED_LOG = "log";
 
     private final Catalog catalog;
     private final LabStore labs;
@@ -92,6 +94,8 @@ final class WebApp {
         renderer.warm(List.of("index.ftl", "layout.ftl", "page.ftl", "lab.ftl", "matrix.ftl", "reachability.ftl"));
         return Javalin.create(config -> {
             config.fileRenderer(renderer);
+            // a shared lab's link carries its log, as long as LabLog lets a log be
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(LabLog.MAX_ENCODED + 16 * 1024));
             config.startup.showJavalinBanner = false;
             config.routes.get("/webjars/*", ctx -> files.serve(ctx, StaticFiles.WEBJARS + ctx.path(), true));
             config.routes.get("/app.css", ctx -> files.serve(ctx, "public/app.css", false));
@@ -205,8 +209,35 @@ final class WebApp {
     }
 
     private void page(Context ctx, Optional<Lesson> lesson) {
+        String shared = ctx.queryParam(SHARED_LOG);
+        if (shared != null) {
+            openShared(ctx, lesson, shared);
+            return;
+        }
         LabSession lab = lab(ctx, lesson);
         render(ctx, lesson, lab, true);
+    }
+
+    /**
+     * A shared lab's link ({@code PATH?log=LOG}): the visitor's own lab becomes a copy of the one shared, rebuilt
+     * from the log the link carries, and the page is shown at its own address, so that a reload keeps what the
+     * visitor does next. The sharer's lab is not touched: it is theirs, under their session.
+     */
+    private void openShared(Context ctx, Optional<Lesson> lesson, String encoded) {
+        Optional<LabLog> log = encoded.isEmpty() ? Optional.of(LabLog.empty()) : LabLog.decode(encoded);
+        if (log.isEmpty()) {
+            ctx.attribute(NOT_FOUND_PAGE, true);
+            ctx.status(HttpStatus.BAD_REQUEST);
+            ctx.render("notfound.ftl", Map.of("message", String.format("This link's lab cannot be opened: its log is "
+                    + "not a lab's, or longer than a lab keeps (%,d entries, %,d characters).", LabLog.MAX_ENTRIES,
+                    LabLog.MAX_ENCODED), "lessons", List.of()));
+            return;
+        }
+        boolean yourself = ctx.attribute(DO_IT_YOURSELF) != null;
+        LabSession copy = new LabSession(backends, lesson, yourself, Optional.ofNullable(points));
+        copy.replay(log.get());
+        labs.replace(key(ctx, lesson, yourself), copy);
+        ctx.redirect(copy.path(), HttpStatus.SEE_OTHER);
     }
 
     /** A request about the lesson the learner does themselves. */
