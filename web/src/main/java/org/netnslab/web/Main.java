@@ -88,6 +88,41 @@ public final class Main implements Callable<Integer> {
                     "a file with problems is shown as its problems, at their lines."})
         Path lessons;
 
+        @Option(names = "--max-namespaces", defaultValue = "32", paramLabel = "N",
+                description = "Namespaces one learner's lab may have (default ${DEFAULT-VALUE}).")
+        int maxNamespaces = 32;
+
+        @Option(names = "--max-links", defaultValue = "128", paramLabel = "N",
+                description = "Links in all of one lab's namespaces, lo and the world's too (default ${DEFAULT-VALUE}).")
+        int maxLinks = 128;
+
+        @Option(names = "--max-routes", defaultValue = "256", paramLabel = "N",
+                description = "Routes in all of one lab's namespaces, connected ones too (default ${DEFAULT-VALUE}).")
+        int maxRoutes = 256;
+
+        @Option(names = "--max-rules", defaultValue = "64", paramLabel = "N",
+                description = "Firewall rules one lab may add (default ${DEFAULT-VALUE}).")
+        int maxRules = 64;
+
+        @Option(names = "--max-pings", defaultValue = "100", paramLabel = "N",
+                description = "Echo requests one command may send, ping -c N (default ${DEFAULT-VALUE}).")
+        int maxPings = 100;
+
+        @Option(names = "--max-commands", defaultValue = "400", paramLabel = "N",
+                description = "Commands one lab may run before a reset (default and at most ${DEFAULT-VALUE}).")
+        int maxCommands = 400;
+
+        @Option(names = "--max-labs-per-session", defaultValue = "12", paramLabel = "N",
+                description = "Labs one browser may hold at once; its least recently used is closed first (default "
+                        + "${DEFAULT-VALUE}).")
+        int maxLabsPerSession = 12;
+
+        @Option(names = "--idle-minutes", defaultValue = "30", paramLabel = "M",
+                description = {"A kernel lab unused for M minutes is closed and its namespaces freed; its learner is",
+                    "told when they come back, and the lab is made again from its log (default ${DEFAULT-VALUE};",
+                    "0: never)."})
+        int idleMinutes = 30;
+
         @Option(names = "--no-shipped-lessons",
                 description = "With --lessons: serves DIR's lessons instead of the shipped ones.")
         boolean noShippedLessons;
@@ -131,8 +166,21 @@ public final class Main implements Callable<Integer> {
                 err.println("netns-lab: --no-shipped-lessons goes with --lessons DIR: there would be no lesson");
                 return 2;
             }
-            LabStore labs = new LabStore(maxLabs);
-            WebApp app = new WebApp(catalog, labs, () -> Backends.openUnchecked(name), name);
+            LabLimits limits;
+            try {
+                limits = new LabLimits(maxNamespaces, maxLinks, maxRoutes, maxRules, maxPings, maxCommands,
+                        maxLabsPerSession, java.time.Duration.ofMinutes(idleMinutes));
+            } catch (IllegalArgumentException e) {
+                err.println("netns-lab: " + e.getMessage());
+                return 2;
+            }
+            LabStore labs = new LabStore(maxLabs, limits.labsPerSession(), System::nanoTime);
+            java.util.function.Supplier<Backend> backends = () -> Backends.openUnchecked(name);
+            WebApp app = new WebApp(catalog, labs, backends, name, new Metrics(labs),
+                    "sim".equals(name) ? Health.serving() : Health.ofBackend(backends), limits);
+            if (!"sim".equals(name) && !limits.idleKernelLab().isZero()) {
+                IdleLabs.sweep(labs, limits.idleKernelLab());
+            }
             io.javalin.Javalin server;
             try {
                 server = app.create().start(host, port);

@@ -70,6 +70,7 @@ final class WebApp {
     private final StaticFiles files = new StaticFiles();
     private final Metrics metrics;
     private final Health health;
+    private final LabLimits limits;
 
     WebApp(Catalog catalog, LabStore labs, Supplier<Backend> backends, String backendName) {
         this(catalog, labs, backends, backendName, new Metrics(labs),
@@ -78,11 +79,17 @@ final class WebApp {
 
     WebApp(Catalog catalog, LabStore labs, Supplier<Backend> backends, String backendName, Metrics metrics,
             Health health) {
+        this(catalog, labs, backends, backendName, metrics, health, LabLimits.NONE);
+    }
+
+    WebApp(Catalog catalog, LabStore labs, Supplier<Backend> backends, String backendName, Metrics metrics,
+            Health health, LabLimits limits) {
+        this.limits = limits;
         this.metrics = metrics;
         this.health = health;
         this.catalog = catalog;
         this.labs = labs;
-        this.backends = backends;
+        this.backends = () -> LimitedBackend.of(backends.get(), limits);
         this.backendName = backendName;
         // a simulated lab is rebuilt from its log in milliseconds; a kernel lab takes its namespaces' time
         this.cheapCopies = "sim".equals(backendName);
@@ -234,7 +241,7 @@ final class WebApp {
             return;
         }
         boolean yourself = ctx.attribute(DO_IT_YOURSELF) != null;
-        LabSession copy = new LabSession(backends, lesson, yourself, Optional.ofNullable(points));
+        LabSession copy = newLab(lesson, yourself);
         copy.replay(log.get());
         labs.replace(key(ctx, lesson, yourself), copy);
         ctx.redirect(copy.path(), HttpStatus.SEE_OTHER);
@@ -442,20 +449,25 @@ final class WebApp {
         boolean yourself = ctx.attribute(DO_IT_YOURSELF) != null;
         String key = key(ctx, lesson, yourself);
         boolean known = labs.contains(key);
-        LabSession lab = labs.get(key, k -> new LabSession(backends, lesson, yourself,
-                Optional.ofNullable(points)));
+        LabSession lab = labs.get(key, k -> newLab(lesson, yourself));
         if (known && !lab.lesson().equals(lesson)) {
             // the teacher edited the lesson's file: the learner's log goes on, on the lesson as it is now
             LabLog log = lab.log();
-            LabSession edited = new LabSession(backends, lesson, yourself, Optional.ofNullable(points));
+            LabSession edited = newLab(lesson, yourself);
             edited.replay(log);
             labs.replace(key, edited);
             lab = edited;
         }
         if (!known) {
             LabLog.decode(ctx.formParam("log")).ifPresent(lab::replay);
+            labs.closedBecause(key).ifPresent(lab::tell);
         }
         return lab;
+    }
+
+    private LabSession newLab(Optional<Lesson> lesson, boolean yourself) {
+        return new LabSession(backends, lesson, yourself, Optional.ofNullable(points))
+                .limitCommands(limits.commandsPerLab());
     }
 
     private String key(Context ctx, Optional<Lesson> lesson, boolean yourself) {
