@@ -70,6 +70,11 @@
       <button type="submit">New terminal</button>
     </form>
     </#if>
+    <details class="share">
+      <summary>Share this lab</summary>
+      <p>This link opens a copy of this lab, as it is now, for whoever opens it: <a class="share-link" href="${action}?log=${log}">${action}?log=${log}</a>
+        <button type="button" data-link="${action}?log=${log}" onclick="var u = new URL(this.dataset.link, location.href).href; if (navigator.clipboard) { navigator.clipboard.writeText(u); this.textContent = 'Copied'; }">Copy the link</button></p>
+    </details>
     <#if !lesson??>
     <form method="post" action="${action}/reset" hx-post="${action}/reset" hx-target="#lab" hx-swap="outerHTML" class="reset-lab">
       <button type="submit">Reset the lab</button>
