@@ -69,6 +69,9 @@ final class Pinger {
             s.probe().bindToDevice(request.device().get());
             s.raw().bindToDevice(request.device().get());
         }
+        if (request.ttl().isPresent()) {
+            s.raw().setTtl(request.ttl().getAsInt());
+        }
         try {
             s.probe().connect(dst.toBytes(), PROBE_PORT);
         } catch (SyscallException e) {

@@ -114,10 +114,11 @@ final class Pinger implements PingSocket.Listener {
         transmitted++;
         Ipv4Address src = route.source().orElse(Ipv4Address.ANY);
         IcmpPacket echo = IcmpPacket.echoRequest(id, seq, DATA);
-        Ipv4Packet packet = new Ipv4Packet(0, ns.nextIpIdent(), Ipv4Packet.DONT_FRAGMENT, IpOutput.DEFAULT_TTL,
+        int ttl = request.ttl().orElse(IpOutput.DEFAULT_TTL);
+        Ipv4Packet packet = new Ipv4Packet(0, ns.nextIpIdent(), Ipv4Packet.DONT_FRAGMENT, ttl,
                 Ipv4Packet.PROTO_ICMP, src, request.destination(), echo.toBytes());
         trace.pass(ns, route.dev().name, "echo request icmp_seq=" + seq + " sent, " + src + " > "
-                + request.destination() + ", ttl " + IpOutput.DEFAULT_TTL);
+                + request.destination() + ", ttl " + ttl);
         ipOutput.localOut(ns, packet, route, trace);
     }
 

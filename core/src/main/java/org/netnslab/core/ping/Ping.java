@@ -5,6 +5,7 @@ import static org.netnslab.core.command.Inet.looksLikeHostName;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.netnslab.core.backend.Errno;
@@ -23,7 +24,11 @@ import org.netnslab.core.net.Ipv4Address;
  * {@code ping [-c N] [-i S] [-W S] [-I DEV] ADDR}, as iputils 20221126 reads its options (ping.c's getopt loop)
  * and runs: the lab's backend sends the echo requests, {@link PingFormat} prints the report.
  */
-public record Ping(PingRequest request) implements Command {
+public record Ping(PingRequest request, boolean quiet) implements Command {
+
+    public Ping(PingRequest request) {
+        this(request, false);
+    }
 
     /** How many echo requests a ping without {@code -c} sends: the learner presses Ctrl-C after four. */
     public static final int PING_COUNT_WITHOUT_C = 4;
@@ -54,6 +59,8 @@ public record Ping(PingRequest request) implements Command {
         String dev = null;
         long interval = 1000;
         long timeout = 10_000;
+        OptionalInt ttl = OptionalInt.empty();
+        boolean quiet = false;
         String destination = null;
         Getopt options = new Getopt(args, OPTIONS);
         while (options.more()) {
@@ -98,7 +105,15 @@ public record Ping(PingRequest request) implements Command {
                             }
                             dev = value;
                         }
-                        case '4', 'n', 'q', 'v' -> { }
+                        case 't' -> {
+                            Optional<Invalid> error = strtolOrErr(value, 0, 255);
+                            if (error.isPresent()) {
+                                return error.get();
+                            }
+                            ttl = OptionalInt.of(Integer.parseInt(value.strip()));
+                        }
+                        case 'q' -> quiet = true;
+                        case '4', 'n', 'v' -> { }
                         default -> {
                             return new Unsupported("ping -" + o, args);
                         }
@@ -115,7 +130,7 @@ public record Ping(PingRequest request) implements Command {
                     ? "Temporary failure in name resolution" : "Name or service not known"), 2);
         }
         Ping ping = new Ping(new PingRequest(dst.get(), (int) Math.min(count, MAX_PROBES), Optional.ofNullable(dev),
-                interval, timeout));
+                interval, timeout, ttl), quiet);
         return count > MAX_PROBES ? new Capped(ping, count) : ping;
     }
 
@@ -124,6 +139,11 @@ public record Ping(PingRequest request) implements Command {
      * after blanks and a sign; one past a long is strtol's ERANGE.
      */
     private static Optional<Invalid> countError(String value) {
+        return strtolOrErr(value, 1, Long.MAX_VALUE);
+    }
+
+    /** iputils' {@code strtol_or_err(str, "invalid argument", min, max)}: its three refusals. */
+    private static Optional<Invalid> strtolOrErr(String value, long min, long max) {
         Matcher m = DECIMAL.matcher(value);
         String prefix = "ping: invalid argument: '" + value + "'";
         if (!m.matches()) {
@@ -133,8 +153,8 @@ public record Ping(PingRequest request) implements Command {
         if (n.abs().compareTo(LONG_MAX) > 0 && !n.equals(LONG_MAX.negate().subtract(BigInteger.ONE))) {
             return Optional.of(new Invalid(prefix + ": Numerical result out of range", 1));
         }
-        if (n.signum() <= 0) {
-            return Optional.of(new Invalid(prefix + ": out of range: 1 <= value <= " + Long.MAX_VALUE, 1));
+        if (n.compareTo(BigInteger.valueOf(min)) < 0 || n.compareTo(BigInteger.valueOf(max)) > 0) {
+            return Optional.of(new Invalid(prefix + ": out of range: " + min + " <= value <= " + max, 1));
         }
         return Optional.empty();
     }
@@ -169,9 +189,13 @@ public record Ping(PingRequest request) implements Command {
         if (request.device().isPresent() && context.state(ns).link(request.device().get()).isEmpty()) {
             return CommandResult.of("ping: SO_BINDTODEVICE " + request.device().get() + ": No such device", 2);
         }
+        if (request.ttl().isPresent() && request.ttl().getAsInt() == 0) {
+            // the kernel's do_ip_setsockopt takes an IP_TTL of 1 to 255 (or -1) only; iputils reads 0 to 255
+            return CommandResult.of("ping: cannot set unicast time-to-live: Invalid argument", 2);
+        }
         try {
             PingResult result = context.backend().ping(ns, request);
-            return new CommandResult(PingFormat.report(request, result), PingFormat.exitStatus(result),
+            return new CommandResult(PingFormat.report(request, result, quiet), PingFormat.exitStatus(result),
                     Optional.of(result));
         } catch (KernelException e) {
             if (e.errno() == Errno.EACCES) {

@@ -12,6 +12,11 @@ public final class PingFormat {
     private PingFormat() {}
 
     public static String report(PingRequest request, PingResult result) {
+        return report(request, result, false);
+    }
+
+    /** The report; {@code -q} leaves out the line of each answer. */
+    public static String report(PingRequest request, PingResult result, boolean quiet) {
         StringBuilder sb = new StringBuilder();
         String dst = request.destination().toString();
         sb.append("PING ").append(dst).append(" (").append(dst).append(") ");
@@ -20,7 +25,7 @@ public final class PingFormat {
                     .append(request.device().get()).append(": ");
         }
         sb.append("56(84) bytes of data.\n");
-        for (Probe p : result.probes()) {
+        for (Probe p : quiet ? List.<Probe>of() : result.probes()) {
             switch (p.outcome()) {
                 case REPLY -> sb.append("64 bytes from ").append(p.from().orElseThrow()).append(": icmp_seq=")
                         .append(p.icmpSeq()).append(" ttl=").append(p.ttl()).append(" time=")
