@@ -12,9 +12,18 @@ import org.netnslab.core.net.Ipv4Address;
  * @param intervalMillis {@code -i}: time between requests
  * @param timeoutMillis {@code -W}: how long to wait for each reply
  * @param ttl {@code -t}: the time to live of the requests (IP_TTL), else the namespace's default
+ * @param payloadSize {@code -s}: the bytes of data after the ICMP header (56 by default)
  */
 public record PingRequest(Ipv4Address destination, int count, Optional<String> device, long intervalMillis,
-        long timeoutMillis, OptionalInt ttl) {
+        long timeoutMillis, OptionalInt ttl, int payloadSize) {
+
+    /** iputils' default {@code -s}. */
+    public static final int DEFAULT_PAYLOAD = 56;
+
+    public PingRequest(Ipv4Address destination, int count, Optional<String> device, long intervalMillis,
+            long timeoutMillis, OptionalInt ttl) {
+        this(destination, count, device, intervalMillis, timeoutMillis, ttl, DEFAULT_PAYLOAD);
+    }
 
     public PingRequest(Ipv4Address destination, int count, Optional<String> device, long intervalMillis,
             long timeoutMillis) {
