@@ -70,6 +70,11 @@
       <button type="submit">New terminal</button>
     </form>
     </#if>
+    <details class="share">
+      <summary>Share this lab</summary>
+      <p>This link opens a copy of this lab, as it is now, for whoever opens it: <a class="share-link" href="${action}?log=${log}">${action}?log=${log}</a>
+        <button type="button" data-link="${action}?log=${log}" onclick="var u = new URL(this.dataset.link, location.href).href; if (navigator.clipboard) { navigator.clipboard.writeText(u); this.textContent = 'Copied'; }">Copy the link</button></p>
+    </details>
     <#if !lesson??>
     <form method="post" action="${action}/reset" hx-post="${action}/reset" hx-target="#lab" hx-swap="outerHTML" class="reset-lab">
       <button type="submit">Reset the lab</button>
@@ -82,6 +87,7 @@
     <h2>Packet journeys</h2>
     <#list journeys as j>
       <h3><code>${j.command}</code></h3>
+      <#if j.why??><p class="why">${j.why}</p></#if>
       <pre>${j.trace}</pre>
     </#list>
   </section>
@@ -89,7 +95,7 @@
 
   <section class="picture" aria-label="topology">
     <h2>Topology</h2>
-    ${topology?no_esc}
+    <div class="topology-frame" tabindex="0" role="region" aria-label="topology picture, scrolls">${topology?no_esc}</div>
   </section>
 
   <section class="reachability" aria-label="reachability">

@@ -50,6 +50,8 @@ final class LabSession implements AutoCloseable {
     private final Optional<LabPoints> shared;
     private LabPoint point;
     private LabState before;
+    /** The operator's limit on the commands of one lab's log ({@link LabLimits#commandsPerLab()}). */
+    private int maxCommands = LabLog.MAX_ENTRIES;
     /** A line of netns-lab's own about the last action, shown once at the end of the console. */
     private Optional<ConsoleEntry> notice = Optional.empty();
 
@@ -93,7 +95,25 @@ final class LabSession implements AutoCloseable {
     }
 
     private LabPoints.Key key(LabLog log) {
-        return new LabPoints.Key(lesson.map(Lesson::id).orElse(FREE_LAB), log);
+        // a teacher's edited lesson is another lesson under the same id: its points are its own
+        return new LabPoints.Key(lesson.map(l -> l.id() + "@" + Integer.toHexString(l.hashCode())).orElse(FREE_LAB),
+                log);
+    }
+
+    /** The lesson this lab follows, as it was when the lab was made. */
+    Optional<Lesson> lesson() {
+        return lesson;
+    }
+
+    /** Holds this lab to at most {@code commands} commands in its log (at most {@link LabLog#MAX_ENTRIES}). */
+    synchronized LabSession limitCommands(int commands) {
+        maxCommands = Math.min(commands, LabLog.MAX_ENTRIES);
+        return this;
+    }
+
+    /** A line of netns-lab's own at the end of the console, until the learner's next action. */
+    synchronized void tell(String sentence) {
+        say(sentence);
     }
 
     // ------------------------------------------------------------------------------------------ what a learner does
@@ -105,7 +125,13 @@ final class LabSession implements AutoCloseable {
     synchronized void replay(LabLog replayed) {
         List<LabLog.Entry> kept = new ArrayList<>();
         int steps = 0;
+        int commands = 0;
+        boolean overCommands = false;
         for (LabLog.Entry e : replayed.entries()) {
+            if (e.kind() == LabLog.Kind.COMMAND && ++commands > maxCommands) {
+                overCommands = true;
+                break;
+            }
             if (e.step()) {
                 // a lesson done yourself has no Watch steps in its log
                 if (doItYourself || e.stepNumber() != steps + 1 || e.stepNumber() > stepCount()) {
@@ -125,6 +151,10 @@ final class LabSession implements AutoCloseable {
             int reached = live(wanted);
             point = fromLive();
             shared.ifPresent(s -> s.offer(key(point.log()), point));
+            if (overCommands && reached == wanted.entries().size()) {
+                say(String.format("the log this page carried back was replayed as far as its %,d first commands, as "
+                        + "many as a lab may run here", maxCommands));
+            }
             if (reached < wanted.entries().size()) {
                 say(String.format("the log this page carried back was replayed as far as entry %,d of %,d: replaying "
                         + "more would send over %,d echo requests, more than a lab may", reached,
@@ -314,6 +344,9 @@ final class LabSession implements AutoCloseable {
         if (log.full()) {
             why = String.format("this lab keeps %,d commands and steps, and has as many: %s. Reset gives a fresh lab",
                     LabLog.MAX_ENTRIES, refused);
+        } else if (!line.isEmpty() && maxCommands < LabLog.MAX_ENTRIES && commandsIn(log) >= maxCommands) {
+            why = String.format("this lab has run %,d commands, as many as a lab may run here: %s. Reset gives a "
+                    + "fresh lab", maxCommands, refused);
         } else if (point.probes() >= MAX_PROBES) {
             why = String.format("this lab has sent %,d echo requests, as many as a lab may: %s. Reset gives a fresh "
                     + "lab", point.probes(), refused);
@@ -323,6 +356,10 @@ final class LabSession implements AutoCloseable {
         }
         notice = Optional.of(new ConsoleEntry(point.prompt(), line, CommandResult.of("netns-lab: " + why + ".", 1)));
         return true;
+    }
+
+    private static long commandsIn(LabLog log) {
+        return log.entries().stream().filter(e -> e.kind() == LabLog.Kind.COMMAND).count();
     }
 
     private void say(String sentence) {

@@ -1,13 +1,16 @@
 package org.netnslab.web;
 
 import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -24,6 +27,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.netnslab.core.backend.Backend;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.JourneyFormat;
+import org.netnslab.core.model.LabState;
 import org.netnslab.core.lesson.CommandOutput;
 import org.netnslab.core.lesson.Lesson;
 import org.netnslab.core.lesson.StepResult;
@@ -50,6 +54,9 @@ final class WebApp {
     private static final String DO_IT_YOURSELF = "netnslab.doItYourself";
     /** How many points of simulated labs are kept for others to reach: every lesson's many times over. */
     private static final int POINTS_KEPT = 2_000;
+    private static final String STARTED = "netnslab.started";
+    /** The query parameter of a shared lab's link: the lab's log. */
+    static final String SHARED_LOG = "log";
 
     private final Catalog catalog;
     private final LabStore labs;
@@ -61,16 +68,34 @@ final class WebApp {
     private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
     /** The lessons' Markdown, rendered once: the catalog does not change while the app runs. */
     private final Map<String, String> rendered = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Object>> lessonModels = new ConcurrentHashMap<>();
+    /** By the lesson itself: a teacher's edited file is another lesson under the same id. */
+    private final Map<Lesson, Map<String, Object>> lessonModels = new ConcurrentHashMap<>();
     /** What simulated labs reached, shared by every learner ({@code null} on the kernel). */
     private final LabPoints points;
     private final FreeMarkerRenderer renderer = new FreeMarkerRenderer();
     private final StaticFiles files = new StaticFiles();
+    private final Metrics metrics;
+    private final Health health;
+    private final LabLimits limits;
 
     WebApp(Catalog catalog, LabStore labs, Supplier<Backend> backends, String backendName) {
+        this(catalog, labs, backends, backendName, new Metrics(labs),
+                "sim".equals(backendName) ? Health.serving() : Health.ofBackend(backends));
+    }
+
+    WebApp(Catalog catalog, LabStore labs, Supplier<Backend> backends, String backendName, Metrics metrics,
+            Health health) {
+        this(catalog, labs, backends, backendName, metrics, health, LabLimits.NONE);
+    }
+
+    WebApp(Catalog catalog, LabStore labs, Supplier<Backend> backends, String backendName, Metrics metrics,
+            Health health, LabLimits limits) {
+        this.limits = limits;
+        this.metrics = metrics;
+        this.health = health;
         this.catalog = catalog;
         this.labs = labs;
-        this.backends = backends;
+        this.backends = () -> LimitedBackend.of(backends.get(), limits);
         this.backendName = backendName;
         // a simulated lab is rebuilt from its log in milliseconds; a kernel lab takes its namespaces' time
         this.cheapCopies = "sim".equals(backendName);
@@ -82,7 +107,19 @@ final class WebApp {
         renderer.warm(List.of("index.ftl", "layout.ftl", "page.ftl", "lab.ftl", "matrix.ftl", "reachability.ftl"));
         return Javalin.create(config -> {
             config.fileRenderer(renderer);
+            // a shared lab's link carries its log, as long as LabLog lets a log be
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(LabLog.MAX_ENCODED + 16 * 1024));
             config.startup.showJavalinBanner = false;
+            // a form is read once, here, so that one that cannot be read is the client's fault (400), on every route
+            config.routes.before(ctx -> {
+                if (ctx.method() == HandlerType.POST) {
+                    try {
+                        ctx.formParamMap();
+                    } catch (Exception e) { // Jetty's ServletException, thrown unchecked through Kotlin
+                        throw new BadRequestResponse("The request's form could not be read: send it as a browser does.");
+                    }
+                }
+            });
             config.routes.get("/webjars/*", ctx -> files.serve(ctx, StaticFiles.WEBJARS + ctx.path(), true));
             config.routes.get("/app.css", ctx -> files.serve(ctx, "public/app.css", false));
             config.routes.get("/restore.js", ctx -> files.serve(ctx, "public/restore.js", false));
@@ -95,7 +132,15 @@ final class WebApp {
             config.routes.post("/lessons/{id}/complete", ctx -> complete(ctx, Optional.of(lessonOf(ctx))));
             config.routes.post("/lessons/{id}/exercise/complete",
                     ctx -> complete(yourself(ctx), Optional.of(lessonOf(ctx))));
+            config.routes.get("/page.js", ctx -> files.serve(ctx, "public/page.js", false));
+            config.routes.get("/favicon.svg", ctx -> files.serve(ctx, "public/favicon.svg", false));
+            config.routes.get("/favicon.ico", ctx -> files.serve(ctx, "public/favicon.svg", false));
             config.routes.get("/", this::index);
+            config.routes.get("/health", this::health);
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
+            config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+            config.routes.after(this::timed);
             config.routes.get("/lab", ctx -> page(ctx, Optional.empty()));
             config.routes.post("/lab/console", ctx -> console(ctx, Optional.empty()));
             config.routes.post("/lab/reset", ctx -> reset(ctx, Optional.empty()));
@@ -120,12 +165,33 @@ final class WebApp {
             config.routes.post("/lessons/{id}/exercise/restore",
                     ctx -> restore(yourself(ctx), Optional.of(lessonOf(ctx))));
             config.routes.exception(NoSuchLessonException.class, (e, ctx) -> notFound(ctx, e.getMessage()));
+            config.routes.exception(LessonProblemsException.class, (e, ctx) -> problems(ctx, e.entry));
             config.routes.error(404, ctx -> {
                 if (ctx.attribute(NOT_FOUND_PAGE) == null) {
                     notFound(ctx, "There is no page " + ctx.path() + ".");
                 }
             });
         });
+    }
+
+    /** 200 {@code ok} while a lab can be served; 503 and why not, when it cannot (the kernel refuses namespaces). */
+    private void health(Context ctx) {
+        Optional<String> problem = health.problem();
+        ctx.contentType(ContentType.TEXT_PLAIN);
+        if (problem.isEmpty()) {
+            ctx.result("ok\n");
+        } else {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("netns-lab: cannot make a lab: " + problem.get() + "\n");
+        }
+    }
+
+    /** A change to a lab, timed: a step, a command, a check. */
+    private void timed(Context ctx) {
+        Long started = ctx.attribute(STARTED);
+        if (started != null && "POST".equals(ctx.method().name()) && ctx.statusCode() < 400) {
+            String path = ctx.path();
+            metrics.step(path.substring(path.lastIndexOf('/') + 1), Duration.ofNanos(System.nanoTime() - started));
+        }
     }
 
     private void index(Context ctx) {
@@ -141,12 +207,22 @@ final class WebApp {
                     .map(ExerciseView::progress).orElse(""));
             lessons.add(m);
         }
-        ctx.render("index.ftl", Map.of("lessons", lessons, "backend", backendName));
+        List<Map<String, Object>> broken = new ArrayList<>();
+        for (LessonFolder.Entry e : catalog.broken()) {
+            broken.add(Map.of("id", e.id(), "file", e.file().getFileName().toString(), "problems", e.problems().size()));
+        }
+        ctx.render("index.ftl", Map.of("lessons", lessons, "backend", backendName, "broken", broken));
     }
 
     private Lesson lessonOf(Context ctx) {
         String id = ctx.pathParam("id");
-        return catalog.lesson(id).orElseThrow(() -> new NoSuchLessonException(
+        Optional<Lesson> found = catalog.lesson(id);
+        if (found.isEmpty()) {
+            catalog.broken().stream().filter(e -> e.id().equals(id)).findFirst().ifPresent(e -> {
+                throw new LessonProblemsException(e);
+            });
+        }
+        return found.orElseThrow(() -> new NoSuchLessonException(
                 "There is no lesson \"" + (id.length() > 40 ? id.substring(0, 40) + "..." : id) + "\"."));
     }
 
@@ -157,9 +233,46 @@ final class WebApp {
                 .map(l -> Map.of("id", l.id(), "title", l.title())).toList()));
     }
 
+    /** A teacher's lesson that does not read: its problems at their lines, for the teacher to mend. */
+    private void problems(Context ctx, LessonFolder.Entry entry) {
+        ctx.attribute(NOT_FOUND_PAGE, true);
+        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        List<Map<String, Object>> problems = entry.problems().stream()
+                .map(p -> Map.<String, Object>of("line", p.line(), "message", p.message())).toList();
+        ctx.render("problems.ftl", Map.of("id", entry.id(), "file", entry.file().getFileName().toString(),
+                "problems", problems));
+    }
+
     private void page(Context ctx, Optional<Lesson> lesson) {
+        String shared = ctx.queryParam(SHARED_LOG);
+        if (shared != null) {
+            openShared(ctx, lesson, shared);
+            return;
+        }
         LabSession lab = lab(ctx, lesson);
         render(ctx, lesson, lab, true);
+    }
+
+    /**
+     * A shared lab's link ({@code PATH?log=LOG}): the visitor's own lab becomes a copy of the one shared, rebuilt
+     * from the log the link carries, and the page is shown at its own address, so that a reload keeps what the
+     * visitor does next. The sharer's lab is not touched: it is theirs, under their session.
+     */
+    private void openShared(Context ctx, Optional<Lesson> lesson, String encoded) {
+        Optional<LabLog> log = encoded.isEmpty() ? Optional.of(LabLog.empty()) : LabLog.decode(encoded);
+        if (log.isEmpty()) {
+            ctx.attribute(NOT_FOUND_PAGE, true);
+            ctx.status(HttpStatus.BAD_REQUEST);
+            ctx.render("notfound.ftl", Map.of("message", String.format("This link's lab cannot be opened: its log is "
+                    + "not a lab's, or longer than a lab keeps (%,d entries, %,d characters).", LabLog.MAX_ENTRIES,
+                    LabLog.MAX_ENCODED), "lessons", List.of()));
+            return;
+        }
+        boolean yourself = ctx.attribute(DO_IT_YOURSELF) != null;
+        LabSession copy = newLab(lesson, yourself);
+        copy.replay(log.get());
+        labs.replace(key(ctx, lesson, yourself), copy);
+        ctx.redirect(copy.path(), HttpStatus.SEE_OTHER);
     }
 
     /** A request about the lesson the learner does themselves. */
@@ -209,7 +322,7 @@ final class WebApp {
             lab.interrupt(terminal);
         } else if (!command.isEmpty() && !command.startsWith("#")) {
             if (terminal == 1) {
-                lab.type(line);
+                lab.type(line).ifPresent(result -> metrics.command(line, result));
             } else {
                 lab.typeIn(terminal, line);
             }
@@ -380,7 +493,7 @@ final class WebApp {
             point.lastStep().ifPresent(r -> {
                 model.put("step", stepModel(r));
                 for (CommandOutput o : r.outputs()) {
-                    journey(o.command(), o.result()).ifPresent(journeys::add);
+                    journey(o.command(), o.result(), point.state()).ifPresent(journeys::add);
                 }
             });
             if (done < l.steps().size()) {
@@ -391,21 +504,27 @@ final class WebApp {
                 this::inlineMd)));
         if (!typed.isEmpty()) {
             LabSession.ConsoleEntry last = typed.get(typed.size() - 1);
-            journey(last.command(), last.result()).ifPresent(journeys::add);
+            journey(last.command(), last.result(), point.state()).ifPresent(journeys::add);
         }
         model.put("journeys", journeys);
         return model;
     }
 
     /** The journeys of what a command sent (a ping's probes, an nc's segments), to show hop by hop. */
-    private static Optional<Map<String, Object>> journey(String command, CommandResult result) {
+    private static Optional<Map<String, Object>> journey(String command, CommandResult result, LabState state) {
         String trace = result.ping().map(JourneyFormat::trace).orElse("")
                 + (result.segments().isEmpty() ? "" : JourneyFormat.trace(result.segments()));
-        return trace.isEmpty() ? Optional.empty() : Optional.of(Map.of("command", command, "trace", trace));
+        if (trace.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> j = new LinkedHashMap<>(Map.of("command", command, "trace", trace));
+        // a ping lost for want of a route says so first, before the kernel's reason where it died
+        result.ping().flatMap(p -> JourneyFormat.wrongTurn(state, p)).ifPresent(w -> j.put("why", w.text(x -> x)));
+        return Optional.of(j);
     }
 
     private Map<String, Object> lessonModel(Lesson l) {
-        return lessonModels.computeIfAbsent(l.id(), id -> {
+        return lessonModels.computeIfAbsent(l, id -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", l.id());
             m.put("title", l.title());
@@ -453,12 +572,25 @@ final class WebApp {
         boolean yourself = ctx.attribute(DO_IT_YOURSELF) != null;
         String key = key(ctx, lesson, yourself);
         boolean known = labs.contains(key);
-        LabSession lab = labs.get(key, k -> new LabSession(backends, lesson, yourself,
-                Optional.ofNullable(points)));
+        LabSession lab = labs.get(key, k -> newLab(lesson, yourself));
+        if (known && !lab.lesson().equals(lesson)) {
+            // the teacher edited the lesson's file: the learner's log goes on, on the lesson as it is now
+            LabLog log = lab.log();
+            LabSession edited = newLab(lesson, yourself);
+            edited.replay(log);
+            labs.replace(key, edited);
+            lab = edited;
+        }
         if (!known) {
             LabLog.decode(ctx.formParam("log")).ifPresent(lab::replay);
+            labs.closedBecause(key).ifPresent(lab::tell);
         }
         return lab;
+    }
+
+    private LabSession newLab(Optional<Lesson> lesson, boolean yourself) {
+        return new LabSession(backends, lesson, yourself, Optional.ofNullable(points))
+                .limitCommands(limits.commandsPerLab());
     }
 
     private String key(Context ctx, Optional<Lesson> lesson, boolean yourself) {
@@ -478,6 +610,17 @@ final class WebApp {
             ctx.cookie(cookie);
         }
         return id;
+    }
+
+    /** A teacher's lesson file that does not read: a page of its problems. */
+    static final class LessonProblemsException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient LessonFolder.Entry entry;
+
+        LessonProblemsException(LessonFolder.Entry entry) {
+            super("the lesson " + entry.id() + " has problems");
+            this.entry = entry;
+        }
     }
 
     /** A lesson id that names no lesson: a 404 page that lists those there are. */

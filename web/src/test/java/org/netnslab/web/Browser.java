@@ -43,6 +43,12 @@ final class Browser {
         return send(form(path, form).header("HX-Request", "true").build());
     }
 
+    /** A post of any body, with any content type: what a broken or hostile client sends. */
+    Page raw(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(origin + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     Page htmx(String path) {
         return htmx(path, Map.of());
     }

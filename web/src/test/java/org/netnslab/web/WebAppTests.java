@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.TestConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +182,70 @@ class WebAppTests {
             assertThat(shown.body()).contains("br0: &lt;BROADCAST,MULTICAST&gt;").doesNotContain("fault of netns-lab");
             assertThat(b.get("/lab").status()).isEqualTo(200);
             assertThat(b.htmx("/lab/console", Browser.command("ip link show master br0")).status()).isEqualTo(200);
+        });
+    }
+
+    @Test
+    void aHostPingLostForWantOfARouteSaysSoBeforeTheKernelsReason() {
+        JavalinTest.test(app(), (server, client) -> {
+            Browser b = new Browser(server.port());
+            String page = "";
+            for (int i = 0; i < 6; i++) {
+                page = b.htmx("/lessons/4/next").body();
+            }
+            assertThat(page).contains("Step 6 of", "The host does not")
+                    .contains("<p class=\"why\">host has no route to 10.0.0.10, so it sent the ping by its default"
+                            + " route, via 203.0.113.1 out of eth0, towards upstream, where 10.0.0.10 is not. There the"
+                            + " kernel dropped it at eth0: not for this namespace");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/lab/console", "/lab/reset", "/lab/reachability", "/lab/restore", "/lessons/1/next",
+            "/lessons/1/previous", "/lessons/1/reset", "/lessons/1/console", "/lessons/1/reachability",
+            "/lessons/1/restore", "/lessons/1/exercise/check", "/lessons/1/exercise/hint", "/lessons/1/exercise/show",
+            "/lessons/1/exercise/reset", "/lessons/1/exercise/console", "/lessons/1/exercise/reachability",
+            "/lessons/1/exercise/restore"})
+    void aMalformedPostIsA400WithAShortMessageAndNoStackTrace(String path) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+        try {
+            // the log is read here, not captured by the test tool
+            JavalinTest.test(app(), new TestConfig(true, false), (server, client) -> {
+                // a browser each time: the server closes a connection whose body it could not read
+                Browser.Page multipart = new Browser(server.port())
+                        .raw(path, "multipart/form-data; boundary=XyZ", "--XyZ\r\ngarbage");
+                assertThat(multipart.status()).isEqualTo(400);
+                assertThat(multipart.body()).contains("The request's form could not be read").hasSizeLessThan(400);
+                assertThat(new Browser(server.port()).raw(path, "multipart/form-data", "no boundary").status())
+                        .isEqualTo(400);
+                assertThat(new Browser(server.port())
+                        .raw(path, "application/x-www-form-urlencoded", "log=%zz&command=%").status()).isLessThan(500);
+            });
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(logged.toString(StandardCharsets.UTF_8)).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void everyPageHasAFaviconASkipLinkAndAStatusLineForLongSteps() {
+        JavalinTest.test(app(), (server, client) -> {
+            Browser b = new Browser(server.port());
+            for (String icon : List.of("/favicon.ico", "/favicon.svg")) {
+                var got = client.get(icon);
+                assertThat(got.code()).as(icon).isEqualTo(200);
+                assertThat(got.headers().get("Content-Type")).singleElement().asString().startsWith("image/svg+xml");
+                assertThat(got.body().string()).startsWith("<svg");
+            }
+            assertThat(client.get("/page.js").body().string()).contains("htmx:beforeRequest", "Running");
+            for (String page : List.of("/", "/lab", "/lessons/1", "/lessons/1/exercise")) {
+                assertThat(b.get(page).body()).as(page).contains("rel=\"icon\" href=\"/favicon.svg\"",
+                        "<a class=\"skip\" href=\"#main\">", "<main id=\"main\"",
+                        "id=\"lab-status\" class=\"lab-status\" role=\"status\" aria-live=\"polite\"",
+                        "src=\"/page.js\"");
+            }
         });
     }
 

@@ -1,11 +1,17 @@
 package org.netnslab.core.command;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.netnslab.core.backend.Backend;
 import org.netnslab.core.backend.Hop;
 import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.Probe;
 import org.netnslab.core.backend.SegmentJourney;
+import org.netnslab.core.model.LabState;
+import org.netnslab.core.model.NamespaceState;
+import org.netnslab.core.model.Route;
+import org.netnslab.core.net.Ipv4Address;
 
 /** Prints the journey of each probe of a ping, or of each TCP segment of nc, hop by hop, and where and why it died. */
 public final class JourneyFormat {
@@ -45,6 +51,57 @@ public final class JourneyFormat {
             case ERROR -> p.error().orElseThrow() + " (from " + p.from().orElseThrow() + ")";
             case LOST -> "no reply";
         };
+    }
+
+    /**
+     * A ping that got no reply and died beyond the namespace it was sent from, because that namespace had no
+     * route of its own to the destination and sent it by its default route.
+     *
+     * @param from the namespace that sent the ping
+     * @param route the default route it took
+     * @param towards the namespace at the other end of that route's first cable
+     * @param drop where the packet died, and the kernel's reason
+     */
+    public record WrongTurn(String from, Ipv4Address destination, Route route, String towards, Hop drop) {
+
+        /** In a learner's words; {@code code} marks up names and addresses (Markdown's backticks, or nothing). */
+        public String text(java.util.function.UnaryOperator<String> code) {
+            return code.apply(namespace(from)) + " has no route to " + code.apply(destination.toString())
+                    + ", so it sent the ping by its default route" + route.gateway().map(g -> ", via "
+                    + code.apply(g.toString())).orElse("") + " out of " + code.apply(route.device()) + ", towards "
+                    + code.apply(namespace(towards)) + ", where " + code.apply(destination.toString())
+                    + " is not. There the kernel dropped it"
+                    + (drop.device() == null || drop.device().isEmpty() ? "" : " at " + code.apply(drop.device()))
+                    + ": " + drop.drop().orElse("");
+        }
+    }
+
+    /** The first wrong turn of a ping that got no reply, when it is the default route taken for want of a route. */
+    public static Optional<WrongTurn> wrongTurn(LabState state, PingResult result) {
+        if (result.probes().isEmpty() || result.probes().stream().anyMatch(p -> p.outcome() == Probe.Outcome.REPLY)) {
+            return Optional.empty();
+        }
+        List<Hop> journey = result.probes().get(0).journey();
+        if (journey.isEmpty()) {
+            return Optional.empty();
+        }
+        String from = journey.get(0).namespace();
+        Optional<Hop> drop = journey.stream().filter(Hop::isDrop).findFirst();
+        Optional<String> towards = journey.stream().map(Hop::namespace).filter(n -> !n.equals(from)).findFirst();
+        if (drop.isEmpty() || drop.get().namespace().equals(from) || towards.isEmpty()) {
+            return Optional.empty();
+        }
+        return state.namespace(from).flatMap(ns -> route(ns, result.destination()))
+                .filter(r -> r.destination().isDefault())
+                .map(r -> new WrongTurn(from, result.destination(), r, towards.get(), drop.get()));
+    }
+
+    /** The main table's route for an address: longest prefix, then lowest metric. */
+    public static Optional<Route> route(NamespaceState s, Ipv4Address dst) {
+        return s.routes().stream()
+                .filter(r -> r.destination().contains(dst))
+                .max(Comparator.<Route>comparingInt(r -> r.destination().prefixLength())
+                        .thenComparing(Comparator.comparingInt(Route::metric).reversed()));
     }
 
     /** The lab's names for the two namespaces the learner did not name. */

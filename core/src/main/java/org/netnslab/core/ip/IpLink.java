@@ -141,7 +141,7 @@ public final class IpLink {
 
     /** {@code ip [-br] link [show] [dev DEV] [type KIND] [master BR] [up]}. */
     public record LinkShow(Optional<String> device, Optional<String> kind, Optional<String> master, boolean upOnly,
-            boolean brief) implements Command {
+            IpOptions options) implements Command {
 
         @Override
         public CommandResult run(Context context, String ns) {
@@ -159,7 +159,8 @@ public final class IpLink {
                     .filter(l -> master.map(m -> l.master().equals(Optional.of(m))).orElse(true))
                     .filter(l -> !upOnly || l.adminUp())
                     .toList();
-            String out = brief ? LinkFormat.linksBrief(here, links) : LinkFormat.links(here, links, Ip.named(context));
+            String out = options.brief() ? LinkFormat.linksBrief(here, links, options)
+                    : LinkFormat.links(here, links, Ip.named(context), options);
             return CommandResult.of(out, 0);
         }
     }
@@ -195,9 +196,9 @@ public final class IpLink {
     }
 
     /** do_iplink: the subcommand, matched by prefix, and its arguments. */
-    static Command parse(Args a, boolean brief) {
+    static Command parse(Args a, IpOptions options) {
         if (!a.more()) {
-            return new LinkShow(Optional.empty(), Optional.empty(), Optional.empty(), false, brief);
+            return new LinkShow(Optional.empty(), Optional.empty(), Optional.empty(), false, options);
         }
         String sub = a.next();
         if (matches(sub, "add")) {
@@ -213,7 +214,7 @@ public final class IpLink {
             return modify(a, Subcommand.DELETE);
         }
         if (matches(sub, "show") || matches(sub, "lst") || matches(sub, "list")) {
-            return show(a, brief);
+            return show(a, options);
         }
         if (matches(sub, "xstats") || matches(sub, "afstats") || matches(sub, "property")) {
             return new Unsupported("ip link " + sub, a.all());
@@ -224,7 +225,7 @@ public final class IpLink {
         return Ip.unknownCommand("link", sub);
     }
 
-    private static Command show(Args a, boolean brief) {
+    private static Command show(Args a, IpOptions options) {
         String dev = null;
         String kind = null;
         String master = null;
@@ -252,7 +253,7 @@ public final class IpLink {
             }
         }
         return new LinkShow(Optional.ofNullable(dev), Optional.ofNullable(kind), Optional.ofNullable(master), up,
-                brief);
+                options);
     }
 
     /**

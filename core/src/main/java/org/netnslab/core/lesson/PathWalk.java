@@ -59,6 +59,15 @@ final class PathWalk {
     static Walk ping(LabState state, String from, Ipv4Address destination) {
         Leg out = leg(state, from, destination, Optional.empty(), List.of(), false);
         if (out.stopped().isPresent()) {
+            // the first wrong turn is the default route, taken for want of a route to the destination
+            Optional<Route> first = state.namespace(from).flatMap(s -> lookup(s, destination));
+            if (out.path().size() > 1 && first.isPresent() && first.get().destination().isDefault()) {
+                Route r = first.get();
+                return new Walk(false, name(from) + " has no route to " + code(destination)
+                        + ", so it sends the request by its default route" + r.gateway().map(g -> ", via " + code(g))
+                        .orElse("") + " out of " + code(r.device()) + ", towards " + name(out.path().get(1))
+                        + ", where " + code(destination) + " is not. There: " + out.stopped().get(), 0);
+            }
             return new Walk(false, out.stopped().get(), 0);
         }
         Leg back = leg(state, out.end(), out.source(), Optional.of(destination), out.nats(), true);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.netnslab.core.backend.Hop;
+import org.netnslab.core.command.JourneyFormat;
 import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.Probe;
 import org.netnslab.core.lesson.Expectation.DoesNotReach;
@@ -98,6 +99,10 @@ final class Reasons {
                 ? from + "'s ping to " + to + " got " + code(p.error().orElse("an ICMP error"))
                         + p.from().map(f -> " from " + code(f)).orElse("") + " instead of a reply"
                 : from + "'s ping to " + to + " got no reply within a second";
+        Optional<JourneyFormat.WrongTurn> turn = JourneyFormat.wrongTurn(state, result);
+        if (turn.isPresent()) {
+            return what + ": " + turn.get().text(Goals::code);
+        }
         Optional<Hop> drop = p == null ? Optional.empty() : p.journey().stream().filter(Hop::isDrop).findFirst();
         if (drop.isPresent()) {
             Hop h = drop.get();

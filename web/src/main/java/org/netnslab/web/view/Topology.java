@@ -1,198 +1,406 @@
 package org.netnslab.web.view;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
+import org.eclipse.elk.core.math.ElkMargin;
+import org.eclipse.elk.core.math.ElkPadding;
+import org.eclipse.elk.core.math.KVector;
+import org.eclipse.elk.core.options.CoreOptions;
+import org.eclipse.elk.core.options.Direction;
+import org.eclipse.elk.core.options.EdgeRouting;
+import org.eclipse.elk.core.options.HierarchyHandling;
+import org.eclipse.elk.core.options.NodeLabelPlacement;
+import org.eclipse.elk.core.options.PortAlignment;
+import org.eclipse.elk.core.options.PortConstraints;
+import org.eclipse.elk.core.options.PortLabelPlacement;
+import org.eclipse.elk.core.options.SizeConstraint;
+import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.graph.ElkBendPoint;
+import org.eclipse.elk.graph.ElkEdge;
+import org.eclipse.elk.graph.ElkEdgeSection;
+import org.eclipse.elk.graph.ElkLabel;
+import org.eclipse.elk.graph.ElkNode;
+import org.eclipse.elk.graph.ElkPort;
+import org.eclipse.elk.graph.ElkShape;
+import org.eclipse.elk.graph.util.ElkGraphUtil;
 import org.netnslab.core.backend.Backend;
 import org.netnslab.core.model.Address;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.Link;
 import org.netnslab.core.model.LinkKind;
 import org.netnslab.core.model.NamespaceState;
+import org.netnslab.core.model.NatRule;
 
 /**
- * The lab as a picture, drawn from its state alone: the upstream as the internet at the top, the host in
- * the middle with its bridges drawn as switches, the learner's namespaces as boxes below, and every veth
- * pair as a cable between the places its two ends are (a bridge, when the end is a port). A cable is solid
- * green when both ends are up, dashed grey when not.
+ * The lab as a picture, drawn from its state alone and laid out by the Eclipse Layout Kernel (ELK layered),
+ * left to right: the upstream (the internet), the host, then the learner's namespaces in as many columns as
+ * their cables ask. A bridge is a switch inside the box of the namespace that holds it, and each of its ports
+ * is a port on that switch, so a veth end set {@code master br0} is cabled to the switch, not to its box.
+ * Every link end is a port, named with its addresses; a cable is solid green when both ends are up, dashed
+ * grey when not. Forwarding and MASQUERADE rules are written where they act: on the namespace's box, and on
+ * the port a rule's {@code -o} names.
+ *
+ * <p>The picture is drawn at its own size in pixels (12 px text) and scrolls in the page rather than shrink.
+ * Past {@link #DRAWN_AT_MOST} namespaces, the rest are listed in one box so that the picture stays useful.
  */
 public final class Topology {
 
-    private static final int BOX_W = 210;
-    private static final int BOX_H = 72;
-    private static final int GAP = 30;
+    /** Namespaces drawn one by one; more are summed up in one box. */
+    static final int DRAWN_AT_MOST = 120;
+
+    /** Width of one character of the picture's 12 px monospace text, and its line height. */
+    static final double CHAR_W = 7.3;
+    static final double LINE_H = 16;
+    private static final double PORT = 8;
 
     private Topology() {}
 
-    private record Point(double x, double y) {}
-
     /** An SVG element, escaped, ready to inline in a page. */
     public static String svg(LabState state) {
-        List<String> learners = state.namespaces();
-        int columns = Math.max(1, learners.size());
-        int width = Math.max(760, columns * (BOX_W + GAP) + GAP);
-        NamespaceState host = state.namespace(Backend.HOST).orElseThrow();
-        List<Link> bridges = host.links().stream().filter(l -> l.kind() == LinkKind.BRIDGE).toList();
-        boolean nestedBridges = learners.stream().flatMap(n -> state.namespace(n).stream())
-                .anyMatch(n -> n.links().stream().anyMatch(l -> l.kind() == LinkKind.BRIDGE));
-        int height = 420 + (nestedBridges ? 40 : 0);
+        return new Drawing(state).draw();
+    }
 
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"topology\" viewBox=\"0 0 %d %d\" "
-                        + "role=\"img\" aria-label=\"topology of the lab\">", width, height));
-        svg.append("<title>Topology: namespaces, cables and bridges</title>");
+    /** One text line's size in the picture. */
+    static double textWidth(String text) {
+        return text.length() * CHAR_W + 4;
+    }
 
-        Map<String, Point> places = new HashMap<>();
-        Map<Point, Point> halfSizes = new HashMap<>();
-        Point cloud = new Point(width / 2.0, 48);
-        places.put(Backend.UPSTREAM, cloud);
-        Point hostCenter = new Point(width / 2.0, 180);
-        places.put(Backend.HOST, hostCenter);
-        int hostWidth = Math.max(BOX_W * 2, Math.min(width - 2 * GAP, 160 * Math.max(2, bridges.size() + 1)));
-        halfSizes.put(cloud, new Point(120, 30));
-        halfSizes.put(hostCenter, new Point(hostWidth / 2.0, (BOX_H + 24) / 2.0));
-        double rowY = 340;
-        for (int i = 0; i < learners.size(); i++) {
-            double x = GAP + BOX_W / 2.0 + i * ((width - 2.0 * GAP - BOX_W) / Math.max(1, learners.size() - 1));
-            if (learners.size() == 1) {
-                x = width / 2.0;
-            }
-            Point at = new Point(x, rowY);
-            places.put(learners.get(i), at);
-            halfSizes.put(at, new Point(BOX_W / 2.0, BOX_H / 2.0));
-        }
-        // bridges sit inside their namespace's box, spread along it
-        Map<String, Point> bridgePlaces = new HashMap<>();
-        for (NamespaceState ns : state.all()) {
-            List<Link> bs = ns.links().stream().filter(l -> l.kind() == LinkKind.BRIDGE).toList();
-            Point c = places.get(ns.name());
-            for (int i = 0; i < bs.size(); i++) {
-                double x = c.x() + (i - (bs.size() - 1) / 2.0) * 130;
-                double y = ns.name().equals(Backend.HOST) ? c.y() + 22 : c.y() + 22;
-                bridgePlaces.put(ns.name() + "/" + bs.get(i).name(), new Point(x, y));
-            }
+    private static final class Drawing {
+        private final LabState state;
+        private final ElkNode root = ElkGraphUtil.createGraph();
+        private final Map<String, ElkNode> boxes = new LinkedHashMap<>();
+        private final Map<String, ElkNode> bridges = new LinkedHashMap<>();
+        private final Map<String, ElkPort> ports = new LinkedHashMap<>();
+        private final Map<ElkPort, Link> linkOf = new LinkedHashMap<>();
+        private final Map<ElkNode, List<String>> headers = new LinkedHashMap<>();
+        private final Map<ElkNode, String> kindOf = new LinkedHashMap<>();
+        private final List<ElkEdge> cables = new ArrayList<>();
+        private final Map<ElkEdge, String> cableNames = new LinkedHashMap<>();
+        private final Map<ElkEdge, Boolean> cableUp = new LinkedHashMap<>();
+        private final List<String> drawn;
+        private final List<String> summed;
+
+        Drawing(LabState state) {
+            this.state = state;
+            List<String> learners = state.namespaces();
+            this.drawn = learners.subList(0, Math.min(learners.size(), DRAWN_AT_MOST));
+            this.summed = learners.subList(drawn.size(), learners.size());
         }
 
-        // cables first, so that boxes are drawn over their ends; a learner's links are named inside its box
-        Set<String> drawn = new HashSet<>();
-        Map<String, List<Link>> inside = new HashMap<>();
-        for (NamespaceState ns : state.all()) {
+        String draw() {
+            root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
+            root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
+            root.setProperty(CoreOptions.HIERARCHY_HANDLING, HierarchyHandling.INCLUDE_CHILDREN);
+            root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
+            root.setProperty(CoreOptions.SPACING_NODE_NODE, 24.0);
+            root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 70.0);
+            root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 20.0);
+            root.setProperty(CoreOptions.SPACING_EDGE_NODE, 16.0);
+            root.setProperty(CoreOptions.PADDING, new ElkPadding(12));
+
+            List<NamespaceState> shown = new ArrayList<>();
+            state.namespace(Backend.UPSTREAM).ifPresent(shown::add);
+            state.namespace(Backend.HOST).ifPresent(shown::add);
+            for (String n : drawn) {
+                state.namespace(n).ifPresent(shown::add);
+            }
+            for (NamespaceState ns : shown) {
+                namespace(ns);
+            }
+            for (NamespaceState ns : shown) {
+                for (Link l : ns.links()) {
+                    cable(ns, l);
+                }
+            }
+            if (!summed.isEmpty()) {
+                ElkNode more = leaf(root, "more", List.of(summed.size() + " more namespaces:",
+                        String.join(" ", summed.subList(0, Math.min(12, summed.size())))
+                                + (summed.size() > 12 ? " \u2026" : "")));
+                kindOf.put(more, "more");
+            }
+            new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+            return render();
+        }
+
+        private void namespace(NamespaceState ns) {
+            boolean upstream = ns.name().equals(Backend.UPSTREAM);
+            List<String> lines = new ArrayList<>();
+            lines.add(upstream ? "internet (198.51.100.8)" : shown(ns.name()));
+            if (ns.name().equals(Backend.HOST) || (!upstream && ns.ipForward() != 0)) {
+                lines.add(ns.ipForward() != 0 ? "forwarding on" : "forwarding off");
+            }
+            for (NatRule r : ns.nat().rules()) {
+                if (r.outInterface().isEmpty() || ns.link(r.outInterface().get()).isEmpty()) {
+                    lines.add(natText(r));
+                }
+            }
+            List<Link> bs = upstream ? List.of()
+                    : ns.links().stream().filter(l -> l.kind() == LinkKind.BRIDGE).toList();
+            ElkNode box;
+            // the ends a namespace holds itself are ports of a leaf, whose labels the layout keeps inside it
+            ElkNode stack;
+            if (bs.isEmpty()) {
+                box = leaf(root, "ns:" + ns.name(), lines);
+                stack = box;
+            } else {
+                box = ElkGraphUtil.createNode(root);
+                box.setIdentifier("ns:" + ns.name());
+                box.setProperty(CoreOptions.PADDING, new ElkPadding(10 + LINE_H, 14, 12, 14));
+                double w = textWidth(lines.get(0)) + 24;
+                box.setProperty(CoreOptions.NODE_SIZE_MINIMUM, new KVector(w, 40));
+                box.setProperty(CoreOptions.NODE_SIZE_CONSTRAINTS, EnumSet.of(SizeConstraint.MINIMUM_SIZE));
+                headers.put(box, lines.subList(0, 1));
+                boolean ownEnds = ns.links().stream().anyMatch(l -> l.kind() != LinkKind.LOOPBACK
+                        && l.kind() != LinkKind.BRIDGE && l.master().isEmpty());
+                stack = null;
+                if (ownEnds || lines.size() > 1) {
+                    stack = leaf(box, "stack:" + ns.name(), lines.size() > 1 ? lines.subList(1, lines.size())
+                            : List.of("links"));
+                    kindOf.put(stack, "stack");
+                }
+                for (Link b : bs) {
+                    ElkNode sw = leaf(box, "br:" + ns.name() + ":" + b.name(), List.of("\u21c4 " + endText(ns, b)));
+                    kindOf.put(sw, "bridge");
+                    bridges.put(ns.name() + ":" + b.name(), sw);
+                }
+            }
+            kindOf.putIfAbsent(box, upstream ? "internet" : ns.name().equals(Backend.HOST) ? "host" : "netns");
+            boxes.put(shown(ns.name()), box);
             for (Link l : ns.links()) {
-                if (l.kind() != LinkKind.VETH || l.peer().isEmpty()) {
+                if (l.kind() == LinkKind.LOOPBACK || l.kind() == LinkKind.BRIDGE) {
                     continue;
                 }
-                Link.Peer p = l.peer().get();
-                String peerNs = p.namespace().orElse(ns.name());
-                String key = pairKey(ns.name(), l.name(), peerNs, p.name());
-                if (!drawn.add(key)) {
+                if (upstream && !l.peer().flatMap(Link.Peer::namespace).map(Backend.HOST::equals).orElse(false)) {
                     continue;
                 }
-                Point a = end(ns.name(), l, places, bridgePlaces);
-                Link peerLink = state.namespace(peerNs).flatMap(n -> n.link(p.name())).orElse(null);
-                Point b = peerLink == null ? places.get(peerNs) : end(peerNs, peerLink, places, bridgePlaces);
-                if (a == null || b == null) {
-                    continue;
+                ElkNode owner = l.master().map(m -> bridges.get(ns.name() + ":" + m)).orElse(stack);
+                ElkPort p = ElkGraphUtil.createPort(owner);
+                p.setIdentifier(shown(ns.name()) + ":" + l.name());
+                p.setDimensions(PORT, PORT);
+                List<String> texts = new ArrayList<>();
+                texts.add(endText(ns, l) + (l.adminUp() ? "" : " (down)"));
+                for (NatRule r : ns.nat().rules()) {
+                    if (r.outInterface().map(l.name()::equals).orElse(false)) {
+                        texts.add(natText(r));
+                    }
                 }
-                boolean up = l.adminUp() && p.adminUp();
-                // a cable meets a box at its edge, not its middle, so the ends' names stay readable
-                Point rawA = a;
-                a = edge(a, halfSizes.get(a), b);
-                b = edge(b, halfSizes.get(b), rawA);
-                String label = l.name() + (ns.name().equals(peerNs) ? "" : "") + " \u2194 " + p.name();
-                cable(svg, a, b, up, label, ns.name().equals(peerNs));
-                label(svg, inside, learners, a, b, l, ns);
-                if (peerLink != null) {
-                    label(svg, inside, learners, b, a, peerLink, state.namespace(peerNs).get());
+                for (String t : texts) {
+                    ElkLabel label = ElkGraphUtil.createLabel(t, p);
+                    label.setDimensions(textWidth(t), LINE_H);
                 }
+                ports.put(ns.name() + ":" + l.name(), p);
+                linkOf.put(p, l);
             }
         }
 
-        cloud(svg, cloud);
-        box(svg, hostCenter, hostWidth, BOX_H + 24, "host", host.ipForward() != 0, "host");
-        for (String name : learners) {
-            NamespaceState ns = state.namespace(name).orElseThrow();
-            Point c = places.get(name);
-            box(svg, c, BOX_W, BOX_H, name, ns.ipForward() != 0, "netns");
-            List<Link> named = inside.getOrDefault(name, List.of());
-            for (int i = 0; i < named.size() && i < 3; i++) {
-                Link l = named.get(i);
-                svg.append(String.format(Locale.ROOT,
-                        "<text class=\"end %s\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>",
-                        l.adminUp() ? "up" : "down", c.x(), c.y() + 2 + 14 * i, esc(endText(l, ns))));
+        private ElkNode leaf(ElkNode parent, String id, List<String> lines) {
+            ElkNode n = ElkGraphUtil.createNode(parent);
+            n.setIdentifier(id);
+            n.setProperty(CoreOptions.NODE_SIZE_CONSTRAINTS, EnumSet.of(SizeConstraint.PORTS,
+                    SizeConstraint.PORT_LABELS, SizeConstraint.NODE_LABELS, SizeConstraint.MINIMUM_SIZE));
+            n.setProperty(CoreOptions.NODE_LABELS_PLACEMENT, NodeLabelPlacement.insideTopCenter());
+            n.setProperty(CoreOptions.PORT_LABELS_PLACEMENT, EnumSet.of(PortLabelPlacement.INSIDE));
+            n.setProperty(CoreOptions.PORT_CONSTRAINTS, PortConstraints.FREE);
+            n.setProperty(CoreOptions.PORT_ALIGNMENT_DEFAULT, PortAlignment.BEGIN);
+            n.setProperty(CoreOptions.NODE_LABELS_PADDING, new ElkPadding(6, 10, 4, 10));
+            n.setProperty(CoreOptions.SPACING_LABEL_PORT_VERTICAL, 2.0);
+            n.setProperty(CoreOptions.SPACING_LABEL_PORT_HORIZONTAL, 4.0);
+            n.setProperty(CoreOptions.SPACING_PORT_PORT, LINE_H);
+            // the ports begin below the box's own lines, so that their names never meet
+            double top = 8 + LINE_H * lines.size();
+            n.setProperty(CoreOptions.SPACING_PORTS_SURROUNDING, new ElkMargin(top, 6, 6, 6));
+            n.setProperty(CoreOptions.NODE_SIZE_MINIMUM, new KVector(90, top + LINE_H + 6));
+            for (String line : lines) {
+                ElkLabel label = ElkGraphUtil.createLabel(line, n);
+                label.setDimensions(textWidth(line), LINE_H);
             }
+            return n;
         }
-        for (NamespaceState ns : state.all()) {
-            for (Link b : ns.links()) {
-                if (b.kind() == LinkKind.BRIDGE) {
-                    Point at = bridgePlaces.get(ns.name() + "/" + b.name());
-                    bridge(svg, at, b, ns);
-                }
+
+        /** One cable a veth pair, drawn once, from the end nearer the internet to the other. */
+        private void cable(NamespaceState ns, Link l) {
+            if (l.kind() != LinkKind.VETH || l.peer().isEmpty()) {
+                return;
             }
-        }
-        svg.append("</svg>");
-        return svg.toString();
-    }
-
-    /** Where the line from a box's centre toward a point leaves the box; the centre itself for a bridge. */
-    private static Point edge(Point center, Point half, Point toward) {
-        if (half == null) {
-            return center;
-        }
-        double dx = toward.x() - center.x();
-        double dy = toward.y() - center.y();
-        if (dx == 0 && dy == 0) {
-            return center;
-        }
-        double t = Math.min(dx == 0 ? Double.MAX_VALUE : half.x() / Math.abs(dx),
-                dy == 0 ? Double.MAX_VALUE : half.y() / Math.abs(dy));
-        return new Point(center.x() + dx * Math.min(1, t), center.y() + dy * Math.min(1, t));
-    }
-
-    private static String pairKey(String ns1, String l1, String ns2, String l2) {
-        String a = ns1 + "/" + l1;
-        String b = ns2 + "/" + l2;
-        return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
-    }
-
-    private static Point end(String ns, Link l, Map<String, Point> places, Map<String, Point> bridges) {
-        if (l.master().isPresent()) {
-            Point b = bridges.get(ns + "/" + l.master().get());
-            if (b != null) {
-                return b;
+            Link.Peer peer = l.peer().get();
+            String peerNs = peer.namespace().orElse(ns.name());
+            ElkPort a = ports.get(ns.name() + ":" + l.name());
+            ElkPort b = ports.get(peerNs + ":" + peer.name());
+            if (a == null || b == null || rank(ns.name(), l) > rank(peerNs, linkOf.get(b))) {
+                return;
             }
+            if (rank(ns.name(), l) == rank(peerNs, linkOf.get(b)) && a.getIdentifier().compareTo(b.getIdentifier()) > 0) {
+                return;
+            }
+            ElkEdge e = ElkGraphUtil.createSimpleEdge(a, b);
+            ElkGraphUtil.updateContainment(e);
+            cables.add(e);
+            cableNames.put(e, a.getIdentifier() + " " + b.getIdentifier());
+            cableUp.put(e, l.adminUp() && peer.adminUp());
         }
-        return places.get(ns);
-    }
 
-    private static void cable(StringBuilder svg, Point a, Point b, boolean up, String label, boolean loop) {
-        String style = up ? "cable up" : "cable down";
-        if (loop || (a.x() == b.x() && a.y() == b.y())) {
+        /** Where an end stands from left to right: the internet, the host's own ends, its bridges, the others. */
+        private int rank(String ns, Link l) {
+            int base = ns.equals(Backend.UPSTREAM) ? 0 : ns.equals(Backend.HOST) ? 10 : 20 + 10 * drawn.indexOf(ns);
+            return base + (l != null && l.master().isPresent() ? 1 : 0);
+        }
+
+        private String render() {
+            double width = Math.ceil(root.getWidth());
+            double height = Math.ceil(root.getHeight());
+            StringBuilder svg = new StringBuilder();
             svg.append(String.format(Locale.ROOT,
-                    "<path class=\"%s\" d=\"M %.1f %.1f c 40 40, -40 40, 0 0\"><title>%s</title></path>",
-                    style, a.x() - 60, a.y() + 20, esc(label)));
-            return;
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"topology\" width=\"%.0f\" height=\"%.0f\" "
+                            + "viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-labelledby=\"topology-title\">",
+                    width, height, width, height));
+            svg.append("<title id=\"topology-title\">").append(esc(summary())).append("</title>");
+            for (Map.Entry<String, ElkNode> e : boxes.entrySet()) {
+                box(svg, e.getKey(), e.getValue());
+            }
+            for (ElkNode n : kindOf.keySet()) {
+                String kind = kindOf.get(n);
+                if (kind.equals("more") || kind.equals("stack")) {
+                    svg.append(kind.equals("more") ? "<g class=\"ns more\">" : "<g class=\"stack\">");
+                    rect(svg, n, 8);
+                    labels(svg, n, "name");
+                    svg.append("</g>");
+                }
+            }
+            for (Map.Entry<String, ElkNode> e : bridges.entrySet()) {
+                ElkNode sw = e.getValue();
+                String name = e.getKey().substring(e.getKey().indexOf(':') + 1);
+                String nsName = e.getKey().substring(0, e.getKey().indexOf(':'));
+                Link b = state.namespace(nsName).flatMap(n -> n.link(name)).orElseThrow();
+                svg.append("<g class=\"bridge ").append(b.adminUp() ? "up" : "down").append("\" data-bridge=\"")
+                        .append(esc(name)).append("\" data-namespace-of=\"").append(esc(shown(nsName))).append("\">");
+                rect(svg, sw, 3);
+                labels(svg, sw, "name");
+                svg.append("</g>");
+            }
+            for (ElkEdge e : cables) {
+                cable(svg, e);
+            }
+            for (Map.Entry<String, ElkPort> e : ports.entrySet()) {
+                port(svg, e.getValue().getIdentifier(), e.getValue());
+            }
+            svg.append("</svg>");
+            return svg.toString();
         }
-        svg.append(String.format(Locale.ROOT,
-                "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"><title>%s</title></line>",
-                style, a.x(), a.y(), b.x(), b.y(), esc(label)));
+
+        private String summary() {
+            StringBuilder s = new StringBuilder("Topology: the internet, the host");
+            int n = state.namespaces().size();
+            s.append(n == 0 ? "" : ", " + n + (n == 1 ? " namespace" : " namespaces"));
+            int b = bridges.size();
+            s.append(b == 0 ? "" : ", " + b + (b == 1 ? " bridge" : " bridges"));
+            s.append(" and ").append(cables.size()).append(cables.size() == 1 ? " cable" : " cables");
+            return s.toString();
+        }
+
+        private void box(StringBuilder svg, String name, ElkNode n) {
+            String kind = kindOf.get(n);
+            svg.append("<g class=\"ns ").append(kind).append("\" data-namespace=\"").append(esc(name)).append("\">");
+            if (kind.equals("internet")) {
+                KVector at = absolute(n);
+                svg.append(String.format(Locale.ROOT,
+                        "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"%.1f\"/>", at.x, at.y,
+                        n.getWidth(), n.getHeight(), Math.min(n.getHeight(), n.getWidth()) / 2));
+            } else {
+                rect(svg, n, 8);
+            }
+            List<String> header = headers.get(n);
+            if (header != null) {
+                KVector at = absolute(n);
+                for (int i = 0; i < header.size(); i++) {
+                    text(svg, i == 0 ? "name" : "note", at.x + 10, at.y + 6 + LINE_H * i, header.get(i));
+                }
+            } else {
+                labels(svg, n, "name");
+            }
+            svg.append("</g>");
+        }
+
+        private void rect(StringBuilder svg, ElkNode n, double rx) {
+            KVector at = absolute(n);
+            svg.append(String.format(Locale.ROOT,
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"%.1f\"/>", at.x, at.y,
+                    n.getWidth(), n.getHeight(), rx));
+        }
+
+        private void labels(StringBuilder svg, ElkShape shape, String firstClass) {
+            KVector at = absolute(shape);
+            boolean first = true;
+            for (ElkLabel l : shape.getLabels()) {
+                text(svg, first ? firstClass : "note", at.x + l.getX(), at.y + l.getY(), l.getText());
+                first = false;
+            }
+        }
+
+        private void port(StringBuilder svg, String id, ElkPort p) {
+            Link l = linkOf.get(p);
+            KVector at = absolute(p);
+            svg.append("<g class=\"port ").append(l.adminUp() ? "up" : "down").append("\" data-port=\"")
+                    .append(esc(id)).append("\">");
+            svg.append(String.format(Locale.ROOT,
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>", at.x, at.y, p.getWidth(),
+                    p.getHeight()));
+            boolean first = true;
+            for (ElkLabel label : p.getLabels()) {
+                text(svg, first ? "end" : "note", at.x + label.getX(), at.y + label.getY(), label.getText());
+                first = false;
+            }
+            svg.append("</g>");
+        }
+
+        /** A line of text whose box (x, y, its width, {@link #LINE_H}) is where the layout put its label. */
+        private void text(StringBuilder svg, String cls, double x, double y, String text) {
+            svg.append(String.format(Locale.ROOT,
+                    "<text class=\"%s\" x=\"%.1f\" y=\"%.1f\" data-w=\"%.1f\">%s</text>", cls, x + 2, y + 12,
+                    textWidth(text), esc(text)));
+        }
+
+        private void cable(StringBuilder svg, ElkEdge e) {
+            KVector offset = e.getContainingNode() == null ? new KVector() : absolute(e.getContainingNode());
+            StringBuilder d = new StringBuilder();
+            for (ElkEdgeSection s : e.getSections()) {
+                d.append(String.format(Locale.ROOT, "M %.1f %.1f", offset.x + s.getStartX(), offset.y + s.getStartY()));
+                for (ElkBendPoint b : s.getBendPoints()) {
+                    d.append(String.format(Locale.ROOT, " L %.1f %.1f", offset.x + b.getX(), offset.y + b.getY()));
+                }
+                d.append(String.format(Locale.ROOT, " L %.1f %.1f ", offset.x + s.getEndX(), offset.y + s.getEndY()));
+            }
+            String name = cableNames.get(e);
+            svg.append("<path class=\"cable ").append(cableUp.get(e) ? "up" : "down").append("\" data-cable=\"")
+                    .append(esc(name)).append("\" d=\"").append(d.toString().trim()).append("\"><title>")
+                    .append(esc(name.replace(" ", " \u2194 "))).append("</title></path>");
+        }
     }
 
-    /** Names a cable's end: inside a learner's box, or beside the cable for the host's ends. */
-    private static void label(StringBuilder svg, Map<String, List<Link>> inside, List<String> learners, Point at,
-            Point toward, Link l, NamespaceState ns) {
-        if (learners.contains(ns.name()) && l.master().isEmpty()) {
-            inside.computeIfAbsent(ns.name(), k -> new java.util.ArrayList<>()).add(l);
-        } else {
-            endLabel(svg, at, toward, l, ns);
+    /** Where a shape's top-left corner is in the picture, its parents' offsets added. */
+    private static KVector absolute(ElkShape shape) {
+        KVector v = new KVector(shape.getX(), shape.getY());
+        ElkNode parent = shape instanceof ElkPort p ? p.getParent() : ((ElkNode) shape).getParent();
+        while (parent != null && parent.getParent() != null) {
+            v.x += parent.getX();
+            v.y += parent.getY();
+            parent = parent.getParent();
         }
+        return v;
     }
 
-    private static String endText(Link l, NamespaceState ns) {
+    /** The name the picture gives a namespace: the host and the upstream by their plain names. */
+    static String shown(String ns) {
+        return ns.equals(Backend.HOST) ? "host" : ns.equals(Backend.UPSTREAM) ? "upstream" : ns;
+    }
+
+    /** The end's name and its IPv4 addresses, as the picture prints it. */
+    static String endText(NamespaceState ns, Link l) {
         StringBuilder text = new StringBuilder(l.name());
         for (Address a : ns.addressesOf(l.index())) {
             if (a.isInet()) {
@@ -202,48 +410,9 @@ public final class Topology {
         return text.toString();
     }
 
-    private static void endLabel(StringBuilder svg, Point at, Point toward, Link l, NamespaceState ns) {
-        double dx = toward.x() - at.x();
-        double dy = toward.y() - at.y();
-        double len = Math.max(1, Math.hypot(dx, dy));
-        // a bridge's ports fan out from one point: their names go further along their cables, apart
-        double along = l.master().isPresent() ? Math.max(40, len * 0.55) : Math.min(24, len * 0.3);
-        double x = at.x() + dx / len * along;
-        double y = at.y() + dy / len * along;
-        svg.append(String.format(Locale.ROOT,
-                "<text class=\"end %s\" x=\"%.1f\" y=\"%.1f\">%s</text>",
-                l.adminUp() ? "up" : "down", x + 6, y, esc(endText(l, ns))));
-    }
-
-    private static void cloud(StringBuilder svg, Point c) {
-        svg.append(String.format(Locale.ROOT,
-                "<g class=\"internet\"><ellipse cx=\"%.1f\" cy=\"%.1f\" rx=\"120\" ry=\"30\"/>"
-                        + "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">internet (198.51.100.8)</text></g>",
-                c.x(), c.y(), c.x(), c.y() + 5));
-    }
-
-    private static void box(StringBuilder svg, Point c, int w, int h, String name, boolean forwarding,
-            String kind) {
-        svg.append(String.format(Locale.ROOT,
-                "<g class=\"ns %s\" data-namespace=\"%s\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%d\" rx=\"8\"/>"
-                        + "<text class=\"name\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s%s</text></g>",
-                kind, esc(name), c.x() - w / 2.0, c.y() - h / 2.0, w, h, c.x(), c.y() - h / 2.0 + 18, esc(name),
-                forwarding ? " \u00b7 forwarding" : ""));
-    }
-
-    private static void bridge(StringBuilder svg, Point at, Link b, NamespaceState ns) {
-        StringBuilder label = new StringBuilder(b.name());
-        for (Address a : ns.addressesOf(b.index())) {
-            if (a.isInet()) {
-                label.append(' ').append(a.prefix());
-            }
-        }
-        double w = Math.max(120, 7.5 * (label.length() + 2) + 16);
-        svg.append(String.format(Locale.ROOT,
-                "<g class=\"bridge %s\" data-bridge=\"%s\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"22\" rx=\"3\"/>"
-                        + "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">\u21c4 %s</text></g>",
-                b.adminUp() ? "up" : "down", esc(b.name()), at.x() - w / 2, at.y() - 11, w, at.x(), at.y() + 4,
-                esc(label.toString())));
+    static String natText(NatRule r) {
+        return (r.masquerade() ? "MASQUERADE" : "nat rule") + r.source().map(s -> " from " + s).orElse("")
+                + r.outInterface().map(o -> " out " + o).orElse("");
     }
 
     static String esc(String s) {
@@ -261,11 +430,10 @@ public final class Topology {
         return sb.toString();
     }
 
-    /** For tests: the names of the cables drawn. */
+    /** For tests: the cables drawn, each as its two ends {@code NS:DEV NS:DEV}. */
     static List<String> cables(String svg) {
         List<String> out = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("class=\"cable[^\"]*\"[^>]*><title>([^<]*)</title>")
-                .matcher(svg);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-cable=\"([^\"]*)\"").matcher(svg);
         while (m.find()) {
             out.add(m.group(1));
         }
