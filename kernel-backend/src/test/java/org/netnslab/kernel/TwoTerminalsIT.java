@@ -14,6 +14,13 @@ class TwoTerminalsIT {
     }
 
     @Test
+    void ncHoldsItsTerminalFromTheStart() {
+        try (KernelBackend lab = KernelLabs.freshLab()) {
+            TwoTerminals.ncHoldsItsTerminalFromTheStart(lab);
+        }
+    }
+
+    @Test
     void ctrlCEndsTheHeldNc() {
         try (KernelBackend lab = KernelLabs.freshLab()) {
             TwoTerminals.ctrlCEndsTheHeldNc(lab);

@@ -19,6 +19,11 @@ class TwoTerminalsTests {
     }
 
     @Test
+    void ncHoldsItsTerminalFromTheStart() throws Exception {
+        TwoTerminals.ncHoldsItsTerminalFromTheStart(lab());
+    }
+
+    @Test
     void ctrlCEndsTheHeldNc() throws Exception {
         TwoTerminals.ctrlCEndsTheHeldNc(lab());
     }

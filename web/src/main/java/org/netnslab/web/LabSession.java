@@ -435,6 +435,9 @@ final class LabSession implements AutoCloseable {
                 return false;
             }
             others.add(new Terminal(backend));
+            // with two terminals, nc -l holds its own from the start, as a real one does
+            terminal.holdForeground();
+            others.forEach(Terminal::holdForeground);
             otherConsoles.add(new ArrayList<>());
             shownTotals.add(0);
             liveLog = liveLog.plus(e);

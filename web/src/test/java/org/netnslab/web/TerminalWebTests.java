@@ -123,6 +123,20 @@ class TerminalWebTests {
     }
 
     @Test
+    void withTwoTerminalsNcListeningHoldsItsTerminalAtOnceAndSendsWhatWasTypedAhead() {
+        JavalinTest.test(app(), (server, client) -> {
+            Browser b = new Browser(server.port());
+            SEED_003.forEach(l -> b.htmx("/lab/console", Browser.command(l)));
+            b.htmx("/lab/terminal");
+            String one = terminal(in(b, 1, "ip netns exec ns1 nc -l -p 8080").body(), 1);
+            assertThat(one).doesNotContain("in the background").contains("nc -l -p 8080&gt; </span>\n      <input");
+            in(b, 1, "typed ahead");
+            in(b, 2, "ip netns exec ns2 nc 10.0.0.1 8080");
+            assertThat(terminal(in(b, 2, "hello").body(), 2)).contains("<pre class=\"out\">typed ahead\n</pre>");
+        });
+    }
+
+    @Test
     void aRefusedConnectInTerminalTwoSaysWhatNetcatOpenbsdSays() {
         JavalinTest.test(app(), (server, client) -> {
             Browser b = new Browser(server.port());

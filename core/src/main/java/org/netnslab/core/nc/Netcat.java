@@ -64,6 +64,14 @@ public final class Netcat {
      */
     private Connection held;
     private Background heldListener;
+    /**
+     * Whether {@code nc -l} holds its terminal from the start, as in a real one: in a lab with several
+     * terminals, where another terminal runs the client. With one terminal it listens in the background.
+     */
+    private boolean foreground;
+    /** The listener that holds the terminal until a client comes, and the lines typed into it meanwhile. */
+    private Background waiting;
+    private final List<String> typedAhead = new ArrayList<>();
 
     public Netcat(Backend backend) {
         this.backend = backend;
@@ -122,10 +130,34 @@ public final class Netcat {
         if (held != null) {
             dropHeld();
         }
+        waiting = null;
+        typedAhead.clear();
         for (Background b : listening) {
             b.socket().close();
         }
         listening.clear();
+    }
+
+    /** From now on {@code nc -l} holds its terminal, as in a real one: the lab has another terminal. */
+    public void holdForeground() {
+        foreground = true;
+    }
+
+    /** Whether an {@code nc -l} holds this terminal, waiting for its client. */
+    public boolean waitingForClient() {
+        return waiting != null;
+    }
+
+    /**
+     * A line typed into the nc that waits for its client: kept, as nc's standard input keeps it, and sent once
+     * the client came; {@code exit} stops it, as Ctrl-C would.
+     */
+    public CommandResult typeAhead(String line) {
+        if (line.strip().equals("exit")) {
+            return new CommandResult(stopListening().output(), 0);
+        }
+        typedAhead.add(line);
+        return CommandResult.OK;
     }
 
     /**
@@ -148,6 +180,15 @@ public final class Netcat {
                     held = accepted.get();
                     heldListener = b;
                     listening.remove(b);
+                    waiting = null;
+                    for (String line : typedAhead) {
+                        try {
+                            held.send((line + "\n").getBytes(StandardCharsets.UTF_8));
+                        } catch (KernelException e) {
+                            break;
+                        }
+                    }
+                    typedAhead.clear();
                     break;
                 }
             }
@@ -197,8 +238,11 @@ public final class Netcat {
         return held != null;
     }
 
-    /** The port of the nc that holds this terminal, having accepted a client. */
+    /** The port of the nc that holds this terminal, waiting for a client or having accepted one. */
     public Optional<Integer> heldPort() {
+        if (waiting != null) {
+            return Optional.of(waiting.port());
+        }
         return held == null ? Optional.empty() : Optional.of(heldListener.port());
     }
 
@@ -239,6 +283,8 @@ public final class Netcat {
                     .append(where(b.namespace()));
         }
         listening.clear();
+        waiting = null;
+        typedAhead.clear();
         return netnsLab("the nc that listened stopped, as at Ctrl-C: " + said, 130);
     }
 
@@ -266,6 +312,11 @@ public final class Netcat {
         String where = where(ns);
         try {
             listening.add(new Background(ns, port, backend.listen(ns, port)));
+            if (foreground && chat == null && held == null && waiting == null) {
+                // nc -l says nothing: it holds the terminal until a client comes
+                waiting = listening.get(listening.size() - 1);
+                return CommandResult.OK;
+            }
         } catch (KernelException e) {
             if (e.errno() == Errno.EADDRINUSE) {
                 return netnsLab("an nc listens on port " + port + " " + where + " already. A real nc would listen"
@@ -372,6 +423,10 @@ public final class Netcat {
             if (!Backend.HOST.equals(b.namespace()) && !backend.namespaces().contains(b.namespace())) {
                 b.socket().close();
                 it.remove();
+                if (b == waiting) {
+                    waiting = null;
+                    typedAhead.clear();
+                }
             }
         }
     }

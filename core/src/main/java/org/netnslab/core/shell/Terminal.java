@@ -65,6 +65,9 @@ public final class Terminal {
     }
 
     private CommandResult runLine(String line) {
+        if (netcat.waitingForClient()) {
+            return netcat.typeAhead(line);
+        }
         if (netcat.holdsConnection()) {
             return netcat.sendHeld(line);
         }
@@ -165,6 +168,14 @@ public final class Terminal {
      */
     public CommandResult poll() {
         return netcat.poll();
+    }
+
+    /**
+     * The lab has another terminal now: from here on {@code nc -l} holds this one from the start, as a real
+     * one does, for the client another terminal runs.
+     */
+    public void holdForeground() {
+        netcat.holdForeground();
     }
 
     /** Whether a program holds the terminal, which Ctrl-C would stop: nc chatting, or listening. */

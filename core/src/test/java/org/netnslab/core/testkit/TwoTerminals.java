@@ -42,6 +42,7 @@ public final class TwoTerminals {
         assertThat(one.run("nc -l -p 8080").ok()).isTrue();
         assertThat(one.holding()).isTrue();
         assertThat(shown(one.poll())).as("no client yet").isEmpty();
+        // with one terminal, nc -l listens in the background
         assertThat(one.prompt()).isEqualTo("root@host:~# (netns ns1) ");
 
         assertThat(two.run("ip netns exec ns2 bash").ok()).isTrue();
@@ -61,6 +62,35 @@ public final class TwoTerminals {
         assertThat(one.prompt()).isEqualTo("root@host:~# (netns ns1) ");
         assertThat(two.prompt()).isEqualTo("root@host:~# (netns ns2) ");
         assertThat(one.run("ip -br addr show dev v1").output()).startsWith("v1@if");
+    }
+
+    /**
+     * In a lab with two terminals, nc -l holds its terminal at once, as a real one does: it says nothing, and
+     * what is typed before the client comes is sent once it came.
+     */
+    public static void ncHoldsItsTerminalFromTheStart(Backend lab) {
+        Terminal one = new Terminal(lab);
+        Terminal two = new Terminal(lab);
+        for (String line : SEED_003) {
+            assertThat(one.run(line).ok()).as(line).isTrue();
+        }
+        one.holdForeground();
+        two.holdForeground();
+        one.run("ip netns exec ns1 bash");
+        assertThat(shown(one.run("nc -l -p 8080"))).as("nc -l says nothing").isEmpty();
+        assertThat(one.prompt()).isEqualTo("nc -l -p 8080> ");
+        assertThat(shown(one.run("typed before the client came"))).isEmpty();
+        assertThat(one.backend().namespaces()).containsExactly("ns1", "ns2");
+        two.run("ip netns exec ns2 bash");
+        assertThat(shown(two.run("nc 10.0.0.1 8080"))).isEmpty();
+        assertThat(shown(one.poll())).isEmpty();
+        assertThat(shown(two.poll())).isEqualTo("typed before the client came\n");
+        two.run("and back");
+        assertThat(shown(one.poll())).isEqualTo("and back\n");
+        assertThat(shown(one.run("exit"))).as("nc stops, silently as at Ctrl-C").isEmpty();
+        assertThat(one.prompt()).isEqualTo("root@host:~# (netns ns1) ");
+        assertThat(two.poll().output()).isEmpty();
+        assertThat(two.chat()).as("the client saw the end, and exited").isEmpty();
     }
 
     /** Ctrl-C in terminal 1 stops the nc that holds it; terminal 2's chat sees the end. */
