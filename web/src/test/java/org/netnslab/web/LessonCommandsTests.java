@@ -171,7 +171,7 @@ class LessonCommandsTests {
 
     @Test
     void checkPointsAtEveryLineThatIsWrong() throws Exception {
-        Path f = file("bad.md", GOOD.replace("ip netns add green", "tcpdump -i eth0")
+        Path f = file("bad.md", GOOD.replace("ip netns add green", "tshark -i eth0")
                 .replace("blue has link lo state DOWN", "blue pings 10.0.0.1"));
 
         assertThat(main("check", f.toString())).isEqualTo(1);
@@ -179,7 +179,7 @@ class LessonCommandsTests {
         assertThat(err.toString().lines()).hasSize(2).satisfiesExactly(
                 l -> assertThat(l).startsWith("netns-lab: " + f + ":14: cannot read the expectation"
                         + " \"blue pings 10.0.0.1\""),
-                l -> assertThat(l).isEqualTo("netns-lab: " + f + ":20: unknown command \"tcpdump\": a lab runs ip,"
+                l -> assertThat(l).isEqualTo("netns-lab: " + f + ":20: unknown command \"tshark\": a lab runs ip,"
                         + " ping, sysctl, iptables and nc (and bash and exit)"));
     }
 

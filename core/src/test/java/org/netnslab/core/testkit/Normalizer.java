@@ -22,6 +22,12 @@ public final class Normalizer {
             rule("time=[0-9.]+ ms", "time=T ms"),
             rule("time \\d+ms", "time Tms"),
             rule("rtt min/avg/max/mdev = \\S+ ms", "rtt min/avg/max/mdev = T ms"),
+            // tcpdump: timestamps, ICMP echo ids, TCP initial sequence numbers and timestamp options
+            rule("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{6} ", "HH:MM:SS.US "),
+            rule(", id \\d+, seq ", ", id N, seq "),
+            rule("(Flags \\[S\\.?E?W?\\], seq )\\d+", "$1N"),
+            rule("(Flags \\[S\\.\\], seq N, ack )\\d+", "$1N"),
+            rule("TS val \\d+ ecr \\d+", "TS val T ecr T"),
             rule("(?m)[ \\t]+$", ""));
 
     private Normalizer() {}
