@@ -74,6 +74,9 @@ final class WebApp {
             config.routes.post("/lab/reset", ctx -> reset(ctx, Optional.empty()));
             config.routes.post("/lab/reachability", ctx -> reachability(ctx, Optional.empty()));
             config.routes.post("/lab/restore", ctx -> restore(ctx, Optional.empty()));
+            config.routes.get("/lab/capture", ctx -> capture(ctx, Optional.empty()));
+            config.routes.get("/lessons/{id}/capture", ctx -> capture(ctx, Optional.of(lessonOf(ctx))));
+            config.routes.get("/lessons/{id}/exercise/capture", ctx -> capture(yourself(ctx), Optional.of(lessonOf(ctx))));
             config.routes.get("/lessons/{id}", ctx -> page(ctx, Optional.of(lessonOf(ctx))));
             config.routes.post("/lessons/{id}/next", ctx -> step(ctx, lessonOf(ctx), true));
             config.routes.post("/lessons/{id}/previous", ctx -> step(ctx, lessonOf(ctx), false));
@@ -222,6 +225,7 @@ final class WebApp {
         model.put("prompt", lab.prompt());
         model.put("panels", StatePanels.of(lab.previousState(), lab.state()));
         model.put("topology", Topology.svg(lab.state()));
+        model.put("captures", CaptureDownload.links(lab.state()));
         if (cheapCopies) {
             model.put("reachability", lab.reachability());
         }
@@ -304,6 +308,30 @@ final class WebApp {
     }
 
     /** The learner's lab: from the store, or rebuilt from the log the page carried back. */
+    /** {@code Download capture (.pcap)}: {@code ?link=NS/DEV}, the link's packets since the lab began. */
+    private void capture(Context ctx, Optional<Lesson> lesson) {
+        String link = Optional.ofNullable(ctx.queryParam("link")).orElse("");
+        int slash = link.lastIndexOf('/');
+        if (slash <= 0 || slash == link.length() - 1) {
+            ctx.status(HttpStatus.BAD_REQUEST).result("Say which link: ?link=NAMESPACE/DEVICE");
+            return;
+        }
+        String ns = link.substring(0, slash);
+        String device = link.substring(slash + 1);
+        LabSession lab = lab(ctx, lesson);
+        byte[] pcap;
+        synchronized (lab) {
+            if (lab.state().namespace(ns).flatMap(s -> s.link(device)).isEmpty()) {
+                ctx.status(HttpStatus.NOT_FOUND).result("There is no link " + device + " in " + ns + ".");
+                return;
+            }
+            pcap = CaptureDownload.pcap(lab.backend(), ns, device);
+        }
+        ctx.contentType(CaptureDownload.MEDIA_TYPE);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + CaptureDownload.fileName(ns, device) + "\"");
+        ctx.result(pcap);
+    }
+
     private LabSession lab(Context ctx, Optional<Lesson> lesson) {
         boolean yourself = ctx.attribute(DO_IT_YOURSELF) != null;
         String key = key(ctx, lesson, yourself);
