@@ -50,6 +50,7 @@ final class Printer {
                 default -> "?";
             })).append(' ');
             if (options.link()) {
+                out.append("ifindex ").append(ifindex).append(' ');
                 int halen = b.u8(11);
                 StringBuilder mac = new StringBuilder();
                 for (int i = 0; i < Math.min(halen, 8); i++) {
