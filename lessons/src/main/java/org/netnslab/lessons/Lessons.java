@@ -13,8 +13,8 @@ import org.netnslab.core.lesson.LessonFormatException;
 
 /**
  * The lessons netns-lab ships, in order, from the Markdown files under {@code lessons/} on the class path.
- * A lesson's id is its number ({@code 1}); its file name without the number ({@code a-namespace-and-the-host})
- * or with it names it too.
+ * A lesson's id is the number its file starts with ({@code 1}, {@code 8}); its file name without the number
+ * ({@code a-namespace-and-the-host}) or with it names it too.
  */
 public final class Lessons {
 
@@ -24,7 +24,8 @@ public final class Lessons {
             "02-two-namespaces-one-cable.md",
             "03-routing-through-the-host.md",
             "04-a-bridge-for-three.md",
-            "05-nat-to-the-internet.md");
+            "05-nat-to-the-internet.md",
+            "08-watch-the-packets.md");
 
     private static final String DIR = "lessons/";
 
@@ -53,7 +54,8 @@ public final class Lessons {
             String base = file.substring(0, file.length() - ".md".length());
             String slug = base.substring(base.indexOf('-') + 1);
             String number = base.substring(0, base.indexOf('-'));
-            if (name.equals(String.valueOf(i + 1)) || name.equals(number) || name.equals(slug) || name.equals(base)
+            if (name.equals(String.valueOf(Integer.parseInt(number))) || name.equals(number) || name.equals(slug)
+                    || name.equals(base)
                     || name.equals(file)) {
                 return Optional.of(all().get(i));
             }
@@ -88,13 +90,14 @@ public final class Lessons {
         private static final long serialVersionUID = 1L;
 
         public NoSuchLessonException(String name) {
-            super("no lesson \"" + name + "\": give a lesson's id (1 to " + FILES.size()
+            super("no lesson \"" + name + "\": give a lesson's id (" + String.join(", ", FILES.stream()
+                    .map(f -> String.valueOf(Integer.parseInt(f.substring(0, f.indexOf('-'))))).toList())
                     + ", see 'netns-lab lessons') or the path of a lesson's Markdown file");
         }
     }
 
     private static Lesson read(String file) {
-        String id = String.valueOf(FILES.indexOf(file) + 1);
+        String id = String.valueOf(Integer.parseInt(file.substring(0, file.indexOf('-'))));
         try (InputStream in = Lessons.class.getClassLoader().getResourceAsStream(DIR + file)) {
             if (in == null) {
                 throw new IllegalStateException("the lesson " + DIR + file + " is not on the class path");

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.netnslab.core.backend.Backend;
+import org.netnslab.core.backend.Capture;
+import org.netnslab.core.backend.CapturedFrame;
 import org.netnslab.core.backend.Connection;
 import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.backend.Listener;
@@ -132,6 +134,16 @@ public final class WithoutJourneys implements Backend {
     @Override
     public void flushNat(String ns) throws KernelException {
         inner.flushNat(ns);
+    }
+
+    @Override
+    public Capture capture(String ns, String device) throws KernelException {
+        return inner.capture(ns, device);
+    }
+
+    @Override
+    public List<CapturedFrame> history(String ns, String device) {
+        return inner.history(ns, device);
     }
 
     @Override
