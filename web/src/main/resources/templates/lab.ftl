@@ -115,6 +115,7 @@
     </#if>
   </section>
 
+  <#include "capture.ftl">
   <section class="state" aria-label="namespaces">
     <h2>Namespaces</h2>
     <div class="panels">

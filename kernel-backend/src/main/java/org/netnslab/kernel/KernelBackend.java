@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.netnslab.core.backend.Backend;
+import org.netnslab.core.backend.Capture;
 import org.netnslab.core.backend.Connection;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
@@ -417,6 +418,19 @@ public final class KernelBackend implements Backend {
         LabNamespace n = ns(ns);
         traffic++;
         return Pinger.ping(n, request);
+    }
+
+    // ------------------------------------------------------------------------------------------ captures
+
+    @Override
+    public synchronized Capture capture(String ns, String device) throws KernelException {
+        LabNamespace n = ns(ns);
+        int ifindex = 0;
+        if (!device.equals("any")) {
+            ifindex = namespace(ns).flatMap(s -> s.link(device)).map(Link::index)
+                    .orElseThrow(() -> new KernelException(Errno.ENODEV));
+        }
+        return Capturer.open(n, ifindex, i -> namespace(ns).flatMap(s -> s.link(i)).map(l -> l.name()).orElse(null));
     }
 
     // ------------------------------------------------------------------------------------------ TCP

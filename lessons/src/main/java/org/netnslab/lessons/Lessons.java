@@ -13,8 +13,8 @@ import org.netnslab.core.lesson.LessonFormatException;
 
 /**
  * The lessons netns-lab ships, in order, from the Markdown files under {@code lessons/} on the class path.
- * A lesson's id is its number ({@code 1}); its file name without the number ({@code a-namespace-and-the-host})
- * or with it names it too.
+ * A lesson's id is the number its file starts with ({@code 1}, {@code 8}); its file name without the number
+ * ({@code a-namespace-and-the-host}) or with it names it too.
  */
 public final class Lessons {
 
@@ -25,6 +25,7 @@ public final class Lessons {
             "03-routing-through-the-host.md",
             "04-a-bridge-for-three.md",
             "05-nat-to-the-internet.md",
+            "08-watch-the-packets.md",
             "09-two-nodes.md");
 
     private static final String DIR = "lessons/";

@@ -62,8 +62,8 @@ class LessonLoaderTests {
 
     @Test
     void anUnknownCommandIsFoundThousandsOfNamespacesDeep() {
-        assertThat(LessonLoader.unknown("ip netns exec red ".repeat(2_000) + "tcpdump")).contains(
-                "unknown command \"tcpdump\": a lab runs ip, ping, sysctl, iptables and nc (and bash and exit)");
+        assertThat(LessonLoader.unknown("ip netns exec red ".repeat(2_000) + "tshark")).contains(
+                "unknown command \"tshark\": a lab runs ip, ping, sysctl, iptables and nc (and bash and exit)");
     }
 
     @Test
@@ -174,9 +174,9 @@ class LessonLoaderTests {
 
                         ```sh
                         ip netns add a
-                        tcpdump -i v1
+                        tshark -i v1
                         ```
-                        """, new Problem(9, "unknown command \"tcpdump\": a lab runs ip, ping, sysctl, iptables and nc"
+                        """, new Problem(9, "unknown command \"tshark\": a lab runs ip, ping, sysctl, iptables and nc"
                         + " (and bash and exit)")),
                 bad("an unknown command inside a namespace", """
                         # Title
@@ -186,9 +186,9 @@ class LessonLoaderTests {
                         ## Capture
 
                         ```sh
-                        ip netns exec a tcpdump -i v1
+                        ip netns exec a tshark -i v1
                         ```
-                        """, new Problem(8, "unknown command \"tcpdump\": a lab runs ip, ping, sysctl, iptables and nc"
+                        """, new Problem(8, "unknown command \"tshark\": a lab runs ip, ping, sysctl, iptables and nc"
                         + " (and bash and exit)")),
                 bad("a line of a chat that is neither a command nor a line for nc", """
                         # Title
@@ -211,9 +211,9 @@ class LessonLoaderTests {
                         ## Chat
 
                         ```chat
-                        ns1$ tcpdump -i v1
+                        ns1$ tshark -i v1
                         ```
-                        """, new Problem(8, "unknown command \"tcpdump\": a lab runs ip, ping, sysctl, iptables and nc"
+                        """, new Problem(8, "unknown command \"tshark\": a lab runs ip, ping, sysctl, iptables and nc"
                         + " (and bash and exit)")),
                 bad("a line of a chat in a block of commands", """
                         # Title
@@ -378,7 +378,7 @@ class LessonLoaderTests {
                 ## One
 
                 ```sh
-                tcpdump -i v1
+                tshark -i v1
                 ```
 
                 ```expect

@@ -34,18 +34,22 @@ final class BrInput {
             trace.drop(ns, port.name, what + "port " + port.name + " of " + br.name + " is disabled");
             return;
         }
+        boolean promiscuous = dp.taps.watching(br);
+        if (promiscuous) {
+            dp.taps.promiscuous(br, frame);
+        }
         br.fdbUpdate(port, f.source(), dp.engine.now());
         MacAddress dst = f.destination();
         if (dst.isMulticast()) {
             dp.brForward.flood(br, port, frame, trace);
-            passFrameUp(br, f, trace);
+            passFrameUp(br, f, frame, !promiscuous, trace);
             return;
         }
         if (br.isLocal(dst)) {
             if (ip) {
                 trace.pass(ns, br.name, "from port " + port.name + " up to " + br.name + "'s own stack");
             }
-            passFrameUp(br, f, trace);
+            passFrameUp(br, f, frame, !promiscuous, trace);
             return;
         }
         Optional<Device> out = br.fdbGet(dst, dp.engine.now());
@@ -60,7 +64,10 @@ final class BrInput {
     }
 
     /** {@code br_pass_frame_up}: the bridge device receives the frame, for its namespace's stack. */
-    private void passFrameUp(Bridge br, EthernetFrame f, Trace trace) {
+    private void passFrameUp(Bridge br, EthernetFrame f, byte[] frame, boolean tap, Trace trace) {
+        if (tap) {
+            dp.taps.receive(br, frame);
+        }
         dp.dev.deliver(br, f, true, trace);
     }
 }

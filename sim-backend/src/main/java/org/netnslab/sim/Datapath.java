@@ -30,6 +30,8 @@ final class Datapath {
     final IpInput ipInput;
     final IpForward ipForward;
     final IpOutput ipOutput;
+    /** The packet sockets' view of every device ({@link Taps}). */
+    final Taps taps;
     /** Where segments for this host go: set once, by the backend that made both. */
     Tcp tcp;
 
@@ -45,5 +47,6 @@ final class Datapath {
         this.ipInput = new IpInput(this);
         this.ipForward = new IpForward(this);
         this.ipOutput = new IpOutput(this);
+        this.taps = new Taps(engine);
     }
 }

@@ -58,6 +58,7 @@ final class Dev {
             trace.drop(dev.ns, dev.name, noCarrierWhy(dev) + " [QDISC_DROP]");
             return;
         }
+        dp.taps.xmit(dev, frame);
         dev.xmit(dp, frame, trace);
     }
 
@@ -76,6 +77,7 @@ final class Dev {
         if (dev.ns == null || !dev.adminUp) {
             return;
         }
+        dp.taps.receive(dev, frame);
         if (dev.master != null) {
             dp.brInput.handleFrame(dev.master, dev, frame, trace);
             return;

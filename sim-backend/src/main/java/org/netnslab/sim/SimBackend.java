@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.netnslab.core.backend.Backend;
+import org.netnslab.core.backend.Capture;
+import org.netnslab.core.backend.CapturedFrame;
 import org.netnslab.core.backend.Connection;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
@@ -546,6 +548,21 @@ public final class SimBackend implements Backend {
      * connections end without a word on the wire. (In the kernel, a socket keeps its namespace, and the
      * links in it, alive until it is closed.)
      */
+    @Override
+    public Capture capture(String nsName, String device) throws KernelException {
+        settle();
+        Namespace ns = ns(nsName);
+        if (!device.equals("any")) {
+            dev(ns, device);
+        }
+        return datapath.taps.open(ns, device);
+    }
+
+    @Override
+    public List<CapturedFrame> history(String nsName, String device) {
+        return datapath.taps.history(nsName, device);
+    }
+
     @Override
     public Listener listen(String nsName, int port) throws KernelException {
         settle();

@@ -266,6 +266,19 @@ final class LabSession implements AutoCloseable {
         });
     }
 
+    /**
+     * {@code Download capture (.pcap)}: link DEVICE of NS's packets since the lab began, as a pcap file, taken
+     * from the lab itself (on the simulator made again from the log when no one held it: the same packets);
+     * empty when there is no such link.
+     */
+    synchronized Optional<byte[]> capture(String ns, String device) {
+        if (point.state().namespace(ns).flatMap(s -> s.link(device)).isEmpty()) {
+            return Optional.empty();
+        }
+        live(point.log());
+        return Optional.of(CaptureDownload.pcap(backend, ns, device));
+    }
+
     /** Checks the open step of the exercise; when it holds, the log says so. */
     synchronized void check() {
         exerciseAction(() -> last = ExerciseSteps.check(this));

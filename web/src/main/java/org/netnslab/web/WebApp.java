@@ -146,6 +146,9 @@ final class WebApp {
             config.routes.post("/lab/reset", ctx -> reset(ctx, Optional.empty()));
             config.routes.post("/lab/reachability", ctx -> reachability(ctx, Optional.empty()));
             config.routes.post("/lab/restore", ctx -> restore(ctx, Optional.empty()));
+            config.routes.get("/lab/capture", ctx -> capture(ctx, Optional.empty()));
+            config.routes.get("/lessons/{id}/capture", ctx -> capture(ctx, Optional.of(lessonOf(ctx))));
+            config.routes.get("/lessons/{id}/exercise/capture", ctx -> capture(yourself(ctx), Optional.of(lessonOf(ctx))));
             config.routes.get("/lessons/{id}", ctx -> page(ctx, Optional.of(lessonOf(ctx))));
             config.routes.post("/lessons/{id}/next", ctx -> step(ctx, lessonOf(ctx), true));
             config.routes.post("/lessons/{id}/previous", ctx -> step(ctx, lessonOf(ctx), false));
@@ -472,6 +475,7 @@ final class WebApp {
         model.put("moreTerminals", point.screens().size() < LabSession.MAX_TERMINALS);
         model.put("panels", StatePanels.of(view.before(), point.state()));
         model.put("topology", point.topology(() -> Topology.svg(point.state())));
+        model.put("captures", CaptureDownload.links(point.state()));
         if (cheapCopies) {
             // measured once for everyone at this point; the first to get here has it loaded after the page
             if (measured.isPresent()) {
@@ -565,6 +569,27 @@ final class WebApp {
             return rendered.substring(3, rendered.length() - 4);
         }
         return rendered;
+    }
+
+    /** {@code Download capture (.pcap)}: {@code ?link=NS/DEV}, the link's packets since the lab began. */
+    private void capture(Context ctx, Optional<Lesson> lesson) {
+        String link = Optional.ofNullable(ctx.queryParam("link")).orElse("");
+        int slash = link.lastIndexOf('/');
+        if (slash <= 0 || slash == link.length() - 1) {
+            ctx.status(HttpStatus.BAD_REQUEST).result("Say which link: ?link=NAMESPACE/DEVICE");
+            return;
+        }
+        String ns = link.substring(0, slash);
+        String device = link.substring(slash + 1);
+        LabSession lab = lab(ctx, lesson);
+        Optional<byte[]> pcap = lab.capture(ns, device);
+        if (pcap.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).result("There is no link " + device + " in " + ns + ".");
+            return;
+        }
+        ctx.contentType(CaptureDownload.MEDIA_TYPE);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + CaptureDownload.fileName(ns, device) + "\"");
+        ctx.result(pcap.get());
     }
 
     /** The learner's lab: from the store, or rebuilt from the log the page carried back. */

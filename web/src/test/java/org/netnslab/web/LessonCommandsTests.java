@@ -155,7 +155,7 @@ class LessonCommandsTests {
     void anUnknownLessonIsNamed() {
         assertThat(main("run", "nine")).isEqualTo(2);
 
-        assertThat(err.toString()).isEqualTo("netns-lab: no lesson \"nine\": give a lesson's id (1, 2, 3, 4, 5, 9, see"
+        assertThat(err.toString()).isEqualTo("netns-lab: no lesson \"nine\": give a lesson's id (1, 2, 3, 4, 5, 8, 9, see"
                 + " 'netns-lab lessons') or the path of a lesson's Markdown file\n");
     }
 
@@ -171,7 +171,7 @@ class LessonCommandsTests {
 
     @Test
     void checkPointsAtEveryLineThatIsWrong() throws Exception {
-        Path f = file("bad.md", GOOD.replace("ip netns add green", "tcpdump -i eth0")
+        Path f = file("bad.md", GOOD.replace("ip netns add green", "tshark -i eth0")
                 .replace("blue has link lo state DOWN", "blue pings 10.0.0.1"));
 
         assertThat(main("check", f.toString())).isEqualTo(1);
@@ -179,7 +179,7 @@ class LessonCommandsTests {
         assertThat(err.toString().lines()).hasSize(2).satisfiesExactly(
                 l -> assertThat(l).startsWith("netns-lab: " + f + ":14: cannot read the expectation"
                         + " \"blue pings 10.0.0.1\""),
-                l -> assertThat(l).isEqualTo("netns-lab: " + f + ":20: unknown command \"tcpdump\": a lab runs ip,"
+                l -> assertThat(l).isEqualTo("netns-lab: " + f + ":20: unknown command \"tshark\": a lab runs ip,"
                         + " ping, sysctl, iptables and nc (and bash and exit)"));
     }
 

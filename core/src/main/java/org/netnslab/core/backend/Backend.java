@@ -153,6 +153,29 @@ public interface Backend extends AutoCloseable {
         throw new KernelException(Errno.EOPNOTSUPP);
     }
 
+    // ------------------------------------------------------------------------------------------ captures
+
+    /**
+     * Equivalent to what {@code ip netns exec NS tcpdump -i DEV} opens: {@code socket(AF_PACKET, SOCK_RAW,
+     * htons(ETH_P_ALL))} in NS, bound to DEV ({@code bind} with a {@code sockaddr_ll} of its index), or to every
+     * device of NS when {@code device} is {@code any} (ifindex 0). Refused with {@link Errno#ENODEV} when NS
+     * has no such device.
+     *
+     * <p>A backend that cannot capture refuses with {@link Errno#EOPNOTSUPP}.
+     */
+    default Capture capture(String ns, String device) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /**
+     * The frames a device of NS sent and received since the lab began (or since it was made), oldest first,
+     * as a capture open on it all along would have seen them: what the lab offers for download as a pcap.
+     * Empty when the backend keeps none.
+     */
+    default List<CapturedFrame> history(String ns, String device) {
+        return List.of();
+    }
+
     // ------------------------------------------------------------------------------------------ neighbours
 
     /**

@@ -12,13 +12,26 @@ import org.netnslab.core.backend.SegmentJourney;
  * @param ping for a ping that sent anything, its probes with their journeys, to draw or to trace
  * @param segments for nc, the TCP segments it sent and what answered them, hop by hop, when the backend can
  *     tell (the simulator can)
+ * @param stdout when the tool said which part of its output it wrote on stdout (tcpdump writes its packets
+ *     there, between what it says on stderr before and after): that part, found in {@code output} as it is;
+ *     otherwise empty, and a shell takes a success's output for stdout, a failure's for stderr
  */
-public record CommandResult(String output, int exitStatus, Optional<PingResult> ping, List<SegmentJourney> segments) {
+public record CommandResult(String output, int exitStatus, Optional<PingResult> ping, List<SegmentJourney> segments,
+        Optional<String> stdout) {
 
     public static final CommandResult OK = new CommandResult("", 0);
 
     public CommandResult {
         segments = List.copyOf(segments);
+    }
+
+    public CommandResult(String output, int exitStatus, Optional<PingResult> ping, List<SegmentJourney> segments) {
+        this(output, exitStatus, ping, segments, Optional.empty());
+    }
+
+    /** The same result, saying which part of its output went to stdout (see {@link #stdout}). */
+    public CommandResult withStdout(String part) {
+        return new CommandResult(output, exitStatus, ping, segments, Optional.of(part));
     }
 
     public CommandResult(String output, int exitStatus, Optional<PingResult> ping) {
@@ -31,7 +44,7 @@ public record CommandResult(String output, int exitStatus, Optional<PingResult> 
 
     /** The same result, with the journeys of the segments that made it. */
     public CommandResult withSegments(List<SegmentJourney> journeys) {
-        return new CommandResult(output, exitStatus, ping, journeys);
+        return new CommandResult(output, exitStatus, ping, journeys, stdout);
     }
 
     public static CommandResult of(String output, int exitStatus) {

@@ -34,6 +34,19 @@ public interface Context {
         return backend().link(ns, name);
     }
 
+    /**
+     * Whether the command's stdout ({@code stderr} false) or stderr goes to {@code /dev/null}: a program that
+     * goes on printing after its command returned ({@code tcpdump ... 2>/dev/null &}) needs to know.
+     */
+    default boolean discards(boolean stderr) {
+        return false;
+    }
+
+    /** Whether the command runs in the background ({@code COMMAND &}): a program that lasts goes on there. */
+    default boolean background() {
+        return false;
+    }
+
     /** The state of namespace {@code ns}, which exists. */
     default NamespaceState state(String ns) {
         return backend().namespace(ns).orElseThrow(() -> new IllegalStateException("no namespace " + ns));

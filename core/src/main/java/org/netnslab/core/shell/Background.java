@@ -1,5 +1,8 @@
 package org.netnslab.core.shell;
 
+import java.util.Optional;
+import java.util.function.Function;
+import org.netnslab.core.backend.Backend;
 import org.netnslab.core.command.Command;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.Context;
@@ -7,13 +10,43 @@ import org.netnslab.core.command.Context;
 /**
  * {@code COMMAND &}: the command runs, and the shell's status is 0 whatever it returns, as bash's is for a
  * job it started. Bash's job line ({@code [1] 4242}) is left out: a script's bash prints none, and the PID
- * would differ on every run. The lab's one program that lasts, nc's listener, already runs on its own.
+ * would differ on every run. A program that lasts (nc's listener, tcpdump) goes on in the terminal's sessions,
+ * told by its context that it runs in the background.
  */
 record Background(Command command) implements Command {
 
     @Override
     public CommandResult run(Context context, String ns) {
-        CommandResult r = AndOrList.runOne(command, context, ns);
-        return new CommandResult(r.output(), 0, r.ping(), r.segments());
+        CommandResult r = AndOrList.runOne(command, inBackground(context), ns);
+        return new CommandResult(r.output(), 0, r.ping(), r.segments(), r.stdout());
+    }
+
+    private static Context inBackground(Context context) {
+        return new Context() {
+            @Override
+            public Backend backend() {
+                return context.backend();
+            }
+
+            @Override
+            public <T> T session(Class<T> kind, Function<Backend, T> start) {
+                return context.session(kind, start);
+            }
+
+            @Override
+            public Optional<String> stdin() {
+                return context.stdin();
+            }
+
+            @Override
+            public boolean discards(boolean stderr) {
+                return context.discards(stderr);
+            }
+
+            @Override
+            public boolean background() {
+                return true;
+            }
+        };
     }
 }

@@ -22,6 +22,7 @@ import org.netnslab.core.iptables.Iptables;
 import org.netnslab.core.nc.Nc;
 import org.netnslab.core.ping.Ping;
 import org.netnslab.core.sysctl.Sysctl;
+import org.netnslab.core.tcpdump.Tcpdump;
 
 /**
  * bash, as far as a lab's terminal needs it: a line split into words ({@link Words}), a leading {@code sudo},
@@ -79,6 +80,8 @@ public final class Bash {
         put(programs, (name, args) -> Nsenter.parse(args), "nsenter", "/usr/bin/nsenter");
         put(programs, (name, args) -> new Exit(), "exit", "logout");
         put(programs, (name, args) -> new Help(List.copyOf(args)), "help");
+        put(programs, (name, args) -> Tcpdump.parse(args), "tcpdump", "/usr/bin/tcpdump", "/usr/sbin/tcpdump",
+                "/sbin/tcpdump", "/bin/tcpdump");
         put(programs, Arp::parse, "arp", "/sbin/arp", "/usr/sbin/arp");
         put(programs, (name, args) -> Bridge.parse(args), "bridge", "/sbin/bridge", "/usr/sbin/bridge",
                 "/bin/bridge", "/usr/bin/bridge");

@@ -36,18 +36,24 @@ record Pipeline(List<Stage> stages) implements Command {
             Stage stage = stages.get(i);
             Context piped = stdin.isEmpty() ? context : feeding(context, stdin.get());
             Streams s = run(stage, piped, ns);
-            terminal.append(s.stderr);
             last = s.result;
             if (i == stages.size() - 1) {
-                terminal.append(s.stdout);
+                terminal.append(s.merged);
             } else {
+                terminal.append(s.stderr);
                 stdin = Optional.of(s.stdout);
             }
         }
         return new CommandResult(terminal.toString(), last.exitStatus(), last.ping(), last.segments());
     }
 
-    private record Streams(String stdout, String stderr, CommandResult result) {}
+    /** @param merged both, in the order the command printed them, as a terminal shows them */
+    private record Streams(String stdout, String stderr, String merged, CommandResult result) {
+
+        Streams(String stdout, String stderr, CommandResult result) {
+            this(stdout, stderr, stderr + stdout, result);
+        }
+    }
 
     private static Streams run(Stage stage, Context context, String ns) {
         for (Redirect r : stage.redirects) {
@@ -68,9 +74,18 @@ record Pipeline(List<Stage> stages) implements Command {
                 case FILE -> { }
             }
         }
-        CommandResult result = AndOrList.runOne(stage.command, context, ns);
+        CommandResult result = AndOrList.runOne(stage.command, redirected(context, stage.redirects), ns);
         String stdout = result.ok() ? result.output() : "";
         String stderr = result.ok() ? "" : result.output();
+        if (result.stdout().isPresent() && result.output().contains(result.stdout().get())) {
+            String out = result.stdout().get();
+            int at = result.output().indexOf(out);
+            stdout = out;
+            stderr = result.output().substring(0, at) + result.output().substring(at + out.length());
+        }
+        if (stage.redirects.isEmpty()) {
+            return new Streams(stdout, stderr, result.output(), result);
+        }
         int status = result.exitStatus();
         for (Redirect r : stage.redirects) {
             if (r.op().equals("2>&1")) {
@@ -120,6 +135,49 @@ record Pipeline(List<Stage> stages) implements Command {
         return new Streams("", line + "\n", CommandResult.of(line, 1));
     }
 
+    /** The context of a command whose stdout or stderr goes to /dev/null, which it may need to know. */
+    private static Context redirected(Context context, List<Redirect> redirects) {
+        boolean out = false;
+        boolean err = false;
+        for (Redirect r : redirects) {
+            if (r.target().equals("/dev/null")) {
+                out |= r.stdout();
+                err |= r.stderr();
+            }
+        }
+        if (!out && !err) {
+            return context;
+        }
+        boolean discardOut = out;
+        boolean discardErr = err;
+        return new Context() {
+            @Override
+            public Backend backend() {
+                return context.backend();
+            }
+
+            @Override
+            public <T> T session(Class<T> kind, Function<Backend, T> start) {
+                return context.session(kind, start);
+            }
+
+            @Override
+            public Optional<String> stdin() {
+                return context.stdin();
+            }
+
+            @Override
+            public boolean discards(boolean stderr) {
+                return (stderr ? discardErr : discardOut) || context.discards(stderr);
+            }
+
+            @Override
+            public boolean background() {
+                return context.background();
+            }
+        };
+    }
+
     /** The context of a command that reads a pipe. */
     private static Context feeding(Context context, String stdin) {
         return new Context() {
@@ -136,6 +194,11 @@ record Pipeline(List<Stage> stages) implements Command {
             @Override
             public Optional<String> stdin() {
                 return Optional.of(stdin);
+            }
+
+            @Override
+            public boolean background() {
+                return context.background();
             }
         };
     }

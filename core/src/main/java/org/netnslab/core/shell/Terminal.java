@@ -19,6 +19,7 @@ import org.netnslab.core.command.KernelErrors;
 import org.netnslab.core.nc.Netcat;
 import org.netnslab.core.shell.Bash.Exit;
 import org.netnslab.core.shell.Bash.Shell;
+import org.netnslab.core.tcpdump.Captures;
 
 /**
  * A learner's terminal on a lab: lines in, what the tools print out. It keeps the state a terminal has: the
@@ -73,7 +74,7 @@ public final class Terminal {
         }
         Optional<Netcat.Chat> chat = netcat.chat();
         if (chat.isPresent()) {
-            return netcat.type(chat.get().client(), line);
+            return captured(netcat.type(chat.get().client(), line));
         }
         Command command = Bash.parse(line);
         String here = namespace();
@@ -103,7 +104,18 @@ public final class Terminal {
         }
         CommandResult result = execute(command, here);
         sweep();
-        return result;
+        return captured(result);
+    }
+
+    /** What the tcpdumps in the background printed while the command ran, after what it printed. */
+    private CommandResult captured(CommandResult result) {
+        Object captures = sessions.get(Captures.class);
+        if (captures == null) {
+            return result;
+        }
+        String lines = ((Captures) captures).drain();
+        return lines.isEmpty() ? result : new CommandResult(result.output() + lines, result.exitStatus(),
+                result.ping(), result.segments());
     }
 
     /**
@@ -124,7 +136,7 @@ public final class Terminal {
         }
         CommandResult result = execute(command, ns);
         sweep();
-        return result;
+        return captured(result);
     }
 
     /**
@@ -147,6 +159,10 @@ public final class Terminal {
     /** Stops every nc of this terminal, as Ctrl-C in each window would: the chat, and the listeners. */
     public void stopAll() {
         netcat.stopAll();
+        Object captures = sessions.get(Captures.class);
+        if (captures != null) {
+            ((Captures) captures).stopAll();
+        }
     }
 
     /**
@@ -246,6 +262,10 @@ public final class Terminal {
             shells.pop();
         }
         netcat.sweep();
+        Object captures = sessions.get(Captures.class);
+        if (captures != null) {
+            ((Captures) captures).sweep();
+        }
     }
 
     /** The lab as the commands typed in this terminal see it: its backend, and this terminal's sessions. */

@@ -26,6 +26,12 @@ public final class Normalizer {
             rule("(?<=\u001b\\[\\d\\dm)(?!00:00:00:00:00:00|ff:ff:ff:ff:ff:ff)([0-9a-f]{2}:){5}[0-9a-f]{2}\\b", "MAC"),
             rule("(?<![0-9a-f:])fe80::[0-9a-f]+(?::[0-9a-f]+)*", "fe80::X"),
             rule("\"(ifindex|link_index|link_netnsid)\":( ?)\\d+", "\"$1\":$2N"),
+            // tcpdump: timestamps, ICMP echo ids, TCP initial sequence numbers and timestamp options
+            rule("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{6} ", "HH:MM:SS.US "),
+            rule(", id \\d+, seq ", ", id N, seq "),
+            rule("(Flags \\[S\\.?E?W?\\], seq )\\d+", "$1N"),
+            rule("(Flags \\[S\\.\\], seq N, ack )\\d+", "$1N"),
+            rule("TS val \\d+ ecr \\d+", "TS val T ecr T"),
             rule("(?m)[ \\t]+$", ""));
 
     private Normalizer() {}

@@ -44,6 +44,10 @@ public interface LibC {
     @SaveError
     int ioctl(int fd, long request, IntByReference value);
 
+    /** For a request that fills a struct, such as {@code SIOCGSTAMP}'s {@code struct timeval}. */
+    @SaveError
+    int ioctl(int fd, long request, @Out byte[] value);
+
     @SaveError
     @ssize_t
     long send(int fd, @In byte[] buf, @size_t long len, int flags);
