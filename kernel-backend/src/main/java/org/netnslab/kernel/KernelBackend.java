@@ -50,6 +50,8 @@ import org.netnslab.kernel.netlink.RtMsg;
 import org.netnslab.kernel.sys.Availability;
 import org.netnslab.kernel.sys.NetlinkSocket;
 import org.netnslab.kernel.sys.SyscallException;
+import org.netnslab.core.model.Rule;
+import org.netnslab.kernel.netlink.RuleMessage;
 
 /**
  * The lab on the real Linux kernel: every namespace of it (the host, the hidden upstream, each one the
@@ -258,6 +260,14 @@ public final class KernelBackend implements Backend {
     }
 
     // ------------------------------------------------------------------------------------------ neighbours
+
+    @Override
+    public synchronized List<Rule> rules(String ns) throws KernelException {
+        return NetlinkCalls.dump(ns(ns).route, RuleMessage::dump).stream()
+                .filter(m -> m.type() == NlMsgType.RTM_NEWRULE)
+                .map(RuleMessage::parse)
+                .toList();
+    }
 
     @Override
     public synchronized List<Neighbour> neighbours(String ns) throws KernelException {

@@ -13,6 +13,7 @@ import org.netnslab.core.model.Neighbour;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
 import org.netnslab.core.net.MacAddress;
+import org.netnslab.core.model.Rule;
 
 /**
  * The port every backend implements: one method per kernel operation a lab uses, a snapshot of the state,
@@ -149,6 +150,18 @@ public interface Backend extends AutoCloseable {
      * age out of STP's range (and a forward delay, while STP is on).
      */
     default void setBridgeOptions(String ns, String bridge, BridgeOptions options) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    // ------------------------------------------------------------------------------------------ rules
+
+    /**
+     * Equivalent to: {@code ip -n NS -4 rule show}: the namespace's IPv4 routing rules, in the kernel's order
+     * (by preference).
+     *
+     * <p>A backend without a policy database refuses with {@link Errno#EOPNOTSUPP}.
+     */
+    default List<Rule> rules(String ns) throws KernelException {
         throw new KernelException(Errno.EOPNOTSUPP);
     }
 

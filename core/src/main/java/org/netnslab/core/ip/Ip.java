@@ -111,6 +111,7 @@ public final class Ip {
             case "route" -> IpRoute.parse(a, options);
             case "link" -> family != 0 ? new Unsupported("ip -" + family + " link", a.all())
                     : IpLink.parse(a, options);
+            case "rule" -> IpRule.parse(a, options);
             case "netns" -> json || color || oneline ? new Unsupported("ip -j, -c or -o netns", a.all())
                     : IpNetns.parse(a);
             case "neighbor", "neighbour" -> IpNeigh.parse(a, options);
