@@ -324,6 +324,15 @@ public final class KernelBackend implements Backend {
     }
 
     @Override
+    public synchronized void addAddress(String ns, String device, Ipv4Cidr address, Optional<Ipv4Address> broadcast)
+            throws KernelException {
+        LabNamespace n = ns(ns);
+        int index = link(n, device).index();
+        NetlinkCalls.ack(n.route, seq -> AddressMessage.add(seq, index, address, broadcast));
+        settle(touching(n));
+    }
+
+    @Override
     public synchronized void deleteAddress(String ns, String device, Ipv4Cidr address) throws KernelException {
         LabNamespace n = ns(ns);
         int index = link(n, device).index();

@@ -43,12 +43,21 @@ final class Addresses {
 
     /** {@code ip addr add CIDR dev DEV}. */
     static void add(Device d, Ipv4Cidr cidr, Scope scope) throws KernelException {
+        add(d, cidr, scope, null);
+    }
+
+    /** {@code ip addr add CIDR brd BRD dev DEV}; a null broadcast is none. */
+    static void add(Device d, Ipv4Cidr cidr, Scope scope, Ipv4Address broadcast) throws KernelException {
         check(d, cidr, scope);
-        insert(d, cidr, scope);
+        insert(d, cidr, scope, broadcast);
     }
 
     /** Inserts an address the kernel adds by itself (127.0.0.1 when lo comes up); one already there stays. */
     static void insert(Device d, Ipv4Cidr cidr, Scope scope) {
+        insert(d, cidr, scope, null);
+    }
+
+    private static void insert(Device d, Ipv4Cidr cidr, Scope scope, Ipv4Address broadcast) {
         if (cidr.address().isAny()) {
             return;
         }
@@ -64,6 +73,7 @@ final class Addresses {
         d.ns.fib.make();
         Ifa ifa = new Ifa(d, cidr, scope);
         ifa.secondary = secondary;
+        ifa.broadcast = broadcast;
         if (secondary) {
             d.inet.add(ifa);
         } else {

@@ -11,6 +11,8 @@ final class Ifa {
     final Ipv4Cidr cidr;
     final Scope scope;
     boolean secondary;
+    /** {@code ifa_broadcast}, as {@code brd} gave it; null when none was. */
+    Ipv4Address broadcast;
 
     Ifa(Device dev, Ipv4Cidr cidr, Scope scope) {
         this.dev = dev;

@@ -350,6 +350,16 @@ public final class SimBackend implements Backend {
     }
 
     @Override
+    public void addAddress(String nsName, String device, Ipv4Cidr address, Optional<Ipv4Address> broadcast)
+            throws KernelException {
+        settle();
+        Device d = dev(ns(nsName), device);
+        Addresses.check(d, address, Addresses.defaultScope(address));
+        step();
+        Addresses.add(d, address, Addresses.defaultScope(address), broadcast.orElse(null));
+    }
+
+    @Override
     public void deleteAddress(String nsName, String device, Ipv4Cidr address) throws KernelException {
         settle();
         Device d = dev(ns(nsName), device);

@@ -76,6 +76,18 @@ public interface Backend extends AutoCloseable {
     /** Equivalent to: {@code ip -n NS addr add CIDR dev DEV}. */
     void addAddress(String ns, String device, Ipv4Cidr address) throws KernelException;
 
+    /**
+     * Equivalent to: {@code ip -n NS addr add CIDR brd BRD dev DEV}: the address with its broadcast address
+     * ({@code IFA_BROADCAST}). A backend that keeps none refuses one with {@link Errno#EOPNOTSUPP}.
+     */
+    default void addAddress(String ns, String device, Ipv4Cidr address, Optional<Ipv4Address> broadcast)
+            throws KernelException {
+        if (broadcast.isPresent()) {
+            throw new KernelException(Errno.EOPNOTSUPP);
+        }
+        addAddress(ns, device, address);
+    }
+
     /** Equivalent to: {@code ip -n NS addr del CIDR dev DEV}. */
     void deleteAddress(String ns, String device, Ipv4Cidr address) throws KernelException;
 
