@@ -324,11 +324,11 @@ public final class KernelBackend implements Backend {
     }
 
     @Override
-    public synchronized void addAddress(String ns, String device, Ipv4Cidr address, Optional<Ipv4Address> broadcast)
-            throws KernelException {
+    public synchronized void addAddress(String ns, String device, Ipv4Cidr address, Optional<Ipv4Address> broadcast,
+            Optional<String> label) throws KernelException {
         LabNamespace n = ns(ns);
         int index = link(n, device).index();
-        NetlinkCalls.ack(n.route, seq -> AddressMessage.add(seq, index, address, broadcast));
+        NetlinkCalls.ack(n.route, seq -> AddressMessage.add(seq, index, address, broadcast, label));
         settle(touching(n));
     }
 

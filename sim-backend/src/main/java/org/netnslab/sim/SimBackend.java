@@ -350,13 +350,13 @@ public final class SimBackend implements Backend {
     }
 
     @Override
-    public void addAddress(String nsName, String device, Ipv4Cidr address, Optional<Ipv4Address> broadcast)
-            throws KernelException {
+    public void addAddress(String nsName, String device, Ipv4Cidr address, Optional<Ipv4Address> broadcast,
+            Optional<String> label) throws KernelException {
         settle();
         Device d = dev(ns(nsName), device);
         Addresses.check(d, address, Addresses.defaultScope(address));
         step();
-        Addresses.add(d, address, Addresses.defaultScope(address), broadcast.orElse(null));
+        Addresses.add(d, address, Addresses.defaultScope(address), broadcast.orElse(null), label.orElse(null));
     }
 
     @Override

@@ -197,7 +197,7 @@ final class Snapshots {
     private static List<Address> addresses(Device d) {
         List<Address> out = new ArrayList<>(d.inet.size() + 1);
         for (Ifa ifa : d.inet) {
-            out.add(new Address(d.index, d.name, "inet", ifa.cidr.toString(), ifa.scope, ifa.secondary,
+            out.add(new Address(d.index, ifa.label != null ? ifa.label : d.name, "inet", ifa.cidr.toString(), ifa.scope, ifa.secondary,
                     Optional.ofNullable(ifa.broadcast)));
         }
         if (d.inet6 != null) {

@@ -77,12 +77,13 @@ public interface Backend extends AutoCloseable {
     void addAddress(String ns, String device, Ipv4Cidr address) throws KernelException;
 
     /**
-     * Equivalent to: {@code ip -n NS addr add CIDR brd BRD dev DEV}: the address with its broadcast address
-     * ({@code IFA_BROADCAST}). A backend that keeps none refuses one with {@link Errno#EOPNOTSUPP}.
+     * Equivalent to: {@code ip -n NS addr add CIDR [brd BRD] dev DEV [label LABEL]}: the address with its
+     * broadcast address ({@code IFA_BROADCAST}) and its label ({@code IFA_LABEL}, the device's name when none).
+     * A backend that keeps neither refuses them with {@link Errno#EOPNOTSUPP}.
      */
-    default void addAddress(String ns, String device, Ipv4Cidr address, Optional<Ipv4Address> broadcast)
-            throws KernelException {
-        if (broadcast.isPresent()) {
+    default void addAddress(String ns, String device, Ipv4Cidr address, Optional<Ipv4Address> broadcast,
+            Optional<String> label) throws KernelException {
+        if (broadcast.isPresent() || label.isPresent()) {
             throw new KernelException(Errno.EOPNOTSUPP);
         }
         addAddress(ns, device, address);

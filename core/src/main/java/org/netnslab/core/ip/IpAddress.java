@@ -30,6 +30,8 @@ import org.netnslab.core.net.Ipv4Cidr;
  */
 public final class IpAddress {
 
+    private static final int IFNAMSIZ = 16;
+
     private IpAddress() {}
 
     /**
@@ -38,14 +40,14 @@ public final class IpAddress {
      * @param lengthGiven whether a prefix length was typed: a delete without one is iproute2's wildcard deletion
      */
     public record AddrChange(boolean add, Ipv4Cidr address, String device, boolean lengthGiven,
-            Optional<Ipv4Address> broadcast) implements Command {
+            Optional<Ipv4Address> broadcast, Optional<String> label) implements Command {
 
         public AddrChange(boolean add, Ipv4Cidr address, String device) {
-            this(add, address, device, true, Optional.empty());
+            this(add, address, device, true, Optional.empty(), Optional.empty());
         }
 
         public AddrChange(boolean add, Ipv4Cidr address, String device, boolean lengthGiven) {
-            this(add, address, device, lengthGiven, Optional.empty());
+            this(add, address, device, lengthGiven, Optional.empty(), Optional.empty());
         }
 
         @Override
@@ -54,8 +56,12 @@ public final class IpAddress {
                 return Ip.cannotFind(device);
             }
             if (add) {
-                if (broadcast.isPresent()) {
-                    context.backend().addAddress(ns, device, address, broadcast);
+                if (label.isPresent() && label.get().length() >= IFNAMSIZ) {
+                    // ifa_ipv4_policy: IFA_LABEL is a string of IFNAMSIZ - 1 bytes at the most
+                    return CommandResult.of("Error: Attribute failed policy validation.", 2);
+                }
+                if (broadcast.isPresent() || label.isPresent()) {
+                    context.backend().addAddress(ns, device, address, broadcast, label);
                 } else {
                     context.backend().addAddress(ns, device, address);
                 }
@@ -157,6 +163,7 @@ public final class IpAddress {
         Ipv4Cidr local = null;
         boolean lengthGiven = false;
         String brd = null;
+        String label = null;
         while (a.more()) {
             String w = a.next();
             if (w.equals("dev")) {
@@ -170,6 +177,8 @@ public final class IpAddress {
                     return new Unsupported("ip address " + (add ? "add" : "del") + " ... broadcast " + v, a.all());
                 }
                 brd = v;
+            } else if (w.equals("label") && add) {
+                label = a.value();
             } else if (List.of("peer", "remote", "anycast", "scope", "label", "metric",
                     "valid_lft", "preferred_lft", "home", "nodad", "mngtmpaddr", "noprefixroute", "autojoin")
                     .contains(w) || matches(w, "broadcast")) {
@@ -206,7 +215,7 @@ public final class IpAddress {
         } else if (add && brd != null && !brd.equals("+") && !brd.equals("-")) {
             return new Unsupported("a broadcast address on a /31 or /32", a.all());
         }
-        return new AddrChange(add, local, dev, lengthGiven, broadcast);
+        return new AddrChange(add, local, dev, lengthGiven, broadcast, Optional.ofNullable(label));
     }
 
     /** {@code ip addr show}: each link with its addresses. */

@@ -76,17 +76,22 @@ public record AddressMessage(IfAddrMsg header, Optional<byte[]> address, Optiona
      * global), {@code IFA_LOCAL} and {@code IFA_ADDRESS} both the address, no broadcast.
      */
     public static byte[] add(int seq, int index, Ipv4Cidr cidr) {
-        return add(seq, index, cidr, Optional.empty());
+        return add(seq, index, cidr, Optional.empty(), Optional.empty());
     }
 
-    /** {@code ip addr add CIDR [brd BRD] dev DEV}: IFA_BROADCAST after the addresses, as iproute2 sends it. */
-    public static byte[] add(int seq, int index, Ipv4Cidr cidr, Optional<Ipv4Address> broadcast) {
+    /**
+     * {@code ip addr add CIDR [brd BRD] dev DEV [label LABEL]}: IFA_LABEL and IFA_BROADCAST after the addresses,
+     * in iproute2's order.
+     */
+    public static byte[] add(int seq, int index, Ipv4Cidr cidr, Optional<Ipv4Address> broadcast,
+            Optional<String> label) {
         int scope = cidr.address().isLoopback() ? RtMsg.RT_SCOPE_HOST : RtMsg.RT_SCOPE_UNIVERSE;
         MessageWriter w = MessageWriter.rtnetlink()
                 .begin(NlMsgType.RTM_NEWADDR, NlmFlags.REQUEST | NlmFlags.ACK | NlmFlags.CREATE | NlmFlags.EXCL, seq)
                 .header(new IfAddrMsg(Family.AF_INET, cidr.prefixLength(), 0, scope, index))
                 .bytes(IfaAttr.LOCAL, cidr.address().toBytes())
                 .bytes(IfaAttr.ADDRESS, cidr.address().toBytes());
+        label.ifPresent(l -> w.string(IfaAttr.LABEL, l));
         broadcast.ifPresent(b -> w.bytes(IfaAttr.BROADCAST, b.toBytes()));
         return w.end().toBytes();
     }
