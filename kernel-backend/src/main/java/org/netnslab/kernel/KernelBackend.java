@@ -266,6 +266,7 @@ public final class KernelBackend implements Backend {
         return NetlinkCalls.dump(ns(ns).route, RuleMessage::dump).stream()
                 .filter(m -> m.type() == NlMsgType.RTM_NEWRULE)
                 .map(RuleMessage::parse)
+                .map(r -> new Rule(r.priority(), r.table()))
                 .toList();
     }
 

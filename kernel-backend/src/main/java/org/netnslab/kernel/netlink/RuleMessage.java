@@ -1,15 +1,11 @@
 package org.netnslab.kernel.netlink;
 
-import org.netnslab.core.model.Rule;
-
 /**
  * An IPv4 routing rule as {@code RTM_NEWRULE} reports it, and the dump {@code ip rule show} asks for. Its header
  * is {@code struct fib_rule_hdr}, laid out as {@code struct rtmsg} ({@link RtMsg}: family, dst_len, src_len,
  * tos, table, res1, res2, action, flags).
  */
-public final class RuleMessage {
-
-    private RuleMessage() {}
+public record RuleMessage(int priority, int table) {
 
     /** {@code ip -4 rule show}. */
     public static byte[] dump(int seq) {
@@ -20,10 +16,10 @@ public final class RuleMessage {
     }
 
     /** The rule's preference and table: FRA_TABLE when sent (a table above 255 needs it), else the header's. */
-    public static Rule parse(Message m) {
+    public static RuleMessage parse(Message m) {
         RtMsg h = RtMsg.parse(m.body());
         Attributes a = m.attributes(RtMsg.LENGTH);
-        return new Rule(a.get(FraAttr.PRIORITY).map(Attribute::u32).orElse(0),
+        return new RuleMessage(a.get(FraAttr.PRIORITY).map(Attribute::u32).orElse(0),
                 a.get(FraAttr.TABLE).map(Attribute::u32).orElse(h.table()));
     }
 }
