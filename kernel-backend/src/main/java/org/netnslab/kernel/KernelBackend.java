@@ -51,6 +51,8 @@ import org.netnslab.kernel.netlink.RtMsg;
 import org.netnslab.kernel.sys.Availability;
 import org.netnslab.kernel.sys.NetlinkSocket;
 import org.netnslab.kernel.sys.SyscallException;
+import org.netnslab.core.model.Rule;
+import org.netnslab.kernel.netlink.RuleMessage;
 
 /**
  * The lab on the real Linux kernel: every namespace of it (the host, the hidden upstream, each one the
@@ -261,6 +263,15 @@ public final class KernelBackend implements Backend {
     // ------------------------------------------------------------------------------------------ neighbours
 
     @Override
+    public synchronized List<Rule> rules(String ns) throws KernelException {
+        return NetlinkCalls.dump(ns(ns).route, RuleMessage::dump).stream()
+                .filter(m -> m.type() == NlMsgType.RTM_NEWRULE)
+                .map(RuleMessage::parse)
+                .map(r -> new Rule(r.priority(), r.table()))
+                .toList();
+    }
+
+    @Override
     public synchronized List<Neighbour> neighbours(String ns) throws KernelException {
         return Neighbours.dump(ns(ns).route);
     }
@@ -311,6 +322,15 @@ public final class KernelBackend implements Backend {
         LabNamespace n = ns(ns);
         int index = link(n, device).index();
         NetlinkCalls.ack(n.route, seq -> AddressMessage.add(seq, index, address));
+        settle(touching(n));
+    }
+
+    @Override
+    public synchronized void addAddress(String ns, String device, Ipv4Cidr address, Optional<Ipv4Address> broadcast,
+            Optional<String> label) throws KernelException {
+        LabNamespace n = ns(ns);
+        int index = link(n, device).index();
+        NetlinkCalls.ack(n.route, seq -> AddressMessage.add(seq, index, address, broadcast, label));
         settle(touching(n));
     }
 

@@ -109,7 +109,8 @@ final class Views {
             if (a.family() == Family.AF_INET && addr.length == 4) {
                 String label = a.label().orElse(linkName);
                 out.add(new Address(a.index(), label, "inet",
-                        Ipv4Address.fromBytes(addr, 0) + "/" + a.header().prefixLength(), scope, a.secondary()));
+                        Ipv4Address.fromBytes(addr, 0) + "/" + a.header().prefixLength(), scope, a.secondary(),
+                        a.broadcast().filter(b -> b.length == 4).map(b -> Ipv4Address.fromBytes(b, 0))));
             } else if (a.family() == Family.AF_INET6 && addr.length == 16) {
                 out.add(new Address(a.index(), linkName, "inet6",
                         Inet6Text.format(addr) + "/" + a.header().prefixLength(), scope, false));

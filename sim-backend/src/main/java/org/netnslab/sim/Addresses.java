@@ -43,12 +43,22 @@ final class Addresses {
 
     /** {@code ip addr add CIDR dev DEV}. */
     static void add(Device d, Ipv4Cidr cidr, Scope scope) throws KernelException {
+        add(d, cidr, scope, null, null);
+    }
+
+    /** {@code ip addr add CIDR brd BRD dev DEV label LABEL}; a null broadcast or label is none. */
+    static void add(Device d, Ipv4Cidr cidr, Scope scope, Ipv4Address broadcast, String label)
+            throws KernelException {
         check(d, cidr, scope);
-        insert(d, cidr, scope);
+        insert(d, cidr, scope, broadcast, label);
     }
 
     /** Inserts an address the kernel adds by itself (127.0.0.1 when lo comes up); one already there stays. */
     static void insert(Device d, Ipv4Cidr cidr, Scope scope) {
+        insert(d, cidr, scope, null, null);
+    }
+
+    private static void insert(Device d, Ipv4Cidr cidr, Scope scope, Ipv4Address broadcast, String label) {
         if (cidr.address().isAny()) {
             return;
         }
@@ -64,6 +74,8 @@ final class Addresses {
         d.ns.fib.make();
         Ifa ifa = new Ifa(d, cidr, scope);
         ifa.secondary = secondary;
+        ifa.broadcast = broadcast;
+        ifa.label = label;
         if (secondary) {
             d.inet.add(ifa);
         } else {

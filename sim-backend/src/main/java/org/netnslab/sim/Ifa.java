@@ -11,6 +11,10 @@ final class Ifa {
     final Ipv4Cidr cidr;
     final Scope scope;
     boolean secondary;
+    /** {@code ifa_broadcast}, as {@code brd} gave it; null when none was. */
+    Ipv4Address broadcast;
+    /** {@code ifa_label}, as {@code label} gave it; null for the device's name. */
+    String label;
 
     Ifa(Device dev, Ipv4Cidr cidr, Scope scope) {
         this.dev = dev;

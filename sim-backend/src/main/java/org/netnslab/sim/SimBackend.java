@@ -34,6 +34,7 @@ import org.netnslab.core.model.Scope;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
 import org.netnslab.core.net.MacAddress;
+import org.netnslab.core.model.Rule;
 
 /**
  * The simulator: a deterministic, packet-level model of the kernel's network namespaces. Its state and its
@@ -349,6 +350,16 @@ public final class SimBackend implements Backend {
         Addresses.check(d, address, Addresses.defaultScope(address));
         step();
         Addresses.add(d, address, Addresses.defaultScope(address));
+    }
+
+    @Override
+    public void addAddress(String nsName, String device, Ipv4Cidr address, Optional<Ipv4Address> broadcast,
+            Optional<String> label) throws KernelException {
+        settle();
+        Device d = dev(ns(nsName), device);
+        Addresses.check(d, address, Addresses.defaultScope(address));
+        step();
+        Addresses.add(d, address, Addresses.defaultScope(address), broadcast.orElse(null), label.orElse(null));
     }
 
     @Override
@@ -757,6 +768,13 @@ public final class SimBackend implements Backend {
     // entries a ping left within milliseconds, and a second a command would let an unanswered request fail
     // before the flush that the recording shows taking it.
     private final NeighRtnl neighRtnl = new NeighRtnl(datapath.neigh);
+
+    /** A lab changes no rule: every namespace keeps the three fib_default_rules_init made. */
+    @Override
+    public List<Rule> rules(String nsName) throws KernelException {
+        ns(nsName);
+        return Rule.DEFAULTS;
+    }
 
     @Override
     public List<Neighbour> neighbours(String nsName) throws KernelException {

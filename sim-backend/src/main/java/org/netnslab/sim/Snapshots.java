@@ -210,8 +210,8 @@ final class Snapshots {
     private static List<Address> addresses(Device d) {
         List<Address> out = new ArrayList<>(d.inet.size() + 1);
         for (Ifa ifa : d.inet) {
-            out.add(ifa.secondary ? Address.inetSecondary(d.index, d.name, ifa.cidr, ifa.scope)
-                    : Address.inet(d.index, d.name, ifa.cidr, ifa.scope));
+            out.add(new Address(d.index, ifa.label != null ? ifa.label : d.name, "inet", ifa.cidr.toString(), ifa.scope, ifa.secondary,
+                    Optional.ofNullable(ifa.broadcast)));
         }
         if (d.inet6 != null) {
             out.add(Address.inet6(d.index, d.name, d.inet6, d.isLoopback() ? Scope.HOST : Scope.LINK));

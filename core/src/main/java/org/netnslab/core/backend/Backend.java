@@ -14,6 +14,7 @@ import org.netnslab.core.model.Neighbour;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
 import org.netnslab.core.net.MacAddress;
+import org.netnslab.core.model.Rule;
 
 /**
  * The port every backend implements: one method per kernel operation a lab uses, a snapshot of the state,
@@ -75,6 +76,19 @@ public interface Backend extends AutoCloseable {
 
     /** Equivalent to: {@code ip -n NS addr add CIDR dev DEV}. */
     void addAddress(String ns, String device, Ipv4Cidr address) throws KernelException;
+
+    /**
+     * Equivalent to: {@code ip -n NS addr add CIDR [brd BRD] dev DEV [label LABEL]}: the address with its
+     * broadcast address ({@code IFA_BROADCAST}) and its label ({@code IFA_LABEL}, the device's name when none).
+     * A backend that keeps neither refuses them with {@link Errno#EOPNOTSUPP}.
+     */
+    default void addAddress(String ns, String device, Ipv4Cidr address, Optional<Ipv4Address> broadcast,
+            Optional<String> label) throws KernelException {
+        if (broadcast.isPresent() || label.isPresent()) {
+            throw new KernelException(Errno.EOPNOTSUPP);
+        }
+        addAddress(ns, device, address);
+    }
 
     /** Equivalent to: {@code ip -n NS addr del CIDR dev DEV}. */
     void deleteAddress(String ns, String device, Ipv4Cidr address) throws KernelException;
@@ -174,6 +188,18 @@ public interface Backend extends AutoCloseable {
      */
     default List<CapturedFrame> history(String ns, String device) {
         return List.of();
+    }
+
+    // ------------------------------------------------------------------------------------------ rules
+
+    /**
+     * Equivalent to: {@code ip -n NS -4 rule show}: the namespace's IPv4 routing rules, in the kernel's order
+     * (by preference).
+     *
+     * <p>A backend without a policy database refuses with {@link Errno#EOPNOTSUPP}.
+     */
+    default List<Rule> rules(String ns) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
     }
 
     // ------------------------------------------------------------------------------------------ neighbours

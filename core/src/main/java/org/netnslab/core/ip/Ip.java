@@ -109,8 +109,9 @@ public final class Ip {
             case "address" -> json && family == 6 ? new Unsupported("ip -j -6 address", a.all())
                     : IpAddress.parse(a, options);
             case "route" -> IpRoute.parse(a, options);
-            case "link" -> family != 0 ? new Unsupported("ip -" + family + " link", a.all())
-                    : IpLink.parse(a, options);
+            // ipaddr_list_link sets AF_PACKET whatever -4 or -6 said
+            case "link" -> IpLink.parse(a, new IpOptions(brief, 0, oneline, color, json, pretty));
+            case "rule" -> IpRule.parse(a, options);
             case "netns" -> json || color || oneline ? new Unsupported("ip -j, -c or -o netns", a.all())
                     : IpNetns.parse(a);
             case "neighbor", "neighbour" -> IpNeigh.parse(a, options);

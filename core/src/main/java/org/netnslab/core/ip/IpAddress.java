@@ -1,5 +1,6 @@
 package org.netnslab.core.ip;
 
+import static org.netnslab.core.command.Inet.inetAddress;
 import static org.netnslab.core.command.Inet.inetPrefix;
 import static org.netnslab.core.command.Iproute2.duparg2;
 import static org.netnslab.core.command.Iproute2.matches;
@@ -13,11 +14,13 @@ import org.netnslab.core.command.Command;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.Context;
 import org.netnslab.core.command.Invalid;
+import org.netnslab.core.command.Iproute2;
 import org.netnslab.core.command.KernelErrors;
 import org.netnslab.core.command.Unsupported;
 import org.netnslab.core.model.Address;
 import org.netnslab.core.model.Link;
 import org.netnslab.core.model.NamespaceState;
+import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
 
 /**
@@ -27,6 +30,8 @@ import org.netnslab.core.net.Ipv4Cidr;
  */
 public final class IpAddress {
 
+    private static final int IFNAMSIZ = 16;
+
     private IpAddress() {}
 
     /**
@@ -34,10 +39,15 @@ public final class IpAddress {
      *
      * @param lengthGiven whether a prefix length was typed: a delete without one is iproute2's wildcard deletion
      */
-    public record AddrChange(boolean add, Ipv4Cidr address, String device, boolean lengthGiven) implements Command {
+    public record AddrChange(boolean add, Ipv4Cidr address, String device, boolean lengthGiven,
+            Optional<Ipv4Address> broadcast, Optional<String> label) implements Command {
 
         public AddrChange(boolean add, Ipv4Cidr address, String device) {
-            this(add, address, device, true);
+            this(add, address, device, true, Optional.empty(), Optional.empty());
+        }
+
+        public AddrChange(boolean add, Ipv4Cidr address, String device, boolean lengthGiven) {
+            this(add, address, device, lengthGiven, Optional.empty(), Optional.empty());
         }
 
         @Override
@@ -46,7 +56,15 @@ public final class IpAddress {
                 return Ip.cannotFind(device);
             }
             if (add) {
-                context.backend().addAddress(ns, device, address);
+                if (label.isPresent() && label.get().length() >= IFNAMSIZ) {
+                    // ifa_ipv4_policy: IFA_LABEL is a string of IFNAMSIZ - 1 bytes at the most
+                    return CommandResult.of("Error: Attribute failed policy validation.", 2);
+                }
+                if (broadcast.isPresent() || label.isPresent()) {
+                    context.backend().addAddress(ns, device, address, broadcast, label);
+                } else {
+                    context.backend().addAddress(ns, device, address);
+                }
                 return CommandResult.OK;
             }
             if (lengthGiven) {
@@ -144,11 +162,24 @@ public final class IpAddress {
         String dev = null;
         Ipv4Cidr local = null;
         boolean lengthGiven = false;
+        String brd = null;
+        String label = null;
         while (a.more()) {
             String w = a.next();
             if (w.equals("dev")) {
                 dev = a.value();
-            } else if (List.of("peer", "remote", "broadcast", "brd", "anycast", "scope", "label", "metric",
+            } else if (matches(w, "broadcast") || w.equals("brd")) {
+                String v = a.value();
+                if (brd != null) {
+                    return Iproute2.duparg("broadcast", v);
+                }
+                if (!v.equals("+") && !v.equals("-") && inetAddress(v).isEmpty()) {
+                    return new Unsupported("ip address " + (add ? "add" : "del") + " ... broadcast " + v, a.all());
+                }
+                brd = v;
+            } else if (w.equals("label") && add) {
+                label = a.value();
+            } else if (List.of("peer", "remote", "anycast", "scope", "label", "metric",
                     "valid_lft", "preferred_lft", "home", "nodad", "mngtmpaddr", "noprefixroute", "autojoin")
                     .contains(w) || matches(w, "broadcast")) {
                 return new Unsupported("ip address " + (add ? "add" : "del") + " ... " + w, a.all());
@@ -173,7 +204,18 @@ public final class IpAddress {
         if (local == null) {
             return new Unsupported("an address change without an address", a.all());
         }
-        return new AddrChange(add, local, dev, lengthGiven);
+        Optional<Ipv4Address> broadcast = Optional.empty();
+        if (add && brd != null && local.prefixLength() <= 30) {
+            // ipaddr_modify: "+" sets the host bits of the address, "-" clears them; /31 and /32 get none
+            Ipv4Address computed = local.broadcast();
+            if (!brd.equals("+") && !inetAddress(brd).get().equals(computed)) {
+                return new Unsupported("a broadcast address other than the subnet's (" + computed + ")", a.all());
+            }
+            broadcast = Optional.of(computed);
+        } else if (add && brd != null && !brd.equals("+") && !brd.equals("-")) {
+            return new Unsupported("a broadcast address on a /31 or /32", a.all());
+        }
+        return new AddrChange(add, local, dev, lengthGiven, broadcast, Optional.ofNullable(label));
     }
 
     /** {@code ip addr show}: each link with its addresses. */
@@ -237,6 +279,7 @@ public final class IpAddress {
                 String[] parts = a.prefix().split("/", 2);
                 sb.append("    ").append(a.family()).append(' ');
                 sb.append(Colors.family(a.family()).paint(c, parts[0])).append('/').append(parts[1]).append(' ');
+                a.broadcast().ifPresent(b -> sb.append("brd ").append(Colors.INET.paint(c, b + " ")));
                 sb.append("scope ").append(a.scope().ipName()).append(' ');
                 if (a.secondary()) {
                     sb.append("secondary ");
@@ -257,6 +300,7 @@ public final class IpAddress {
         w.field("family", a.family());
         w.field("local", parts[0]);
         w.field("prefixlen", Integer.parseInt(parts[1]));
+        a.broadcast().ifPresent(b -> w.field("broadcast", b.toString()));
         w.field("scope", a.scope().ipName());
         if (a.secondary()) {
             w.field("secondary", true);

@@ -1,6 +1,7 @@
 package org.netnslab.core.model;
 
 import java.util.Optional;
+import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
 
 /**
@@ -11,8 +12,14 @@ import org.netnslab.core.net.Ipv4Cidr;
  * @param family {@code inet} or {@code inet6}
  * @param prefix the address with its length, as {@code ip} prints it
  * @param secondary {@code IFA_F_SECONDARY}: a further IPv4 address in the subnet of a primary one
+ * @param broadcast {@code IFA_BROADCAST}: the broadcast address given with {@code brd}, if any
  */
-public record Address(int linkIndex, String linkName, String family, String prefix, Scope scope, boolean secondary) {
+public record Address(int linkIndex, String linkName, String family, String prefix, Scope scope, boolean secondary,
+        Optional<Ipv4Address> broadcast) {
+
+    public Address(int linkIndex, String linkName, String family, String prefix, Scope scope, boolean secondary) {
+        this(linkIndex, linkName, family, prefix, scope, secondary, Optional.empty());
+    }
 
     public Address(int linkIndex, String linkName, String family, String prefix, Scope scope) {
         this(linkIndex, linkName, family, prefix, scope, false);

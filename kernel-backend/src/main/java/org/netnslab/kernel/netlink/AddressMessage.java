@@ -1,6 +1,7 @@
 package org.netnslab.kernel.netlink;
 
 import java.util.Optional;
+import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
 
 /**
@@ -13,7 +14,12 @@ import org.netnslab.core.net.Ipv4Cidr;
  * @param flags {@code IFA_FLAGS} when given, else the header's 8 bits
  */
 public record AddressMessage(IfAddrMsg header, Optional<byte[]> address, Optional<byte[]> local,
-        Optional<String> label, int flags) {
+        Optional<String> label, int flags, Optional<byte[]> broadcast) {
+
+    public AddressMessage(IfAddrMsg header, Optional<byte[]> address, Optional<byte[]> local,
+            Optional<String> label, int flags) {
+        this(header, address, local, label, flags, Optional.empty());
+    }
 
     public static AddressMessage parse(Message m) {
         IfAddrMsg h = IfAddrMsg.parse(m.body());
@@ -23,7 +29,8 @@ public record AddressMessage(IfAddrMsg header, Optional<byte[]> address, Optiona
                 a.get(IfaAttr.ADDRESS).map(Attribute::bytes),
                 a.get(IfaAttr.LOCAL).map(Attribute::bytes),
                 a.get(IfaAttr.LABEL).map(Attribute::string),
-                a.get(IfaAttr.FLAGS).map(Attribute::u32).orElse(h.flags()));
+                a.get(IfaAttr.FLAGS).map(Attribute::u32).orElse(h.flags()),
+                a.get(IfaAttr.BROADCAST).map(Attribute::bytes));
     }
 
     public int index() {
@@ -69,13 +76,24 @@ public record AddressMessage(IfAddrMsg header, Optional<byte[]> address, Optiona
      * global), {@code IFA_LOCAL} and {@code IFA_ADDRESS} both the address, no broadcast.
      */
     public static byte[] add(int seq, int index, Ipv4Cidr cidr) {
+        return add(seq, index, cidr, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * {@code ip addr add CIDR [brd BRD] dev DEV [label LABEL]}: IFA_LABEL and IFA_BROADCAST after the addresses,
+     * in iproute2's order.
+     */
+    public static byte[] add(int seq, int index, Ipv4Cidr cidr, Optional<Ipv4Address> broadcast,
+            Optional<String> label) {
         int scope = cidr.address().isLoopback() ? RtMsg.RT_SCOPE_HOST : RtMsg.RT_SCOPE_UNIVERSE;
-        return MessageWriter.rtnetlink()
+        MessageWriter w = MessageWriter.rtnetlink()
                 .begin(NlMsgType.RTM_NEWADDR, NlmFlags.REQUEST | NlmFlags.ACK | NlmFlags.CREATE | NlmFlags.EXCL, seq)
                 .header(new IfAddrMsg(Family.AF_INET, cidr.prefixLength(), 0, scope, index))
                 .bytes(IfaAttr.LOCAL, cidr.address().toBytes())
-                .bytes(IfaAttr.ADDRESS, cidr.address().toBytes())
-                .end().toBytes();
+                .bytes(IfaAttr.ADDRESS, cidr.address().toBytes());
+        label.ifPresent(l -> w.string(IfaAttr.LABEL, l));
+        broadcast.ifPresent(b -> w.bytes(IfaAttr.BROADCAST, b.toBytes()));
+        return w.end().toBytes();
     }
 
     /** {@code ip addr del CIDR dev DEV}. */

@@ -23,6 +23,8 @@ public final class NlMsgType {
     public static final int RTM_NEWNEIGH = 28;
     public static final int RTM_DELNEIGH = 29;
     public static final int RTM_GETNEIGH = 30;
+    public static final int RTM_NEWRULE = 32;
+    public static final int RTM_GETRULE = 34;
     public static final int RTM_NEWNSID = 88;
     public static final int RTM_DELNSID = 89;
     public static final int RTM_GETNSID = 90;
