@@ -15,5 +15,13 @@
     </li>
   </#list>
   </ol>
+  <#if broken?has_content>
+  <h2>Lessons with problems</h2>
+  <ul class="lessons-with-problems">
+  <#list broken as b>
+    <li><a href="/lessons/${b.id}">${b.id}</a> (<code>${b.file}</code>): ${b.problems} problem<#if b.problems != 1>s</#if></li>
+  </#list>
+  </ul>
+  </#if>
   <p>Or open the <a href="/lab">free lab</a>: a host with a way to the internet, and nothing else yet.</p>
 </@layout.page>

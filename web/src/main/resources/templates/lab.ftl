@@ -44,20 +44,37 @@
 
   <section class="console" aria-label="console">
     <h2>Console</h2>
-    <p class="hint">Type any command into your own lab: <code>ip a</code>, <code>ip netns exec one ip route</code>, <code>ping -c1 10.0.0.1</code>.</p>
-    <#if console?has_content>
-    <div class="terminal">
-<#list console as e><div class="cmd"><span class="prompt">${e.prompt}</span>${e.command}</div><#if e.output?has_content><pre class="out<#if e.rc != 0> failed</#if>">${e.output}</pre></#if></#list>
+    <p class="hint">Type any command into your own lab: <code>ip a</code>, <code>ip netns exec one ip route</code>, <code>ping -c1 10.0.0.1</code>. <code>help</code> says what the lab knows; Tab completes, ArrowUp recalls, Ctrl-C stops what runs, Ctrl-L or <code>clear</code> clears.</p>
+    <div class="terminals">
+<#list terminals as t>
+    <div class="term" role="region" aria-label="Terminal ${t.number}" data-terminal="${t.number}" data-history="${t.history}" data-typed="${t.total}" data-holding="${t.holding?c}" data-complete="${action}/complete">
+    <#if terminals?size gt 1><h3 class="term-name">Terminal ${t.number}</h3></#if>
+    <div class="screen terminal" role="log" aria-live="polite" aria-label="Terminal ${t.number} output" tabindex="0">
+<#list t.entries as e><div class="entry" data-seq="${e.seq}"><#if !e.arrived><div class="cmd"><span class="prompt">${e.prompt}</span>${e.command}</div></#if><#if e.output?has_content><pre class="out<#if e.rc != 0> failed</#if>">${e.output}</pre></#if></div></#list>
     </div>
-    </#if>
     <form method="post" action="${action}/console" hx-post="${action}/console" hx-target="#lab" hx-swap="outerHTML" class="command-line">
       <input type="hidden" name="log" value="${log}">
-      <label for="command">Command</label>
-      <span class="prompt">${prompt}</span>
-      <input id="command" name="command" type="text" autocomplete="off" spellcheck="false" autofocus
-             placeholder="<#if exercise??>type a command, then Check<#else>ip netns add blue</#if>" maxlength="20000">
+      <input type="hidden" name="terminal" value="${t.number}">
+      <label for="command<#if t.number gt 1>-${t.number}</#if>">Command<#if t.number gt 1> in Terminal ${t.number}</#if></label>
+      <span class="prompt">${t.prompt}</span>
+      <input id="command<#if t.number gt 1>-${t.number}</#if>" name="command" type="text" autocomplete="off" spellcheck="false"<#if t.number == 1> autofocus</#if>
+             placeholder="<#if exercise?? && t.number == 1>type a command, then Check<#elseif t.number == 1>ip netns add blue</#if>" maxlength="20000">
       <button type="submit">Run</button>
     </form>
+    </div>
+</#list>
+    </div>
+    <#if moreTerminals>
+    <form method="post" action="${action}/terminal" hx-post="${action}/terminal" hx-target="#lab" hx-swap="outerHTML" class="new-terminal">
+      <input type="hidden" name="log" value="${log}">
+      <button type="submit">New terminal</button>
+    </form>
+    </#if>
+    <details class="share">
+      <summary>Share this lab</summary>
+      <p>This link opens a copy of this lab, as it is now, for whoever opens it: <a class="share-link" href="${action}?log=${log}">${action}?log=${log}</a>
+        <button type="button" data-link="${action}?log=${log}" onclick="var u = new URL(this.dataset.link, location.href).href; if (navigator.clipboard) { navigator.clipboard.writeText(u); this.textContent = 'Copied'; }">Copy the link</button></p>
+    </details>
     <#if !lesson??>
     <form method="post" action="${action}/reset" hx-post="${action}/reset" hx-target="#lab" hx-swap="outerHTML" class="reset-lab">
       <button type="submit">Reset the lab</button>

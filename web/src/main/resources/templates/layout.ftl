@@ -9,6 +9,7 @@
   <link rel="icon" href="/favicon.svg" type="image/svg+xml">
   <script src="/webjars/htmx.org/2.0.10/dist/htmx.min.js" defer></script>
   <script src="/restore.js" defer></script>
+  <script src="/terminal.js" defer></script>
   <script src="/page.js" defer></script>
 </head>
 <body>

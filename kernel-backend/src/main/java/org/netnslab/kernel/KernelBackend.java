@@ -448,6 +448,36 @@ public final class KernelBackend implements Backend {
         }
     }
 
+    /**
+     * Link {@code name} as the tools look a name up before they act ({@code if_nametoindex}): from what the
+     * namespace's mirror heard, without a view of every link, and numbering nothing. A veth whose peer moved
+     * since it was last looked at is looked at as a view does.
+     */
+    @Override
+    public synchronized Optional<Link> link(String ns, String name) {
+        LabNamespace n = all.get(ns);
+        if (n == null) {
+            return Optional.empty();
+        }
+        try {
+            drain(n);
+            Optional<LinkMessage> l = n.mirror.link(name);
+            if (l.isEmpty()) {
+                return Optional.empty();
+            }
+            if (n.mirror.peerMoved.contains(l.get().index())) {
+                return view(n).link(name);
+            }
+            Map<Integer, LabNamespace> idNamespaces = new HashMap<>();
+            if (l.get().linkNetnsId().isPresent()) {
+                n.mirror.ids.forEach((other, id) -> idNamespaces.put(id, other));
+            }
+            return Optional.of(made(n, shown(n), l.get(), idNamespaces));
+        } catch (KernelException e) {
+            throw new IllegalStateException("the kernel refused to show namespace " + ns + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public synchronized Map<String, Integer> netnsIds(String ns) {
         LabNamespace n = all.get(ns);

@@ -69,6 +69,9 @@ final class Pinger {
             s.probe().bindToDevice(request.device().get());
             s.raw().bindToDevice(request.device().get());
         }
+        if (request.ttl().isPresent()) {
+            s.raw().setTtl(request.ttl().getAsInt());
+        }
         try {
             s.probe().connect(dst.toBytes(), PROBE_PORT);
         } catch (SyscallException e) {
@@ -89,7 +92,8 @@ final class Pinger {
             out.sent[i] = true;
             out.transmitted = i + 1;
             try {
-                s.raw().sendTo(IcmpMessage.echoRequest(id, i + 1, System.currentTimeMillis() * 1000), dst.toBytes());
+                s.raw().sendTo(IcmpMessage.echoRequest(id, i + 1, System.currentTimeMillis() * 1000,
+                        request.payloadSize()), dst.toBytes());
             } catch (SyscallException e) {
                 out.probes[i] = Probe.lost(i + 1, List.of());
             }

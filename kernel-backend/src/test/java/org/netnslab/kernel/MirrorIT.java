@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -12,13 +13,14 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.netnslab.core.backend.Backend;
 import org.netnslab.core.shell.Terminal;
+import org.netnslab.core.model.Link;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.testkit.RandomSessions;
 
 /**
  * What the backend keeps of each namespace from the kernel's notifications (its mirrors) is what dumps of
  * everything show, after every command of random learner sessions: links, addresses, routes, forwarding, NAT.
- * (The ids are left out: a dump numbers namespaces, which is what it is compared to.)
+ * A link looked up by its name alone is what the dump shows of it. (The ids are left out: a dump numbers namespaces, which is what it is compared to.)
  */
 @Execution(ExecutionMode.CONCURRENT)
 class MirrorIT {
@@ -37,6 +39,14 @@ class MirrorIT {
                             List<String> names = new ArrayList<>(List.of(Backend.HOST, Backend.UPSTREAM));
                             names.addAll(kernel.namespaces());
                             for (String ns : names) {
+                                // a name looked up alone, before the view: what the dump shows of it
+                                for (Link l : kernel.dumped(ns).links()) {
+                                    Optional<Link> alone = kernel.link(ns, l.name());
+                                    if (!alone.equals(Optional.of(l))) {
+                                        wrong.add("after `" + line + "`, " + ns + " " + l.name() + " alone:\n  "
+                                                + alone + "\n  dumped " + l);
+                                    }
+                                }
                                 NamespaceState kept = kernel.namespace(ns).orElseThrow();
                                 NamespaceState dumped = kernel.dumped(ns);
                                 if (!same(kept, dumped)) {

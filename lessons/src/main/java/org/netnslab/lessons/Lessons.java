@@ -24,7 +24,8 @@ public final class Lessons {
             "02-two-namespaces-one-cable.md",
             "03-routing-through-the-host.md",
             "04-a-bridge-for-three.md",
-            "05-nat-to-the-internet.md");
+            "05-nat-to-the-internet.md",
+            "09-two-nodes.md");
 
     private static final String DIR = "lessons/";
 
@@ -53,7 +54,7 @@ public final class Lessons {
             String base = file.substring(0, file.length() - ".md".length());
             String slug = base.substring(base.indexOf('-') + 1);
             String number = base.substring(0, base.indexOf('-'));
-            if (name.equals(String.valueOf(i + 1)) || name.equals(number) || name.equals(slug) || name.equals(base)
+            if (name.equals(idOf(file)) || name.equals(number) || name.equals(slug) || name.equals(base)
                     || name.equals(file)) {
                 return Optional.of(all().get(i));
             }
@@ -88,13 +89,18 @@ public final class Lessons {
         private static final long serialVersionUID = 1L;
 
         public NoSuchLessonException(String name) {
-            super("no lesson \"" + name + "\": give a lesson's id (1 to " + FILES.size()
-                    + ", see 'netns-lab lessons') or the path of a lesson's Markdown file");
+            super("no lesson \"" + name + "\": give a lesson's id (" + String.join(", ", FILES.stream()
+                    .map(Lessons::idOf).toList()) + ", see 'netns-lab lessons') or the path of a lesson's Markdown file");
         }
     }
 
+    /** A shipped lesson's id: the number its file name starts with, without leading zeros. */
+    static String idOf(String file) {
+        return String.valueOf(Integer.parseInt(file.substring(0, file.indexOf('-'))));
+    }
+
     private static Lesson read(String file) {
-        String id = String.valueOf(FILES.indexOf(file) + 1);
+        String id = idOf(file);
         try (InputStream in = Lessons.class.getClassLoader().getResourceAsStream(DIR + file)) {
             if (in == null) {
                 throw new IllegalStateException("the lesson " + DIR + file + " is not on the class path");

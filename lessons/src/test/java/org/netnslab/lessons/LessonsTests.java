@@ -19,14 +19,15 @@ import org.netnslab.core.lesson.Step;
 class LessonsTests {
 
     @Test
-    void theFiveLessonsInOrder() {
-        assertThat(Lessons.all()).extracting(Lesson::id).containsExactly("1", "2", "3", "4", "5");
+    void theLessonsInOrder() {
+        assertThat(Lessons.all()).extracting(Lesson::id).containsExactly("1", "2", "3", "4", "5", "9");
         assertThat(Lessons.all()).extracting(Lesson::title).containsExactly(
                 "A namespace and the host",
                 "Two namespaces, one cable",
                 "Routing through the host",
                 "A bridge for three",
-                "NAT to the internet");
+                "NAT to the internet",
+                "Two nodes");
     }
 
     @Test
@@ -34,7 +35,7 @@ class LessonsTests {
         for (Lesson lesson : Lessons.all()) {
             assertThat(lesson.summary()).as(lesson.title()).isNotBlank();
             assertThat(lesson.tutorial()).as(lesson.title()).hasValueSatisfying(t -> assertThat(t)
-                    .containsAnyOf("blog post", "article").doesNotContainIgnoringCase("seed").doesNotContain("shared/", ".txt"));
+                    .containsAnyOf("blog post", "article", "documentation").doesNotContainIgnoringCase("seed").doesNotContain("shared/", ".txt"));
             assertThat(lesson.steps()).as(lesson.title()).isNotEmpty()
                     .allSatisfy(s -> assertThat(s.commands()).as(s.title()).isNotEmpty());
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.netnslab.core.backend.Backend;
 import org.netnslab.core.shell.Terminal;
 import org.netnslab.core.lab.LabWorld;
 import org.netnslab.core.lesson.Exercise;
@@ -37,7 +38,7 @@ class MeasuredReasonsTests {
         LabWorld.build(sim);
         Lesson lesson = new Lesson("m", "M", "M.", Optional.empty(), "", List.of(
                 new Step("Ping", "", List.of("ip netns list"), List.of(Expectations.parse(expectation)))));
-        try (WithoutJourneys lab = new WithoutJourneys(sim)) {
+        try (Backend lab = WithoutJourneys.of(sim)) {
             Exercise x = new Exercise(lesson, new Terminal(lab));
             commands.forEach(x::type);
             return x.check().findings().get(0);

@@ -37,6 +37,6 @@ class ShippedExercisesTests {
     @TestFactory
     Stream<DynamicNode> onTheSimulatorWithoutJourneys() {
         return Lessons.all().stream().map(l -> DynamicContainer.dynamicContainer(l.id() + " " + l.title(),
-                ExerciseScenarios.of(l, () -> new WithoutJourneys(simulator()), false)));
+                ExerciseScenarios.of(l, () -> WithoutJourneys.of(simulator()), false)));
     }
 }

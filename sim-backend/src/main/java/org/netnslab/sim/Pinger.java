@@ -18,8 +18,8 @@ import org.netnslab.sim.wire.Ipv4Packet;
  */
 final class Pinger implements PingSocket.Listener {
 
-    /** The 56 bytes of data iputils sends, a timeval then a counting pattern. */
-    private static final byte[] DATA = data();
+    /** The data iputils sends ({@code -s}, 56 bytes by default): a timeval when it fits, then a counting pattern. */
+    private final byte[] data;
 
     private final Engine engine;
     private final IpOutput ipOutput;
@@ -50,6 +50,7 @@ final class Pinger implements PingSocket.Listener {
         this.neigh = neigh;
         this.ns = ns;
         this.request = request;
+        this.data = data(request.payloadSize());
         this.route = route;
         this.device = device;
         this.id = id;
@@ -113,11 +114,12 @@ final class Pinger implements PingSocket.Listener {
         sentAt[i] = engine.now();
         transmitted++;
         Ipv4Address src = route.source().orElse(Ipv4Address.ANY);
-        IcmpPacket echo = IcmpPacket.echoRequest(id, seq, DATA);
-        Ipv4Packet packet = new Ipv4Packet(0, ns.nextIpIdent(), Ipv4Packet.DONT_FRAGMENT, IpOutput.DEFAULT_TTL,
+        IcmpPacket echo = IcmpPacket.echoRequest(id, seq, data);
+        int ttl = request.ttl().orElse(IpOutput.DEFAULT_TTL);
+        Ipv4Packet packet = new Ipv4Packet(0, ns.nextIpIdent(), Ipv4Packet.DONT_FRAGMENT, ttl,
                 Ipv4Packet.PROTO_ICMP, src, request.destination(), echo.toBytes());
         trace.pass(ns, route.dev().name, "echo request icmp_seq=" + seq + " sent, " + src + " > "
-                + request.destination() + ", ttl " + IpOutput.DEFAULT_TTL);
+                + request.destination() + ", ttl " + ttl);
         ipOutput.localOut(ns, packet, route, trace);
     }
 
@@ -196,10 +198,10 @@ final class Pinger implements PingSocket.Listener {
         checkDone();
     }
 
-    private static byte[] data() {
-        byte[] d = new byte[56];
-        for (int i = 16; i < d.length; i++) {
-            d[i] = (byte) (i - 16 + 0x10);
+    private static byte[] data(int size) {
+        byte[] d = new byte[size];
+        for (int i = size >= 16 ? 16 : 0; i < d.length; i++) {
+            d[i] = (byte) i;
         }
         return d;
     }

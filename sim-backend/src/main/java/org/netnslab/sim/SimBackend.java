@@ -22,6 +22,7 @@ import org.netnslab.core.model.BridgeOptions;
 import org.netnslab.core.model.BridgePort;
 import org.netnslab.core.model.FdbEntry;
 import org.netnslab.core.model.LabState;
+import org.netnslab.core.model.Link;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.NatRule;
 import org.netnslab.core.model.Neighbour;
@@ -810,6 +811,13 @@ public final class SimBackend implements Backend {
             }
         }
         return Optional.of(ns.snapshots.current());
+    }
+
+    @Override
+    public Optional<Link> link(String nsName, String name) {
+        settle();
+        Namespace ns = namespaces.get(nsName);
+        return ns == null ? Optional.empty() : ns.snapshots.link(name);
     }
 
     @Override

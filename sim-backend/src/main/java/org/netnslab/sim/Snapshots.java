@@ -52,6 +52,19 @@ final class Snapshots {
         return last;
     }
 
+    /**
+     * Device {@code name} as {@link #current()} shows it, without the list of every link: made again only when
+     * the device changed since it was last shown.
+     */
+    Optional<Link> link(String name) {
+        Optional<Device> d = ns.device(name);
+        if (d.isEmpty()) {
+            return Optional.empty();
+        }
+        current();
+        return Optional.of(linkOf(d.get()));
+    }
+
     /** Whether the devices registered since come after every device shown, in ifindex order. */
     private boolean appendsOnly(List<Device> registered) {
         int after = shown.isEmpty() ? 0 : shown.get(shown.size() - 1).index;

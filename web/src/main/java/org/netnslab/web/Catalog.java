@@ -12,4 +12,9 @@ interface Catalog {
     default Optional<Lesson> lesson(String id) {
         return lessons().stream().filter(l -> l.id().equals(id)).findFirst();
     }
+
+    /** A teacher's lesson files that do not read as lessons, with their problems: none for the shipped ones. */
+    default List<LessonFolder.Entry> broken() {
+        return List.of();
+    }
 }

@@ -32,7 +32,13 @@ record LabLog(List<Entry> entries) {
         /** Step N's commands applied for the learner: {@code # shown N}. */
         SHOWN("# shown"),
         /** Step N left out: {@code # skip N}. */
-        SKIPPED("# skip");
+        SKIPPED("# skip"),
+        /** Ctrl-C in terminal 1: {@code ^C}; in terminal N: {@code ^C N}. */
+        INTERRUPT("^C"),
+        /** Terminal N opened, beside those there were ({@code New terminal}): {@code # terminal N}. */
+        TERMINAL("# terminal"),
+        /** A command typed in terminal N, N from 2: {@code $N COMMAND}; its text is {@code N COMMAND}. */
+        COMMAND_IN("$");
 
         private final String mark;
 
@@ -50,6 +56,41 @@ record LabLog(List<Entry> entries) {
     record Entry(Kind kind, String text) {
         static Entry command(String line) {
             return new Entry(Kind.COMMAND, line);
+        }
+
+        static Entry interrupt() {
+            return new Entry(Kind.INTERRUPT, "");
+        }
+
+        /** Ctrl-C in terminal N. */
+        static Entry interrupt(int terminal) {
+            return terminal == 1 ? interrupt() : new Entry(Kind.INTERRUPT, Integer.toString(terminal));
+        }
+
+        /** A command typed in terminal N. */
+        static Entry command(int terminal, String line) {
+            return terminal == 1 ? command(line) : new Entry(Kind.COMMAND_IN, terminal + " " + line);
+        }
+
+        /** The terminal the entry was typed in: 1 unless it names another. */
+        int terminal() {
+            if (kind == Kind.COMMAND_IN) {
+                return Integer.parseInt(text.substring(0, text.indexOf(' ')));
+            }
+            if (kind == Kind.INTERRUPT && !text.isEmpty()) {
+                return Integer.parseInt(text);
+            }
+            return kind == Kind.TERMINAL ? Integer.parseInt(text) : 1;
+        }
+
+        /** What was typed: the command as typed, in whichever terminal. */
+        String line() {
+            return kind == Kind.COMMAND_IN ? text.substring(text.indexOf(' ') + 1) : text;
+        }
+
+        /** Whether a learner typed it into a terminal: a command or Ctrl-C. */
+        boolean typed() {
+            return kind == Kind.COMMAND || kind == Kind.COMMAND_IN || kind == Kind.INTERRUPT;
         }
 
         static Entry step(int number) {
@@ -116,7 +157,8 @@ record LabLog(List<Entry> entries) {
             }
         }
         List<Entry> kept = new ArrayList<>(entries.subList(0, start));
-        entries.subList(start, entries.size()).stream().filter(e -> e.kind() == Kind.HINT).forEach(kept::add);
+        entries.subList(start, entries.size()).stream().filter(e -> e.kind() == Kind.HINT || e.kind() == Kind.TERMINAL)
+                .forEach(kept::add);
         return new LabLog(kept);
     }
 
@@ -128,7 +170,11 @@ record LabLog(List<Entry> entries) {
     String encode() {
         StringBuilder sb = new StringBuilder();
         for (Entry e : entries) {
-            sb.append(e.kind().mark).append(' ').append(e.text()).append('\n');
+            if (e.kind() == Kind.COMMAND_IN) {
+                sb.append(e.kind().mark).append(e.text()).append('\n');
+            } else {
+                sb.append(e.kind().mark).append(e.text().isEmpty() ? "" : " " + e.text()).append('\n');
+            }
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -151,7 +197,13 @@ record LabLog(List<Entry> entries) {
             }
             if (line.startsWith("$ ")) {
                 entries.add(Entry.command(line.substring(2)));
-            } else if (line.matches("# (step|hint|done|shown|skip) [0-9]{1,4}")) {
+            } else if (line.matches("\\$([2-9]|[1-9][0-9]) .*")) {
+                entries.add(new Entry(Kind.COMMAND_IN, line.substring(1)));
+            } else if (line.equals(Kind.INTERRUPT.mark)) {
+                entries.add(Entry.interrupt());
+            } else if (line.matches("\\^C ([2-9]|[1-9][0-9])")) {
+                entries.add(new Entry(Kind.INTERRUPT, line.substring(3)));
+            } else if (line.matches("# (step|hint|done|shown|skip|terminal) [0-9]{1,4}")) {
                 String mark = line.substring(0, line.lastIndexOf(' '));
                 int number = Integer.parseInt(line.substring(line.lastIndexOf(' ') + 1));
                 entries.add(Entry.of(Arrays.stream(Kind.values()).filter(k -> k.mark.equals(mark)).findFirst()

@@ -19,6 +19,18 @@ final class LabPoint {
     private final Optional<StepResult> lastStep;
     private final List<LabSession.ConsoleEntry> console;
     private final String prompt;
+    /** Each terminal's screen, terminal 1 first. */
+    private final List<Screen> screens;
+
+    /**
+     * What terminal N shows: its prompt, whether a program holds it (nc chats or listens, which Ctrl-C stops),
+     * the last entries of its console, and how many it was ever given (where a screen was cleared).
+     */
+    record Screen(int number, String prompt, boolean holding, List<LabSession.ConsoleEntry> console, int total) {
+        Screen {
+            console = List.copyOf(console);
+        }
+    }
     /** The probes the log sent to get here, for the lab's budget ({@link LabSession#MAX_PROBES}). */
     private final int probes;
     private final String encodedLog;
@@ -33,6 +45,13 @@ final class LabPoint {
 
     LabPoint(LabLog log, LabState state, Optional<StepResult> lastStep, List<LabSession.ConsoleEntry> console,
             String prompt, int probes) {
+        this(log, state, lastStep, console, prompt, List.of(new Screen(1, prompt, false, console, console.size())),
+                probes);
+    }
+
+    LabPoint(LabLog log, LabState state, Optional<StepResult> lastStep, List<LabSession.ConsoleEntry> console,
+            String prompt, List<Screen> screens, int probes) {
+        this.screens = List.copyOf(screens);
         this.log = log;
         this.state = state;
         this.lastStep = lastStep;
@@ -60,6 +79,14 @@ final class LabPoint {
 
     String prompt() {
         return prompt;
+    }
+
+    List<Screen> screens() {
+        return screens;
+    }
+
+    Optional<Screen> screen(int n) {
+        return n >= 1 && n <= screens.size() ? Optional.of(screens.get(n - 1)) : Optional.empty();
     }
 
     int probes() {

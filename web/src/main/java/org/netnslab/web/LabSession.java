@@ -13,6 +13,7 @@ import org.netnslab.core.lesson.Lesson;
 import org.netnslab.core.lesson.LessonRunner;
 import org.netnslab.core.lesson.StepResult;
 import org.netnslab.core.model.LabState;
+import org.netnslab.core.shell.Completion;
 import org.netnslab.core.shell.Terminal;
 import org.netnslab.web.view.Reachability;
 
@@ -39,6 +40,8 @@ final class LabSession implements AutoCloseable {
     static final int MAX_PROBES = 5_000;
 
     private static final int CONSOLE_KEPT = 50;
+    /** How many terminals a lab may have open at once. */
+    static final int MAX_TERMINALS = 8;
     private static final String FREE_LAB = "lab";
 
     private final Supplier<Backend> backends;
@@ -47,6 +50,8 @@ final class LabSession implements AutoCloseable {
     private final Optional<LabPoints> shared;
     private LabPoint point;
     private LabState before;
+    /** The operator's limit on the commands of one lab's log ({@link LabLimits#commandsPerLab()}). */
+    private int maxCommands = LabLog.MAX_ENTRIES;
     /** A line of netns-lab's own about the last action, shown once at the end of the console. */
     private Optional<ConsoleEntry> notice = Optional.empty();
 
@@ -58,6 +63,11 @@ final class LabSession implements AutoCloseable {
     private ExerciseSteps.Last last = ExerciseSteps.Last.NONE;
     private LabLog liveLog;
     private final List<ConsoleEntry> liveConsole = new ArrayList<>();
+    /** Terminals 2, 3, ... opened beside the first ({@code New terminal}), and what each shows. */
+    private final List<Terminal> others = new ArrayList<>();
+    private final List<List<ConsoleEntry>> otherConsoles = new ArrayList<>();
+    /** How many entries each terminal's console was given, terminal 1 first: where a screen was cleared. */
+    private final List<Integer> shownTotals = new ArrayList<>();
     private Optional<StepResult> liveLastStep = Optional.empty();
     private int liveProbes;
 
@@ -85,7 +95,25 @@ final class LabSession implements AutoCloseable {
     }
 
     private LabPoints.Key key(LabLog log) {
-        return new LabPoints.Key(lesson.map(Lesson::id).orElse(FREE_LAB), log);
+        // a teacher's edited lesson is another lesson under the same id: its points are its own
+        return new LabPoints.Key(lesson.map(l -> l.id() + "@" + Integer.toHexString(l.hashCode())).orElse(FREE_LAB),
+                log);
+    }
+
+    /** The lesson this lab follows, as it was when the lab was made. */
+    Optional<Lesson> lesson() {
+        return lesson;
+    }
+
+    /** Holds this lab to at most {@code commands} commands in its log (at most {@link LabLog#MAX_ENTRIES}). */
+    synchronized LabSession limitCommands(int commands) {
+        maxCommands = Math.min(commands, LabLog.MAX_ENTRIES);
+        return this;
+    }
+
+    /** A line of netns-lab's own at the end of the console, until the learner's next action. */
+    synchronized void tell(String sentence) {
+        say(sentence);
     }
 
     // ------------------------------------------------------------------------------------------ what a learner does
@@ -97,14 +125,20 @@ final class LabSession implements AutoCloseable {
     synchronized void replay(LabLog replayed) {
         List<LabLog.Entry> kept = new ArrayList<>();
         int steps = 0;
+        int commands = 0;
+        boolean overCommands = false;
         for (LabLog.Entry e : replayed.entries()) {
+            if (e.kind() == LabLog.Kind.COMMAND && ++commands > maxCommands) {
+                overCommands = true;
+                break;
+            }
             if (e.step()) {
                 // a lesson done yourself has no Watch steps in its log
                 if (doItYourself || e.stepNumber() != steps + 1 || e.stepNumber() > stepCount()) {
                     break;
                 }
                 steps++;
-            } else if (e.kind() != LabLog.Kind.COMMAND && !doItYourself) {
+            } else if (!e.typed() && e.kind() != LabLog.Kind.TERMINAL && !doItYourself) {
                 continue;
             }
             kept.add(e);
@@ -117,6 +151,10 @@ final class LabSession implements AutoCloseable {
             int reached = live(wanted);
             point = fromLive();
             shared.ifPresent(s -> s.offer(key(point.log()), point));
+            if (overCommands && reached == wanted.entries().size()) {
+                say(String.format("the log this page carried back was replayed as far as its %,d first commands, as "
+                        + "many as a lab may run here", maxCommands));
+            }
             if (reached < wanted.entries().size()) {
                 say(String.format("the log this page carried back was replayed as far as entry %,d of %,d: replaying "
                         + "more would send over %,d echo requests, more than a lab may", reached,
@@ -138,6 +176,48 @@ final class LabSession implements AutoCloseable {
         advance(LabLog.Entry.command(line));
         List<ConsoleEntry> shown = point.console();
         return Optional.of(shown.get(shown.size() - 1).result());
+    }
+
+    /** Ctrl-C in terminal N: what holds it stops; an entry of the log, as a line typed is. */
+    synchronized void interrupt(int n) {
+        notice = Optional.empty();
+        last = ExerciseSteps.Last.NONE;
+        Optional<LabPoint.Screen> screen = point.screen(n);
+        if (screen.isEmpty() || !screen.get().holding() || refusedAsFull("^C", "Ctrl-C was not sent")) {
+            return;
+        }
+        advance(LabLog.Entry.interrupt(n));
+    }
+
+    /** A line typed in terminal N, N from 2; nothing when there is no such terminal, or the lab is full. */
+    synchronized void typeIn(int n, String line) {
+        notice = Optional.empty();
+        last = ExerciseSteps.Last.NONE;
+        if (point.screen(n).isEmpty() || refusedAsFull(line, "this command was not run")) {
+            return;
+        }
+        advance(LabLog.Entry.command(n, line));
+    }
+
+    /** New terminal: one more, on the same lab, at the host's prompt; as many as {@link #MAX_TERMINALS}. */
+    synchronized void openTerminal() {
+        notice = Optional.empty();
+        int n = point.screens().size() + 1;
+        if (n > MAX_TERMINALS) {
+            say(String.format("a lab has %d terminals at most", MAX_TERMINALS));
+            return;
+        }
+        if (refusedAsFull("", "no terminal was opened")) {
+            return;
+        }
+        advance(LabLog.Entry.of(LabLog.Kind.TERMINAL, n));
+    }
+
+    /** Tab in terminal N: the candidates for the word at {@code cursor}, from the lab's grammar and state. */
+    synchronized Completion.Candidates complete(int n, String line, int cursor) {
+        String prompt = point.screen(n).map(LabPoint.Screen::prompt).orElse(point.prompt());
+        return Completion.complete(line, cursor, Completion.Lab.of(point.state()),
+                Terminal.namespaceOfPrompt(prompt));
     }
 
     /** Applies the next step of the lesson; false when there is none, or when the lab is full (then said). */
@@ -264,6 +344,9 @@ final class LabSession implements AutoCloseable {
         if (log.full()) {
             why = String.format("this lab keeps %,d commands and steps, and has as many: %s. Reset gives a fresh lab",
                     LabLog.MAX_ENTRIES, refused);
+        } else if (!line.isEmpty() && maxCommands < LabLog.MAX_ENTRIES && commandsIn(log) >= maxCommands) {
+            why = String.format("this lab has run %,d commands, as many as a lab may run here: %s. Reset gives a "
+                    + "fresh lab", maxCommands, refused);
         } else if (point.probes() >= MAX_PROBES) {
             why = String.format("this lab has sent %,d echo requests, as many as a lab may: %s. Reset gives a fresh "
                     + "lab", point.probes(), refused);
@@ -273,6 +356,10 @@ final class LabSession implements AutoCloseable {
         }
         notice = Optional.of(new ConsoleEntry(point.prompt(), line, CommandResult.of("netns-lab: " + why + ".", 1)));
         return true;
+    }
+
+    private static long commandsIn(LabLog log) {
+        return log.entries().stream().filter(e -> e.kind() == LabLog.Kind.COMMAND).count();
     }
 
     private void say(String sentence) {
@@ -324,6 +411,10 @@ final class LabSession implements AutoCloseable {
             exercise = doItYourself ? new Exercise(lesson.orElseThrow(), terminal) : null;
             liveLog = LabLog.empty();
             liveConsole.clear();
+            others.clear();
+            otherConsoles.clear();
+            shownTotals.clear();
+            shownTotals.add(0);
             liveLastStep = Optional.empty();
             liveProbes = 0;
         }
@@ -339,6 +430,31 @@ final class LabSession implements AutoCloseable {
      * entry does not fit it (another step's), where a replay stops.
      */
     private boolean apply(LabLog.Entry e) {
+        if (e.kind() == LabLog.Kind.TERMINAL) {
+            if (e.terminal() != others.size() + 2 || e.terminal() > MAX_TERMINALS) {
+                return false;
+            }
+            others.add(new Terminal(backend));
+            otherConsoles.add(new ArrayList<>());
+            shownTotals.add(0);
+            liveLog = liveLog.plus(e);
+            return true;
+        }
+        if (e.kind() == LabLog.Kind.INTERRUPT || e.kind() == LabLog.Kind.COMMAND_IN) {
+            int n = e.terminal();
+            if (n < 1 || n > others.size() + 1) {
+                return false;
+            }
+            Terminal t = n == 1 ? terminal : others.get(n - 2);
+            String prompt = t.prompt();
+            boolean interrupt = e.kind() == LabLog.Kind.INTERRUPT;
+            CommandResult result = interrupt ? t.interrupt() : t.run(e.line());
+            liveProbes += probes(result);
+            show(n, new ConsoleEntry(prompt, interrupt ? "^C" : e.line(), result));
+            liveLog = liveLog.plus(e);
+            pollAll();
+            return true;
+        }
         if (e.kind() != LabLog.Kind.COMMAND && !e.step()) {
             // appended by ExerciseSteps when it fits
             return exercise != null && ExerciseSteps.replay(this, e);
@@ -360,13 +476,38 @@ final class LabSession implements AutoCloseable {
                 result = terminal.run(e.text());
             }
             liveProbes += probes(result);
-            liveConsole.add(new ConsoleEntry(prompt, e.text(), result));
-            if (liveConsole.size() > CONSOLE_KEPT) {
-                liveConsole.remove(0);
-            }
+            show(1, new ConsoleEntry(prompt, e.text(), result));
         }
         liveLog = liveLog.plus(e);
+        pollAll();
         return true;
+    }
+
+    /** One more entry on terminal N's screen, of which the last {@link #CONSOLE_KEPT} are kept. */
+    private void show(int n, ConsoleEntry entry) {
+        List<ConsoleEntry> console = n == 1 ? liveConsole : otherConsoles.get(n - 2);
+        console.add(entry);
+        if (console.size() > CONSOLE_KEPT) {
+            console.remove(0);
+        }
+        shownTotals.set(n - 1, shownTotals.get(n - 1) + 1);
+    }
+
+    /**
+     * With several terminals, what arrived for each one's nc after the last line typed in any of them (see
+     * {@link Terminal#poll}), shown on its screen as nc prints it: looked at after every entry, so that a
+     * replayed log shows the same.
+     */
+    private void pollAll() {
+        if (others.isEmpty()) {
+            return;
+        }
+        for (int n = 1; n <= others.size() + 1; n++) {
+            CommandResult arrived = (n == 1 ? terminal : others.get(n - 2)).poll();
+            if (!arrived.output().isEmpty()) {
+                show(n, new ConsoleEntry("", "", arrived));
+            }
+        }
     }
 
     private static int probes(CommandResult r) {
@@ -374,7 +515,14 @@ final class LabSession implements AutoCloseable {
     }
 
     private LabPoint fromLive() {
-        return new LabPoint(liveLog, backend.snapshot(), liveLastStep, liveConsole, terminal.prompt(), liveProbes);
+        List<LabPoint.Screen> screens = new ArrayList<>();
+        screens.add(new LabPoint.Screen(1, terminal.prompt(), terminal.holding(), liveConsole, shownTotals.get(0)));
+        for (int i = 0; i < others.size(); i++) {
+            screens.add(new LabPoint.Screen(i + 2, others.get(i).prompt(), others.get(i).holding(),
+                    otherConsoles.get(i), shownTotals.get(i + 1)));
+        }
+        return new LabPoint(liveLog, backend.snapshot(), liveLastStep, liveConsole, terminal.prompt(), screens,
+                liveProbes);
     }
 
     /** On the simulator a lab that is not where its learner is any more is only memory: it goes. */

@@ -48,14 +48,35 @@ final class LessonCommands {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
+        @Option(names = "--lessons", paramLabel = "DIR", description = "Lists a teacher's lessons too: DIR's *.md files.")
+        Path lessons;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            List<Lesson> all = Lessons.all();
+            List<Lesson> all = new ArrayList<>(Lessons.all());
+            List<LessonFolder.Entry> broken = List.of();
+            if (lessons != null) {
+                LessonFolder folder = new LessonFolder(lessons);
+                if (!folder.readable()) {
+                    spec.commandLine().getErr().println("netns-lab: --lessons " + lessons
+                            + ": not a folder this user can read");
+                    spec.commandLine().getErr().flush();
+                    return UNUSABLE;
+                }
+                FolderCatalog catalog = new FolderCatalog(Lessons::all, folder, true);
+                all = catalog.lessons();
+                broken = catalog.broken();
+            }
             int width = Math.max("TITLE".length(), all.stream().mapToInt(l -> l.title().length()).max().orElse(0));
-            out.printf("%-3s %-" + width + "s %s%n", "ID", "TITLE", "STEPS");
+            int idWidth = Math.max(3, all.stream().mapToInt(l -> l.id().length() + 1).max().orElse(0));
+            out.printf("%-" + idWidth + "s %-" + width + "s %s%n", "ID", "TITLE", "STEPS");
             for (Lesson l : all) {
-                out.printf("%-3s %-" + width + "s %d%n", l.id(), l.title(), l.steps().size());
+                out.printf("%-" + idWidth + "s %-" + width + "s %d%n", l.id(), l.title(), l.steps().size());
+            }
+            for (LessonFolder.Entry e : broken) {
+                out.println(e.id() + ": " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s")
+                        + ": see 'netns-lab check " + e.file() + "'");
             }
             out.println();
             out.println("Take one with 'netns-lab run ID' (add --step to go a step at a time).");
@@ -78,6 +99,9 @@ final class LessonCommands {
 
         @CommandLine.Mixin
         Main.BackendMixin backend;
+
+        @Option(names = "--lessons", paramLabel = "DIR", description = "A teacher's lessons: LESSON may be one of DIR's.")
+        Path lessons;
 
         @Option(names = "--check",
                 description = "Exit with status 1 at the first expectation that does not hold, naming it.")
@@ -107,7 +131,7 @@ final class LessonCommands {
             PrintWriter err = spec.commandLine().getErr();
             Lesson l;
             try {
-                l = open(lesson, err);
+                l = open(lesson, Optional.ofNullable(lessons), err);
             } catch (Unusable e) {
                 return UNUSABLE;
             }
@@ -229,6 +253,24 @@ final class LessonCommands {
     /** The lesson could not be opened; what was wrong has been said. */
     private static final class Unusable extends Exception {
         private static final long serialVersionUID = 1L;
+    }
+
+    /** A lesson of the teacher's folder by its id, else what {@link #open(String, PrintWriter)} finds. */
+    private static Lesson open(String name, Optional<Path> folder, PrintWriter err) throws Unusable {
+        if (folder.isPresent() && Lessons.find(name).isEmpty()) {
+            Optional<LessonFolder.Entry> entry = new LessonFolder(folder.get()).entry(name);
+            if (entry.isPresent()) {
+                if (entry.get().lesson().isPresent()) {
+                    return entry.get().lesson().get();
+                }
+                String file = entry.get().file().toString();
+                entry.get().problems().forEach(p -> err.println("netns-lab: " + file + (p.line() > 0 ? ":" + p.line()
+                        : "") + ": " + p.message()));
+                err.flush();
+                throw new Unusable();
+            }
+        }
+        return open(name, err);
     }
 
     private static Lesson open(String name, PrintWriter err) throws Unusable {

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             "Type the tutorials' real commands on a simulator (any machine) or on the real Linux kernel."
         },
         subcommands = {Main.Web.class, Main.Script.class, Main.Shell.class, LessonCommands.ListCommand.class,
-            LessonCommands.RunCommand.class, LessonCommands.CheckCommand.class, CommandLine.HelpCommand.class})
+            LessonCommands.RunCommand.class, LessonCommands.CheckCommand.class, ExportCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Spec
@@ -82,6 +83,50 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--max-labs", defaultValue = "2000", hidden = true)
         int maxLabs = 2000;
 
+        @Option(names = "--lessons", paramLabel = "DIR",
+                description = {"Also serves a teacher's lessons: every *.md file of DIR, read again when it changes;",
+                    "a file with problems is shown as its problems, at their lines."})
+        Path lessons;
+
+        @Option(names = "--max-namespaces", defaultValue = "32", paramLabel = "N",
+                description = "Namespaces one learner's lab may have (default ${DEFAULT-VALUE}).")
+        int maxNamespaces = 32;
+
+        @Option(names = "--max-links", defaultValue = "128", paramLabel = "N",
+                description = "Links in all of one lab's namespaces, lo and the world's too (default ${DEFAULT-VALUE}).")
+        int maxLinks = 128;
+
+        @Option(names = "--max-routes", defaultValue = "256", paramLabel = "N",
+                description = "Routes in all of one lab's namespaces, connected ones too (default ${DEFAULT-VALUE}).")
+        int maxRoutes = 256;
+
+        @Option(names = "--max-rules", defaultValue = "64", paramLabel = "N",
+                description = "Firewall rules one lab may add (default ${DEFAULT-VALUE}).")
+        int maxRules = 64;
+
+        @Option(names = "--max-pings", defaultValue = "100", paramLabel = "N",
+                description = "Echo requests one command may send, ping -c N (default ${DEFAULT-VALUE}).")
+        int maxPings = 100;
+
+        @Option(names = "--max-commands", defaultValue = "400", paramLabel = "N",
+                description = "Commands one lab may run before a reset (default and at most ${DEFAULT-VALUE}).")
+        int maxCommands = 400;
+
+        @Option(names = "--max-labs-per-session", defaultValue = "12", paramLabel = "N",
+                description = "Labs one browser may hold at once; its least recently used is closed first (default "
+                        + "${DEFAULT-VALUE}).")
+        int maxLabsPerSession = 12;
+
+        @Option(names = "--idle-minutes", defaultValue = "30", paramLabel = "M",
+                description = {"A kernel lab unused for M minutes is closed and its namespaces freed; its learner is",
+                    "told when they come back, and the lab is made again from its log (default ${DEFAULT-VALUE};",
+                    "0: never)."})
+        int idleMinutes = 30;
+
+        @Option(names = "--no-shipped-lessons",
+                description = "With --lessons: serves DIR's lessons instead of the shipped ones.")
+        boolean noShippedLessons;
+
         /** What {@code netns-lab} alone serves: the simulator, on 127.0.0.1:7070. */
         static Web simulatorOnThisMachine() {
             Web web = new Web();
@@ -110,8 +155,32 @@ public final class Main implements Callable<Integer> {
             }
             // read while the server starts: the first page lists them
             Catalog catalog = ShippedCatalog.loading();
-            LabStore labs = new LabStore(maxLabs);
-            WebApp app = new WebApp(catalog, labs, () -> Backends.openUnchecked(name), name);
+            if (lessons != null) {
+                LessonFolder folder = new LessonFolder(lessons);
+                if (!folder.readable()) {
+                    err.println("netns-lab: --lessons " + lessons + ": not a folder this user can read");
+                    return 2;
+                }
+                catalog = new FolderCatalog(catalog, folder, !noShippedLessons);
+            } else if (noShippedLessons) {
+                err.println("netns-lab: --no-shipped-lessons goes with --lessons DIR: there would be no lesson");
+                return 2;
+            }
+            LabLimits limits;
+            try {
+                limits = new LabLimits(maxNamespaces, maxLinks, maxRoutes, maxRules, maxPings, maxCommands,
+                        maxLabsPerSession, java.time.Duration.ofMinutes(idleMinutes));
+            } catch (IllegalArgumentException e) {
+                err.println("netns-lab: " + e.getMessage());
+                return 2;
+            }
+            LabStore labs = new LabStore(maxLabs, limits.labsPerSession(), System::nanoTime);
+            java.util.function.Supplier<Backend> backends = () -> Backends.openUnchecked(name);
+            WebApp app = new WebApp(catalog, labs, backends, name, new Metrics(labs),
+                    "sim".equals(name) ? Health.serving() : Health.ofBackend(backends), limits);
+            if (!"sim".equals(name) && !limits.idleKernelLab().isZero()) {
+                IdleLabs.sweep(labs, limits.idleKernelLab());
+            }
             io.javalin.Javalin server;
             try {
                 server = app.create().start(host, port);
@@ -214,12 +283,29 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--trace", description = "After each ping, show each packet's journey hop by hop.")
         boolean trace;
 
+        static void greet(PrintWriter out, Backend lab) {
+            out.println("netns-lab shell on the " + (lab.name().equals("sim") ? "simulator" : "kernel")
+                    + ". The host has eth0 203.0.113.2/24 and a way to the internet (198.51.100.8).");
+            out.println("Type the tutorials' commands; help says what the lab knows, Tab completes, 'exit' leaves.");
+        }
+
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (Backend lab = Backends.open(backend.backend)) {
                 Terminal terminal = new Terminal(lab);
+                if (System.console() != null) {
+                    // a terminal: line editing, history, completion; a pipe or a file is read as before
+                    try (org.jline.terminal.Terminal tty = org.jline.terminal.TerminalBuilder.builder()
+                            .system(true).nativeSignals(true)
+                            .signalHandler(org.jline.terminal.Terminal.SignalHandler.SIG_IGN).build()) {
+                        PrintWriter screen = tty.writer();
+                        greet(screen, lab);
+                        screen.flush();
+                        return new InteractiveShell(tty, terminal, InteractiveShell.historyFile(), trace).run();
+                    }
+                }
                 out.println("netns-lab shell on the " + (lab.name().equals("sim") ? "simulator" : "kernel")
                         + ". The host has eth0 203.0.113.2/24 and a way to the internet (198.51.100.8).");
                 out.println("Type the tutorials' commands; 'exit' leaves.");

@@ -10,6 +10,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.netnslab.core.backend.Backend;
@@ -30,6 +32,8 @@ import org.netnslab.core.lesson.CommandOutput;
 import org.netnslab.core.lesson.Lesson;
 import org.netnslab.core.lesson.StepResult;
 import org.netnslab.core.lesson.Verdict;
+import org.netnslab.core.shell.Completion;
+import org.netnslab.core.shell.History;
 import org.netnslab.web.view.StatePanels;
 import org.netnslab.web.view.Topology;
 
@@ -50,6 +54,9 @@ final class WebApp {
     private static final String DO_IT_YOURSELF = "netnslab.doItYourself";
     /** How many points of simulated labs are kept for others to reach: every lesson's many times over. */
     private static final int POINTS_KEPT = 2_000;
+    private static final String STARTED = "netnslab.started";
+    /** The query parameter of a shared lab's link: the lab's log. */
+    static final String SHARED_LOG = "log";
 
     private final Catalog catalog;
     private final LabStore labs;
@@ -61,16 +68,34 @@ final class WebApp {
     private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
     /** The lessons' Markdown, rendered once: the catalog does not change while the app runs. */
     private final Map<String, String> rendered = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Object>> lessonModels = new ConcurrentHashMap<>();
+    /** By the lesson itself: a teacher's edited file is another lesson under the same id. */
+    private final Map<Lesson, Map<String, Object>> lessonModels = new ConcurrentHashMap<>();
     /** What simulated labs reached, shared by every learner ({@code null} on the kernel). */
     private final LabPoints points;
     private final FreeMarkerRenderer renderer = new FreeMarkerRenderer();
     private final StaticFiles files = new StaticFiles();
+    private final Metrics metrics;
+    private final Health health;
+    private final LabLimits limits;
 
     WebApp(Catalog catalog, LabStore labs, Supplier<Backend> backends, String backendName) {
+        this(catalog, labs, backends, backendName, new Metrics(labs),
+                "sim".equals(backendName) ? Health.serving() : Health.ofBackend(backends));
+    }
+
+    WebApp(Catalog catalog, LabStore labs, Supplier<Backend> backends, String backendName, Metrics metrics,
+            Health health) {
+        this(catalog, labs, backends, backendName, metrics, health, LabLimits.NONE);
+    }
+
+    WebApp(Catalog catalog, LabStore labs, Supplier<Backend> backends, String backendName, Metrics metrics,
+            Health health, LabLimits limits) {
+        this.limits = limits;
+        this.metrics = metrics;
+        this.health = health;
         this.catalog = catalog;
         this.labs = labs;
-        this.backends = backends;
+        this.backends = () -> LimitedBackend.of(backends.get(), limits);
         this.backendName = backendName;
         // a simulated lab is rebuilt from its log in milliseconds; a kernel lab takes its namespaces' time
         this.cheapCopies = "sim".equals(backendName);
@@ -82,6 +107,8 @@ final class WebApp {
         renderer.warm(List.of("index.ftl", "layout.ftl", "page.ftl", "lab.ftl", "matrix.ftl", "reachability.ftl"));
         return Javalin.create(config -> {
             config.fileRenderer(renderer);
+            // a shared lab's link carries its log, as long as LabLog lets a log be
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(LabLog.MAX_ENCODED + 16 * 1024));
             config.startup.showJavalinBanner = false;
             // a form is read once, here, so that one that cannot be read is the client's fault (400), on every route
             config.routes.before(ctx -> {
@@ -96,10 +123,24 @@ final class WebApp {
             config.routes.get("/webjars/*", ctx -> files.serve(ctx, StaticFiles.WEBJARS + ctx.path(), true));
             config.routes.get("/app.css", ctx -> files.serve(ctx, "public/app.css", false));
             config.routes.get("/restore.js", ctx -> files.serve(ctx, "public/restore.js", false));
+            config.routes.get("/terminal.js", ctx -> files.serve(ctx, "public/terminal.js", false));
+            config.routes.post("/lab/complete", ctx -> complete(ctx, Optional.empty()));
+            config.routes.post("/lab/terminal", ctx -> newTerminal(ctx, Optional.empty()));
+            config.routes.post("/lessons/{id}/terminal", ctx -> newTerminal(ctx, Optional.of(lessonOf(ctx))));
+            config.routes.post("/lessons/{id}/exercise/terminal",
+                    ctx -> newTerminal(yourself(ctx), Optional.of(lessonOf(ctx))));
+            config.routes.post("/lessons/{id}/complete", ctx -> complete(ctx, Optional.of(lessonOf(ctx))));
+            config.routes.post("/lessons/{id}/exercise/complete",
+                    ctx -> complete(yourself(ctx), Optional.of(lessonOf(ctx))));
             config.routes.get("/page.js", ctx -> files.serve(ctx, "public/page.js", false));
             config.routes.get("/favicon.svg", ctx -> files.serve(ctx, "public/favicon.svg", false));
             config.routes.get("/favicon.ico", ctx -> files.serve(ctx, "public/favicon.svg", false));
             config.routes.get("/", this::index);
+            config.routes.get("/health", this::health);
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
+            config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+            config.routes.after(this::timed);
             config.routes.get("/lab", ctx -> page(ctx, Optional.empty()));
             config.routes.post("/lab/console", ctx -> console(ctx, Optional.empty()));
             config.routes.post("/lab/reset", ctx -> reset(ctx, Optional.empty()));
@@ -124,12 +165,33 @@ final class WebApp {
             config.routes.post("/lessons/{id}/exercise/restore",
                     ctx -> restore(yourself(ctx), Optional.of(lessonOf(ctx))));
             config.routes.exception(NoSuchLessonException.class, (e, ctx) -> notFound(ctx, e.getMessage()));
+            config.routes.exception(LessonProblemsException.class, (e, ctx) -> problems(ctx, e.entry));
             config.routes.error(404, ctx -> {
                 if (ctx.attribute(NOT_FOUND_PAGE) == null) {
                     notFound(ctx, "There is no page " + ctx.path() + ".");
                 }
             });
         });
+    }
+
+    /** 200 {@code ok} while a lab can be served; 503 and why not, when it cannot (the kernel refuses namespaces). */
+    private void health(Context ctx) {
+        Optional<String> problem = health.problem();
+        ctx.contentType(ContentType.TEXT_PLAIN);
+        if (problem.isEmpty()) {
+            ctx.result("ok\n");
+        } else {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("netns-lab: cannot make a lab: " + problem.get() + "\n");
+        }
+    }
+
+    /** A change to a lab, timed: a step, a command, a check. */
+    private void timed(Context ctx) {
+        Long started = ctx.attribute(STARTED);
+        if (started != null && "POST".equals(ctx.method().name()) && ctx.statusCode() < 400) {
+            String path = ctx.path();
+            metrics.step(path.substring(path.lastIndexOf('/') + 1), Duration.ofNanos(System.nanoTime() - started));
+        }
     }
 
     private void index(Context ctx) {
@@ -145,12 +207,22 @@ final class WebApp {
                     .map(ExerciseView::progress).orElse(""));
             lessons.add(m);
         }
-        ctx.render("index.ftl", Map.of("lessons", lessons, "backend", backendName));
+        List<Map<String, Object>> broken = new ArrayList<>();
+        for (LessonFolder.Entry e : catalog.broken()) {
+            broken.add(Map.of("id", e.id(), "file", e.file().getFileName().toString(), "problems", e.problems().size()));
+        }
+        ctx.render("index.ftl", Map.of("lessons", lessons, "backend", backendName, "broken", broken));
     }
 
     private Lesson lessonOf(Context ctx) {
         String id = ctx.pathParam("id");
-        return catalog.lesson(id).orElseThrow(() -> new NoSuchLessonException(
+        Optional<Lesson> found = catalog.lesson(id);
+        if (found.isEmpty()) {
+            catalog.broken().stream().filter(e -> e.id().equals(id)).findFirst().ifPresent(e -> {
+                throw new LessonProblemsException(e);
+            });
+        }
+        return found.orElseThrow(() -> new NoSuchLessonException(
                 "There is no lesson \"" + (id.length() > 40 ? id.substring(0, 40) + "..." : id) + "\"."));
     }
 
@@ -161,9 +233,46 @@ final class WebApp {
                 .map(l -> Map.of("id", l.id(), "title", l.title())).toList()));
     }
 
+    /** A teacher's lesson that does not read: its problems at their lines, for the teacher to mend. */
+    private void problems(Context ctx, LessonFolder.Entry entry) {
+        ctx.attribute(NOT_FOUND_PAGE, true);
+        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        List<Map<String, Object>> problems = entry.problems().stream()
+                .map(p -> Map.<String, Object>of("line", p.line(), "message", p.message())).toList();
+        ctx.render("problems.ftl", Map.of("id", entry.id(), "file", entry.file().getFileName().toString(),
+                "problems", problems));
+    }
+
     private void page(Context ctx, Optional<Lesson> lesson) {
+        String shared = ctx.queryParam(SHARED_LOG);
+        if (shared != null) {
+            openShared(ctx, lesson, shared);
+            return;
+        }
         LabSession lab = lab(ctx, lesson);
         render(ctx, lesson, lab, true);
+    }
+
+    /**
+     * A shared lab's link ({@code PATH?log=LOG}): the visitor's own lab becomes a copy of the one shared, rebuilt
+     * from the log the link carries, and the page is shown at its own address, so that a reload keeps what the
+     * visitor does next. The sharer's lab is not touched: it is theirs, under their session.
+     */
+    private void openShared(Context ctx, Optional<Lesson> lesson, String encoded) {
+        Optional<LabLog> log = encoded.isEmpty() ? Optional.of(LabLog.empty()) : LabLog.decode(encoded);
+        if (log.isEmpty()) {
+            ctx.attribute(NOT_FOUND_PAGE, true);
+            ctx.status(HttpStatus.BAD_REQUEST);
+            ctx.render("notfound.ftl", Map.of("message", String.format("This link's lab cannot be opened: its log is "
+                    + "not a lab's, or longer than a lab keeps (%,d entries, %,d characters).", LabLog.MAX_ENTRIES,
+                    LabLog.MAX_ENCODED), "lessons", List.of()));
+            return;
+        }
+        boolean yourself = ctx.attribute(DO_IT_YOURSELF) != null;
+        LabSession copy = newLab(lesson, yourself);
+        copy.replay(log.get());
+        labs.replace(key(ctx, lesson, yourself), copy);
+        ctx.redirect(copy.path(), HttpStatus.SEE_OTHER);
     }
 
     /** A request about the lesson the learner does themselves. */
@@ -207,10 +316,71 @@ final class WebApp {
                     + MAX_COMMAND + ").");
             return;
         }
-        if (!command.isEmpty() && !command.startsWith("#")) {
-            lab.type(command.replace('\r', ' ').replace('\n', ' '));
+        int terminal = terminalOf(ctx);
+        String line = command.replace('\r', ' ').replace('\n', ' ');
+        if ("INT".equals(ctx.formParam("signal"))) {
+            lab.interrupt(terminal);
+        } else if (!command.isEmpty() && !command.startsWith("#")) {
+            if (terminal == 1) {
+                lab.type(line).ifPresent(result -> metrics.command(line, result));
+            } else {
+                lab.typeIn(terminal, line);
+            }
         }
         respond(ctx, lesson, lab);
+    }
+
+    /** The terminal a form came from: {@code terminal=N}, 1 when it says none. */
+    private static int terminalOf(Context ctx) {
+        String n = ctx.formParam("terminal");
+        return n != null && n.matches("[1-9][0-9]?") ? Integer.parseInt(n) : 1;
+    }
+
+    /** New terminal: one more on the same lab. */
+    private void newTerminal(Context ctx, Optional<Lesson> lesson) {
+        LabSession lab = lab(ctx, lesson);
+        lab.openTerminal();
+        respond(ctx, lesson, lab);
+    }
+
+    /**
+     * Tab in the terminal: {@code {"start":N,"words":[...]}}, the words that may stand at offset N of the line,
+     * where the word that ends at the cursor begins.
+     */
+    private void complete(Context ctx, Optional<Lesson> lesson) {
+        LabSession lab = lab(ctx, lesson);
+        String line = Optional.ofNullable(ctx.formParam("line")).orElse("");
+        if (line.length() > MAX_COMMAND) {
+            ctx.status(HttpStatus.CONTENT_TOO_LARGE);
+            return;
+        }
+        int cursor;
+        try {
+            cursor = Math.max(0, Math.min(line.length(), Integer.parseInt(
+                    Optional.ofNullable(ctx.formParam("cursor")).orElse(Integer.toString(line.length())))));
+        } catch (NumberFormatException e) {
+            cursor = line.length();
+        }
+        Completion.Candidates found = lab.complete(terminalOf(ctx), line, cursor);
+        StringBuilder json = new StringBuilder("{\"start\":").append(found.start()).append(",\"words\":[");
+        for (int i = 0; i < found.words().size(); i++) {
+            json.append(i == 0 ? "" : ",").append(jsonString(found.words().get(i)));
+        }
+        ctx.contentType(ContentType.APPLICATION_JSON).result(json.append("]}").toString());
+    }
+
+    private static String jsonString(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     /** Who can ping what, on request: what a kernel lab shows when asked, as building its copy takes time. */
@@ -271,6 +441,35 @@ final class WebApp {
         model.put("action", view.path());
         model.put("log", point.encodedLog());
         model.put("prompt", point.prompt());
+        // the terminals' history is the lab's: the commands of its log, as bash would have kept them
+        List<String> typedLines = point.log().entries().stream().filter(e -> e.kind() == LabLog.Kind.COMMAND
+                || e.kind() == LabLog.Kind.COMMAND_IN).map(LabLog.Entry::line).toList();
+        String history = new History(typedLines).lines().stream().map(WebApp::jsonString)
+                .collect(Collectors.joining(",", "[", "]"));
+        List<Map<String, Object>> terminals = new ArrayList<>();
+        for (LabPoint.Screen screen : point.screens()) {
+            // terminal 1 shows netns-lab's own line about the last action too
+            List<LabSession.ConsoleEntry> shown = screen.number() == 1 ? view.console() : screen.console();
+            int first = screen.total() - screen.console().size();
+            List<Map<String, Object>> entries = new ArrayList<>();
+            for (int i = 0; i < shown.size(); i++) {
+                LabSession.ConsoleEntry e = shown.get(i);
+                Map<String, Object> m = new LinkedHashMap<>(entry(e.prompt(), e.command(), e.result()));
+                m.put("seq", first + i);
+                m.put("arrived", e.prompt().isEmpty() && e.command().isEmpty());
+                entries.add(m);
+            }
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("number", screen.number());
+            t.put("prompt", screen.prompt());
+            t.put("holding", screen.holding());
+            t.put("total", screen.total());
+            t.put("entries", entries);
+            t.put("history", history);
+            terminals.add(t);
+        }
+        model.put("terminals", terminals);
+        model.put("moreTerminals", point.screens().size() < LabSession.MAX_TERMINALS);
         model.put("panels", StatePanels.of(view.before(), point.state()));
         model.put("topology", point.topology(() -> Topology.svg(point.state())));
         if (cheapCopies) {
@@ -325,7 +524,7 @@ final class WebApp {
     }
 
     private Map<String, Object> lessonModel(Lesson l) {
-        return lessonModels.computeIfAbsent(l.id(), id -> {
+        return lessonModels.computeIfAbsent(l, id -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", l.id());
             m.put("title", l.title());
@@ -373,12 +572,25 @@ final class WebApp {
         boolean yourself = ctx.attribute(DO_IT_YOURSELF) != null;
         String key = key(ctx, lesson, yourself);
         boolean known = labs.contains(key);
-        LabSession lab = labs.get(key, k -> new LabSession(backends, lesson, yourself,
-                Optional.ofNullable(points)));
+        LabSession lab = labs.get(key, k -> newLab(lesson, yourself));
+        if (known && !lab.lesson().equals(lesson)) {
+            // the teacher edited the lesson's file: the learner's log goes on, on the lesson as it is now
+            LabLog log = lab.log();
+            LabSession edited = newLab(lesson, yourself);
+            edited.replay(log);
+            labs.replace(key, edited);
+            lab = edited;
+        }
         if (!known) {
             LabLog.decode(ctx.formParam("log")).ifPresent(lab::replay);
+            labs.closedBecause(key).ifPresent(lab::tell);
         }
         return lab;
+    }
+
+    private LabSession newLab(Optional<Lesson> lesson, boolean yourself) {
+        return new LabSession(backends, lesson, yourself, Optional.ofNullable(points))
+                .limitCommands(limits.commandsPerLab());
     }
 
     private String key(Context ctx, Optional<Lesson> lesson, boolean yourself) {
@@ -398,6 +610,17 @@ final class WebApp {
             ctx.cookie(cookie);
         }
         return id;
+    }
+
+    /** A teacher's lesson file that does not read: a page of its problems. */
+    static final class LessonProblemsException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient LessonFolder.Entry entry;
+
+        LessonProblemsException(LessonFolder.Entry entry) {
+            super("the lesson " + entry.id() + " has problems");
+            this.entry = entry;
+        }
     }
 
     /** A lesson id that names no lesson: a 404 page that lists those there are. */

@@ -155,7 +155,7 @@ class LessonCommandsTests {
     void anUnknownLessonIsNamed() {
         assertThat(main("run", "nine")).isEqualTo(2);
 
-        assertThat(err.toString()).isEqualTo("netns-lab: no lesson \"nine\": give a lesson's id (1 to 5, see"
+        assertThat(err.toString()).isEqualTo("netns-lab: no lesson \"nine\": give a lesson's id (1, 2, 3, 4, 5, 9, see"
                 + " 'netns-lab lessons') or the path of a lesson's Markdown file\n");
     }
 

@@ -7,6 +7,7 @@ import org.netnslab.core.model.BridgeOptions;
 import org.netnslab.core.model.BridgePort;
 import org.netnslab.core.model.FdbEntry;
 import org.netnslab.core.model.LabState;
+import org.netnslab.core.model.Link;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.NatRule;
 import org.netnslab.core.model.Neighbour;
@@ -222,6 +223,15 @@ public interface Backend extends AutoCloseable {
      * its veths' peers, as {@code rtnl_fill_link_netnsid} does); empty if there is no such namespace.
      */
     Optional<NamespaceState> namespace(String ns);
+
+    /**
+     * Link {@code name} of namespace {@code ns} as a dump would show it, asked for alone: what a tool's look-up
+     * of a name before it acts costs the kernel ({@code if_nametoindex}), not a dump of every link. Empty when
+     * there is no such link or namespace. Looking up numbers no namespace.
+     */
+    default Optional<Link> link(String ns, String name) {
+        return namespace(ns).flatMap(s -> s.link(name));
+    }
 
     /** The whole lab's state, settled: what the kernel shows once links have their carrier. */
     LabState snapshot();

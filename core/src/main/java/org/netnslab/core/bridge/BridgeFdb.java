@@ -61,7 +61,7 @@ public final class BridgeFdb {
 
         @Override
         public CommandResult run(Context context, String ns) {
-            if (context.state(ns).link(device).isEmpty()) {
+            if (context.link(ns, device).isEmpty()) {
                 return Bridge.cannotFind(device);
             }
             try {

@@ -3,6 +3,7 @@ package org.netnslab.core.command;
 import java.util.Optional;
 import java.util.function.Function;
 import org.netnslab.core.backend.Backend;
+import org.netnslab.core.model.Link;
 import org.netnslab.core.model.NamespaceState;
 
 /** Where a command runs: the lab's backend, and the terminal it was typed in. */
@@ -23,6 +24,14 @@ public interface Context {
      */
     default Optional<String> stdin() {
         return Optional.empty();
+    }
+
+    /**
+     * Link {@code name} of namespace {@code ns}, as the tools look a name up before they ask the kernel to
+     * change it ({@code if_nametoindex}); empty when there is none.
+     */
+    default Optional<Link> link(String ns, String name) {
+        return backend().link(ns, name);
     }
 
     /** The state of namespace {@code ns}, which exists. */

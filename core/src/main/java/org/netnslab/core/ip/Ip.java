@@ -52,7 +52,11 @@ public final class Ip {
     /** The options and the object's command; each {@code -n NS} goes to {@code netns}, in order. */
     private static Command parse(Args a, List<String> netns) {
         boolean brief = false;
-        boolean inet4Only = false;
+        int family = 0;
+        boolean oneline = false;
+        boolean color = false;
+        boolean json = false;
+        boolean pretty = false;
         while (a.more() && a.peek().startsWith("-") && a.peek().length() > 1) {
             String typed = a.next();
             if (typed.equals("--")) {
@@ -60,16 +64,23 @@ public final class Ip {
             }
             String opt = typed.startsWith("--") ? typed.substring(1) : typed;
             if (opt.equals("-4")) {
-                inet4Only = true;
+                family = 4;
+            } else if (opt.equals("-6")) {
+                family = 6;
             } else if (matches(opt, "-netns")) {
                 if (!a.more()) {
                     return new Invalid("Cannot open network namespace \"(null)\": No such file or directory", 255);
                 }
                 netns.add(a.next());
-            } else if (opt.equals("-6") || matches(opt, "-details") || matches(opt, "-stats")
-                    || matches(opt, "-statistics") || matches(opt, "-json") || matches(opt, "-oneline")
-                    || matches(opt, "-pretty") || matches(opt, "-resolve") || matches(opt, "-family")
-                    || matches(opt, "-human") || matches(opt, "-timestamp") || matches(opt, "-color")
+            } else if (matches(opt, "-oneline")) {
+                oneline = true;
+            } else if (matches(opt, "-json")) {
+                json = true;
+            } else if (matches(opt, "-pretty")) {
+                pretty = true;
+            } else if (matches(opt, "-details") || matches(opt, "-stats")
+                    || matches(opt, "-statistics") || matches(opt, "-resolve") || matches(opt, "-family")
+                    || matches(opt, "-human") || matches(opt, "-timestamp")
                     || matches(opt, "-all") || matches(opt, "-batch") || opt.equals("-0")) {
                 return new Unsupported("ip " + typed, a.all());
             } else if (matches(opt, "-Version")) {
@@ -78,10 +89,14 @@ public final class Ip {
                 return new Invalid(USAGE, 255);
             } else if (matches(opt, "-brief")) {
                 brief = true;
+            } else if (colorOption(opt) != null) {
+                // matches_color: -c, -color, -c=always paint; -c=auto (no tty here) and -c=never do not
+                color = colorOption(opt);
             } else {
                 return new Invalid("Option \"" + typed + "\" is unknown, try \"ip -help\".", 255);
             }
         }
+        IpOptions options = new IpOptions(brief, family, oneline, color, json, pretty);
         if (!a.more()) {
             return new Invalid(USAGE, 255);
         }
@@ -91,13 +106,34 @@ public final class Ip {
             return new Invalid("Object \"" + typed + "\" is unknown, try \"ip help\".", 1);
         }
         return switch (object) {
-            case "address" -> IpAddress.parse(a, brief, inet4Only);
-            case "route" -> IpRoute.parse(a);
-            case "link" -> IpLink.parse(a, brief);
-            case "netns" -> IpNetns.parse(a);
-            case "neighbor", "neighbour" -> IpNeigh.parse(a);
+            case "address" -> json && family == 6 ? new Unsupported("ip -j -6 address", a.all())
+                    : IpAddress.parse(a, options);
+            case "route" -> IpRoute.parse(a, options);
+            case "link" -> family != 0 ? new Unsupported("ip -" + family + " link", a.all())
+                    : IpLink.parse(a, options);
+            case "netns" -> json || color || oneline ? new Unsupported("ip -j, -c or -o netns", a.all())
+                    : IpNetns.parse(a);
+            case "neighbor", "neighbour" -> IpNeigh.parse(a, options);
             case "help" -> new Invalid(USAGE, 255);
             default -> new Unsupported("ip " + object, a.all());
+        };
+    }
+
+    /**
+     * lib/color.c's matches_color: {@code -color} by prefix, with {@code =always}, {@code =auto} or
+     * {@code =never}; whether it paints here (always), or null when it is no colour option.
+     */
+    private static Boolean colorOption(String opt) {
+        int eq = opt.indexOf('=');
+        String name = eq < 0 ? opt : opt.substring(0, eq);
+        if (!matches(name, "-color")) {
+            return null;
+        }
+        String value = eq < 0 ? "" : opt.substring(eq + 1);
+        return switch (value) {
+            case "", "always" -> true;
+            case "auto", "never" -> false;
+            default -> null;
         };
     }
 

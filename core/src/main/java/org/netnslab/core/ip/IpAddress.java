@@ -42,7 +42,7 @@ public final class IpAddress {
 
         @Override
         public CommandResult run(Context context, String ns) throws KernelException {
-            if (context.state(ns).link(device).isEmpty()) {
+            if (context.link(ns, device).isEmpty()) {
                 return Ip.cannotFind(device);
             }
             if (add) {
@@ -73,9 +73,8 @@ public final class IpAddress {
         }
     }
 
-    /** {@code ip [-br] [-4] addr [show] [dev DEV] [up]}. */
-    public record AddrShow(Optional<String> device, boolean upOnly, boolean brief, boolean inet4Only)
-            implements Command {
+    /** {@code ip [-br] [-4|-6] [-o] [-c] [-j [-p]] addr [show] [dev DEV] [up]}. */
+    public record AddrShow(Optional<String> device, boolean upOnly, IpOptions options) implements Command {
 
         @Override
         public CommandResult run(Context context, String ns) {
@@ -87,16 +86,16 @@ public final class IpAddress {
                     .filter(l -> device.map(d -> d.equals(l.name())).orElse(true))
                     .filter(l -> !upOnly || l.adminUp())
                     .toList();
-            String out = brief ? addressesBrief(here, links, inet4Only)
-                    : addresses(here, links, Ip.named(context), inet4Only);
+            String out = options.brief() ? addressesBrief(here, links, options)
+                    : addresses(here, links, Ip.named(context), options);
             return CommandResult.of(out, 0);
         }
     }
 
     /** do_ipaddr: the subcommand, matched by prefix, and its arguments. */
-    static Command parse(Args a, boolean brief, boolean inet4Only) {
+    static Command parse(Args a, IpOptions options) {
         if (!a.more()) {
-            return new AddrShow(Optional.empty(), false, brief, inet4Only);
+            return new AddrShow(Optional.empty(), false, options);
         }
         String sub = a.next();
         if (matches(sub, "add")) {
@@ -129,7 +128,7 @@ public final class IpAddress {
                     dev = w;
                 }
             }
-            return new AddrShow(Optional.ofNullable(dev), up, brief, inet4Only);
+            return new AddrShow(Optional.ofNullable(dev), up, options);
         }
         if (matches(sub, "flush") || matches(sub, "save") || matches(sub, "showdump") || matches(sub, "restore")) {
             return new Unsupported("ip address " + sub, a.all());
@@ -179,22 +178,65 @@ public final class IpAddress {
 
     /** {@code ip addr show}: each link with its addresses. */
     public static String addresses(NamespaceState ns, List<Link> links, Set<String> named, boolean inet4Only) {
+        return addresses(ns, links, named, new IpOptions(false, inet4Only ? 4 : 0, false, false, false, false));
+    }
+
+    /** The addresses of a link that the family asked for, in the kernel's order. */
+    private static List<Address> selected(NamespaceState ns, Link l, IpOptions o) {
+        return ns.addressesOf(l.index()).stream()
+                .filter(a -> !o.inet4Only() || a.isInet())
+                .filter(a -> !o.inet6Only() || !a.isInet())
+                .toList();
+    }
+
+    /**
+     * ipaddr_list_flush_or_save: each link (with a family, only those holding an address of it) and
+     * print_addrinfo under it; with {@code -o}, only the addresses, each on one line.
+     */
+    static String addresses(NamespaceState ns, List<Link> links, Set<String> named, IpOptions o) {
+        JsonWriter w = o.jsonWriter();
+        if (w != null) {
+            w.startArray(null);
+        }
+        boolean c = o.colored();
         StringBuilder sb = new StringBuilder();
         for (Link l : links) {
-            List<Address> addrs = ns.addressesOf(l.index()).stream()
-                    .filter(a -> !inet4Only || a.isInet())
-                    .toList();
-            if (inet4Only && addrs.isEmpty()) {
+            List<Address> addrs = selected(ns, l, o);
+            if (o.family() != 0 && addrs.isEmpty()) {
                 continue;
             }
-            LinkFormat.header(sb, ns, l, false);
-            if (inet4Only) {
-                sb.insert(sb.length() - 1, LinkFormat.peerNamespace(ns, l, named));
-            } else {
-                LinkFormat.linkLayer(sb, ns, l, named);
+            if (w != null) {
+                w.startObject();
+                LinkFormat.json(w, ns, l, false, o.family());
+                w.startArray("addr_info");
+                for (Address a : addrs) {
+                    w.startObject();
+                    jsonAddress(w, a);
+                    w.endObject();
+                }
+                w.endArray();
+                w.endObject();
+                continue;
+            }
+            if (!o.oneline()) {
+                if (o.inet6Only()) {
+                    LinkFormat.headerInet6(sb, ns, l, c);
+                } else {
+                    LinkFormat.header(sb, ns, l, false, c);
+                    if (o.inet4Only()) {
+                        sb.insert(sb.length() - 1, LinkFormat.peerNamespace(ns, l, named));
+                    } else {
+                        LinkFormat.linkLayer(sb, ns, l, named, c);
+                    }
+                }
             }
             for (Address a : addrs) {
-                sb.append("    ").append(a.family()).append(' ').append(a.prefix()).append(' ');
+                if (o.oneline()) {
+                    sb.append(l.index()).append(": ").append(l.name());
+                }
+                String[] parts = a.prefix().split("/", 2);
+                sb.append("    ").append(a.family()).append(' ');
+                sb.append(Colors.family(a.family()).paint(c, parts[0])).append('/').append(parts[1]).append(' ');
                 sb.append("scope ").append(a.scope().ipName()).append(' ');
                 if (a.secondary()) {
                     sb.append("secondary ");
@@ -202,29 +244,71 @@ public final class IpAddress {
                 if (a.isInet()) {
                     sb.append(a.linkName());
                 }
-                sb.append('\n');
+                sb.append(o.oneline() ? '\\' : '\n');
                 sb.append("       valid_lft forever preferred_lft forever\n");
             }
         }
-        return sb.toString();
+        return w != null ? w.endArray().done() : sb.toString();
+    }
+
+    /** print_addrinfo's JSON members, in its order; the lifetimes are INFINITY_LIFE_TIME. */
+    private static void jsonAddress(JsonWriter w, Address a) {
+        String[] parts = a.prefix().split("/", 2);
+        w.field("family", a.family());
+        w.field("local", parts[0]);
+        w.field("prefixlen", Integer.parseInt(parts[1]));
+        w.field("scope", a.scope().ipName());
+        if (a.secondary()) {
+            w.field("secondary", true);
+        }
+        if (a.isInet()) {
+            w.field("label", a.linkName());
+        }
+        w.field("valid_life_time", 4294967295L);
+        w.field("preferred_life_time", 4294967295L);
     }
 
     /** {@code ip -br [-4] addr}: with {@code -4}, IPv4 addresses only, and only the links that have one. */
     public static String addressesBrief(NamespaceState ns, List<Link> links, boolean inet4Only) {
+        return addressesBrief(ns, links, new IpOptions(true, inet4Only ? 4 : 0, false, false, false, false));
+    }
+
+    /** {@code ip -br [-4|-6] [-c] [-j [-p]] addr}: print_linkinfo_brief, then each address's local/len. */
+    static String addressesBrief(NamespaceState ns, List<Link> links, IpOptions o) {
+        JsonWriter w = o.jsonWriter();
+        if (w != null) {
+            w.startArray(null);
+        }
+        boolean c = o.colored();
         StringBuilder sb = new StringBuilder();
         for (Link l : links) {
-            List<Address> addrs = ns.addressesOf(l.index()).stream().filter(a -> !inet4Only || a.isInet()).toList();
-            if (inet4Only && addrs.isEmpty()) {
+            List<Address> addrs = selected(ns, l, o);
+            if (o.family() != 0 && addrs.isEmpty()) {
                 continue;
             }
-            sb.append(LinkFormat.padBytes(LinkFormat.nameWithPeer(l), 16)).append(' ');
-            sb.append(String.format("%-14s ", l.operState().name()));
+            if (w != null) {
+                w.startObject();
+                LinkFormat.jsonNameAndLink(w, l);
+                w.field("operstate", l.operState().name());
+                w.startArray("addr_info");
+                for (Address a : addrs) {
+                    String[] parts = a.prefix().split("/", 2);
+                    w.startObject().field("local", parts[0]).field("prefixlen", Integer.parseInt(parts[1]));
+                    w.endObject();
+                }
+                w.endArray();
+                w.endObject();
+                continue;
+            }
+            String name = o.inet6Only() ? LinkFormat.nameInet6(ns, l) : LinkFormat.nameWithPeer(l);
+            LinkFormat.briefNameAndState(sb, name, l, c);
             for (Address a : addrs) {
-                sb.append(a.prefix()).append(' ');
+                String[] parts = a.prefix().split("/", 2);
+                sb.append(Colors.family(a.family()).paint(c, parts[0])).append('/').append(parts[1]).append(' ');
             }
             sb.append('\n');
         }
-        return sb.toString();
+        return w != null ? w.endArray().done() : sb.toString();
     }
 
     static final String USAGE =

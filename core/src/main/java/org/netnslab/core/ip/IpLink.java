@@ -99,7 +99,7 @@ public final class IpLink {
 
         @Override
         public CommandResult run(Context context, String ns) throws KernelException {
-            if (context.state(ns).link(device).isEmpty()) {
+            if (context.link(ns, device).isEmpty()) {
                 return Ip.cannotFind(device);
             }
             context.backend().deleteLink(ns, device);
@@ -113,15 +113,14 @@ public final class IpLink {
 
         @Override
         public CommandResult run(Context context, String ns) throws KernelException {
-            NamespaceState here = context.state(ns);
             if (namespace.isPresent() && !context.backend().namespaces().contains(namespace.get())) {
                 return Ip.invalidNetns(namespace.get());
             }
             if (master.isPresent() && master.get().isPresent()
-                    && here.link(master.get().get()).isEmpty()) {
+                    && context.link(ns, master.get().get()).isEmpty()) {
                 return invarg("Device does not exist\n", master.get().get()).result();
             }
-            if (here.link(device).isEmpty()) {
+            if (context.link(ns, device).isEmpty()) {
                 return Ip.cannotFind(device);
             }
             // the kernel's do_setlink order: namespace first, then master, then the flags
@@ -142,7 +141,7 @@ public final class IpLink {
 
     /** {@code ip [-br] link [show] [dev DEV] [type KIND] [master BR] [up]}. */
     public record LinkShow(Optional<String> device, Optional<String> kind, Optional<String> master, boolean upOnly,
-            boolean brief) implements Command {
+            IpOptions options) implements Command {
 
         @Override
         public CommandResult run(Context context, String ns) {
@@ -160,7 +159,8 @@ public final class IpLink {
                     .filter(l -> master.map(m -> l.master().equals(Optional.of(m))).orElse(true))
                     .filter(l -> !upOnly || l.adminUp())
                     .toList();
-            String out = brief ? LinkFormat.linksBrief(here, links) : LinkFormat.links(here, links, Ip.named(context));
+            String out = options.brief() ? LinkFormat.linksBrief(here, links, options)
+                    : LinkFormat.links(here, links, Ip.named(context), options);
             return CommandResult.of(out, 0);
         }
     }
@@ -196,9 +196,9 @@ public final class IpLink {
     }
 
     /** do_iplink: the subcommand, matched by prefix, and its arguments. */
-    static Command parse(Args a, boolean brief) {
+    static Command parse(Args a, IpOptions options) {
         if (!a.more()) {
-            return new LinkShow(Optional.empty(), Optional.empty(), Optional.empty(), false, brief);
+            return new LinkShow(Optional.empty(), Optional.empty(), Optional.empty(), false, options);
         }
         String sub = a.next();
         if (matches(sub, "add")) {
@@ -214,7 +214,7 @@ public final class IpLink {
             return modify(a, Subcommand.DELETE);
         }
         if (matches(sub, "show") || matches(sub, "lst") || matches(sub, "list")) {
-            return show(a, brief);
+            return show(a, options);
         }
         if (matches(sub, "xstats") || matches(sub, "afstats") || matches(sub, "property")) {
             return new Unsupported("ip link " + sub, a.all());
@@ -225,7 +225,7 @@ public final class IpLink {
         return Ip.unknownCommand("link", sub);
     }
 
-    private static Command show(Args a, boolean brief) {
+    private static Command show(Args a, IpOptions options) {
         String dev = null;
         String kind = null;
         String master = null;
@@ -253,7 +253,7 @@ public final class IpLink {
             }
         }
         return new LinkShow(Optional.ofNullable(dev), Optional.ofNullable(kind), Optional.ofNullable(master), up,
-                brief);
+                options);
     }
 
     /**

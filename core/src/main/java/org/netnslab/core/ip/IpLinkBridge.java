@@ -28,7 +28,7 @@ public final class IpLinkBridge {
 
         @Override
         public CommandResult run(Context context, String ns) throws KernelException {
-            if (context.state(ns).link(device).isEmpty()) {
+            if (context.link(ns, device).isEmpty()) {
                 return Ip.cannotFind(device);
             }
             context.backend().setBridgeOptions(ns, device, options);

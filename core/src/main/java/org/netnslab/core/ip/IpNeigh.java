@@ -56,7 +56,7 @@ public final class IpNeigh {
 
         @Override
         public CommandResult run(Context context, String ns) throws KernelException {
-            if (context.state(ns).link(device).isEmpty()) {
+            if (context.link(ns, device).isEmpty()) {
                 return Ip.cannotFind(device);
             }
             if (delete) {
@@ -86,8 +86,12 @@ public final class IpNeigh {
      *
      * @param states the mask of {@code NUD_*} bits to show or flush ({@link #NONE_BIT} for state 0)
      */
-    public record NeighShow(boolean flush, Optional<Ipv4Cidr> prefix, Optional<String> device, int states)
-            implements Command {
+    public record NeighShow(boolean flush, Optional<Ipv4Cidr> prefix, Optional<String> device, int states,
+            IpOptions options) implements Command {
+
+        public NeighShow(boolean flush, Optional<Ipv4Cidr> prefix, Optional<String> device, int states) {
+            this(flush, prefix, device, states, IpOptions.NONE);
+        }
 
         @Override
         public CommandResult run(Context context, String ns) throws KernelException {
@@ -118,17 +122,69 @@ public final class IpNeigh {
                 }
                 return CommandResult.OK;
             }
-            StringBuilder sb = new StringBuilder();
-            for (Neighbour n : shown) {
-                sb.append(neighbour(here, n, dev.isEmpty())).append('\n');
-            }
-            return CommandResult.of(sb.toString(), 0);
+            return CommandResult.of(neighbours(here, shown, dev.isEmpty(), options), 0);
         }
     }
 
     /** print_neigh's filter of states: state 0 passes only when {@code nud none} asked for it. */
     private static boolean inFilter(NudState state, int states) {
         return state == NudState.NONE ? (states & NONE_BIT) != 0 : (state.bit() & states) != 0;
+    }
+
+    /**
+     * print_neigh for each entry: in text (painted with {@code -c}), brief ({@code -br}: the address in
+     * {@code %-39s}, the device in {@code %-16s}, the link-layer address), or as JSON members; {@code -o} changes
+     * nothing, an entry being one line already.
+     */
+    static String neighbours(NamespaceState ns, List<Neighbour> shown, boolean withDevice, IpOptions o) {
+        JsonWriter w = o.jsonWriter();
+        if (w != null) {
+            w.startArray(null);
+            for (Neighbour n : shown) {
+                w.startObject();
+                w.field("dst", n.address().toString());
+                if (withDevice) {
+                    w.field("dev", deviceName(ns, n));
+                }
+                n.lladdr().ifPresent(mac -> w.field("lladdr", mac.toString()));
+                if (!o.brief() && n.state() != NudState.NONE && n.state() != NudState.NOARP) {
+                    w.startArray("state");
+                    w.value(n.state().name());
+                    w.endArray();
+                }
+                w.endObject();
+            }
+            return w.endArray().done();
+        }
+        boolean c = o.colored();
+        StringBuilder sb = new StringBuilder();
+        for (Neighbour n : shown) {
+            if (o.brief()) {
+                sb.append(Colors.INET.paint(c, String.format("%-39s ", n.address())));
+                if (withDevice) {
+                    sb.append(Colors.IFNAME.paint(c, String.format("%-16s ", deviceName(ns, n))));
+                }
+                n.lladdr().ifPresent(mac -> sb.append(Colors.MAC.paint(c, mac.toString())));
+                sb.append('\n');
+            } else if (c) {
+                sb.append(Colors.INET.paint(c, n.address() + " "));
+                if (withDevice) {
+                    sb.append("dev ").append(Colors.IFNAME.paint(c, deviceName(ns, n) + " "));
+                }
+                n.lladdr().ifPresent(mac -> sb.append("lladdr ").append(Colors.MAC.paint(c, mac + " ")));
+                if (n.state() != NudState.NONE && n.state() != NudState.NOARP) {
+                    sb.append(n.state().name()).append(' ');
+                }
+                sb.append('\n');
+            } else {
+                sb.append(neighbour(ns, n, withDevice)).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String deviceName(NamespaceState ns, Neighbour n) {
+        return ns.link(n.linkIndex()).map(Link::name).orElse("if" + n.linkIndex());
     }
 
     /** {@code print_neigh}: the address, the device unless the filter named one, the link-layer address, the state. */
@@ -145,10 +201,13 @@ public final class IpNeigh {
     }
 
     /** do_ipneigh: the subcommand, matched by prefix; none is a show of everything. */
-    static Command parse(Args a) {
+    static Command parse(Args a, IpOptions options) {
+        if (options.inet6Only()) {
+            return new Unsupported("ip -6 neigh", a.all());
+        }
         try {
             if (!a.more()) {
-                return new NeighShow(false, Optional.empty(), Optional.empty(), SHOW_STATES);
+                return new NeighShow(false, Optional.empty(), Optional.empty(), SHOW_STATES, options);
             }
             String sub = a.next();
             if (matches(sub, "add")) {
@@ -167,10 +226,10 @@ public final class IpNeigh {
                 return new Unsupported("ip neigh get", a.all());
             }
             if (matches(sub, "show") || matches(sub, "lst") || matches(sub, "list")) {
-                return showOrFlush(a, false);
+                return showOrFlush(a, false, options);
             }
             if (matches(sub, "flush")) {
-                return showOrFlush(a, true);
+                return showOrFlush(a, true, options);
             }
             if (matches(sub, "help")) {
                 return new Invalid(USAGE, 255);
@@ -276,7 +335,7 @@ public final class IpNeigh {
     }
 
     /** do_show_or_flush's loop. */
-    private static Command showOrFlush(Args a, boolean flush) {
+    private static Command showOrFlush(Args a, boolean flush, IpOptions options) {
         if (flush && !a.more()) {
             return new Invalid("Flush requires arguments.", 1);
         }
@@ -329,7 +388,7 @@ public final class IpNeigh {
             // do_show_or_flush: a flush never takes FAILED entries, whatever nud asked for
             states &= ~NudState.FAILED.bit();
         }
-        return new NeighShow(flush, Optional.ofNullable(pfx), Optional.ofNullable(dev), states);
+        return new NeighShow(flush, Optional.ofNullable(pfx), Optional.ofNullable(dev), states, options);
     }
 
     /** {@code usage()}, called from deep in a loop. */

@@ -39,7 +39,7 @@ public final class IpRoute {
 
         @Override
         public CommandResult run(Context context, String ns) throws KernelException {
-            if (route.device().isPresent() && context.state(ns).link(route.device().get()).isEmpty()) {
+            if (route.device().isPresent() && context.link(ns, route.device().get()).isEmpty()) {
                 return Ip.cannotFind(route.device().get());
             }
             if (add) {
@@ -52,7 +52,12 @@ public final class IpRoute {
     }
 
     /** {@code ip route [show|list] [PREFIX] [dev DEV]}. */
-    public record RouteShow(Optional<Ipv4Cidr> prefix, Optional<String> device) implements Command {
+    public record RouteShow(Optional<Ipv4Cidr> prefix, Optional<String> device, IpOptions options)
+            implements Command {
+
+        public RouteShow(Optional<Ipv4Cidr> prefix, Optional<String> device) {
+            this(prefix, device, IpOptions.NONE);
+        }
 
         @Override
         public CommandResult run(Context context, String ns) {
@@ -64,7 +69,7 @@ public final class IpRoute {
                     .filter(r -> prefix.map(p -> p.network().equals(r.destination())).orElse(true))
                     .filter(r -> device.map(d -> d.equals(r.device())).orElse(true))
                     .toList();
-            return CommandResult.of(routes(routes, device), 0);
+            return CommandResult.of(routes(routes, device, options), 0);
         }
     }
 
@@ -74,7 +79,7 @@ public final class IpRoute {
 
         @Override
         public CommandResult run(Context context, String ns) throws KernelException {
-            if (inputInterface.isPresent() && context.state(ns).link(inputInterface.get()).isEmpty()) {
+            if (inputInterface.isPresent() && context.link(ns, inputInterface.get()).isEmpty()) {
                 return Ip.cannotFind(inputInterface.get());
             }
             RouteLookup r = context.backend().getRoute(ns, destination, from, inputInterface);
@@ -83,9 +88,12 @@ public final class IpRoute {
     }
 
     /** do_iproute: the subcommand, matched by prefix, and its arguments. */
-    static Command parse(Args a) {
+    static Command parse(Args a, IpOptions options) {
+        if (options.inet6Only()) {
+            return new Unsupported("ip -6 route", a.all());
+        }
         if (!a.more()) {
-            return new RouteShow(Optional.empty(), Optional.empty());
+            return new RouteShow(Optional.empty(), Optional.empty(), options);
         }
         String sub = a.next();
         if (matches(sub, "add")) {
@@ -99,9 +107,12 @@ public final class IpRoute {
             return modify(a, false);
         }
         if (matches(sub, "list") || matches(sub, "show") || matches(sub, "lst")) {
-            return show(a);
+            return show(a, options);
         }
         if (matches(sub, "get")) {
+            if (options.json() || options.color()) {
+                return new Unsupported("ip " + (options.json() ? "-j" : "-c") + " route get", a.all());
+            }
             return get(a);
         }
         if (matches(sub, "flush") || matches(sub, "save") || matches(sub, "restore") || matches(sub, "showdump")) {
@@ -113,7 +124,7 @@ public final class IpRoute {
         return Ip.unknownCommand("route", sub);
     }
 
-    private static Command show(Args a) {
+    private static Command show(Args a, IpOptions options) {
         Ipv4Cidr prefix = null;
         String dev = null;
         while (a.more()) {
@@ -134,7 +145,7 @@ public final class IpRoute {
                 prefix = p.get();
             }
         }
-        return new RouteShow(Optional.ofNullable(prefix), Optional.ofNullable(dev));
+        return new RouteShow(Optional.ofNullable(prefix), Optional.ofNullable(dev), options);
     }
 
     private static Command modify(Args a, boolean add) {
@@ -222,15 +233,61 @@ public final class IpRoute {
 
     /** {@code ip route show}: one route a line, fields in print_route's order. */
     public static String routes(List<Route> routes, Optional<String> deviceFilter) {
+        return routes(routes, deviceFilter, IpOptions.NONE);
+    }
+
+    /**
+     * print_route for each route: in text, painted with {@code -c} (addresses by family, the device as a name;
+     * a default route's "default" is not); with {@code -j}, its JSON members. {@code -o} changes nothing, a route
+     * being one line already.
+     */
+    static String routes(List<Route> routes, Optional<String> deviceFilter, IpOptions o) {
+        JsonWriter w = o.jsonWriter();
+        if (w != null) {
+            w.startArray(null);
+            for (Route r : routes) {
+                w.startObject();
+                if (r.type() != RouteType.UNICAST) {
+                    w.field("type", r.type().ipName());
+                }
+                w.field("dst", r.destination().isDefault() ? "default" : r.destination().toRouteString());
+                r.gateway().ifPresent(g -> w.field("gateway", g.toString()));
+                if (deviceFilter.isEmpty()) {
+                    w.field("dev", r.device());
+                }
+                if (r.protocol() != RouteProtocol.BOOT) {
+                    w.field("protocol", r.protocol().ipName());
+                }
+                if (r.scope() != Scope.GLOBAL) {
+                    w.field("scope", r.scope().ipName());
+                }
+                r.preferredSource().ifPresent(src -> w.field("prefsrc", src.toString()));
+                if (r.metric() != 0) {
+                    w.field("metric", r.metric());
+                }
+                w.startArray("flags");
+                if (r.linkDown()) {
+                    w.value("linkdown");
+                }
+                w.endArray();
+                w.endObject();
+            }
+            return w.endArray().done();
+        }
+        boolean c = o.colored();
         StringBuilder sb = new StringBuilder();
         for (Route r : routes) {
             if (r.type() != RouteType.UNICAST) {
                 sb.append(r.type().ipName()).append(' ');
             }
-            sb.append(r.destination().isDefault() ? "default" : r.destination().toRouteString()).append(' ');
-            r.gateway().ifPresent(g -> sb.append("via ").append(g).append(' '));
+            if (r.destination().isDefault()) {
+                sb.append("default ");
+            } else {
+                sb.append(Colors.INET.paint(c, r.destination().toRouteString() + " "));
+            }
+            r.gateway().ifPresent(g -> sb.append("via ").append(Colors.INET.paint(c, g + " ")));
             if (deviceFilter.isEmpty()) {
-                sb.append("dev ").append(r.device()).append(' ');
+                sb.append("dev ").append(Colors.IFNAME.paint(c, r.device() + " "));
             }
             if (r.protocol() != RouteProtocol.BOOT) {
                 sb.append("proto ").append(r.protocol().ipName()).append(' ');
@@ -238,7 +295,7 @@ public final class IpRoute {
             if (r.scope() != Scope.GLOBAL) {
                 sb.append("scope ").append(r.scope().ipName()).append(' ');
             }
-            r.preferredSource().ifPresent(s -> sb.append("src ").append(s).append(' '));
+            r.preferredSource().ifPresent(src -> sb.append("src ").append(Colors.INET.paint(c, src + " ")));
             if (r.metric() != 0) {
                 sb.append("metric ").append(r.metric()).append(' ');
             }

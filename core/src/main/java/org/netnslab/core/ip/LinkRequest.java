@@ -97,14 +97,13 @@ final class LinkRequest {
 
         Optional<CommandResult> failure(Context context, String ns) {
             List<String> namespaces = context.backend().namespaces();
-            NamespaceState here = context.state(ns);
             return switch (kind) {
                 case NETNS -> namespaces.contains(name) ? Optional.empty() : Optional.of(Ip.invalidNetns(name));
                 case LINK_NETNS -> namespaces.contains(name) ? Optional.empty()
                         : Optional.of(invarg("Invalid \"link-netns\" value\n", name).result());
-                case MASTER -> here.link(name).isPresent() ? Optional.empty()
+                case MASTER -> context.link(ns, name).isPresent() ? Optional.empty()
                         : Optional.of(invarg("Device does not exist\n", name).result());
-                case LINK -> here.link(name).isPresent() ? Optional.empty() : Optional.of(Ip.cannotFind(name));
+                case LINK -> context.link(ns, name).isPresent() ? Optional.empty() : Optional.of(Ip.cannotFind(name));
             };
         }
     }

@@ -58,6 +58,12 @@ public final class Netcat {
     private Connection clientEnd;
     private Connection listenerEnd;
     private Background listenerOfChat;
+    /**
+     * The connection one of this terminal's listeners accepted from a client in another terminal: the nc that
+     * listened holds this terminal now, and every line typed goes to its peer.
+     */
+    private Connection held;
+    private Background heldListener;
 
     public Netcat(Backend backend) {
         this.backend = backend;
@@ -113,15 +119,137 @@ public final class Netcat {
         if (chat != null) {
             endChat();
         }
+        if (held != null) {
+            dropHeld();
+        }
         for (Background b : listening) {
             b.socket().close();
         }
         listening.clear();
     }
 
+    /**
+     * What arrived for this terminal's nc since the last look, as nc prints it: a listener accepts the client
+     * that another terminal connected (and then holds this terminal), and prints what that client sent; a
+     * client whose listener is another terminal's prints what the listener sent. An nc whose peer closed the
+     * connection exits, silently as nc does.
+     */
+    public CommandResult poll() {
+        StringBuilder out = new StringBuilder();
+        if (held == null && chat == null) {
+            for (Background b : listening) {
+                Optional<Connection> accepted;
+                try {
+                    accepted = b.socket().accept();
+                } catch (KernelException e) {
+                    accepted = Optional.empty();
+                }
+                if (accepted.isPresent()) {
+                    held = accepted.get();
+                    heldListener = b;
+                    listening.remove(b);
+                    break;
+                }
+            }
+        }
+        if (held != null) {
+            out.append(arrived(held));
+            if (held != null && held.peerClosed()) {
+                dropHeld();
+            }
+        }
+        if (chat != null && chat.listener().isEmpty() && clientEnd != null) {
+            out.append(arrived(clientEnd));
+            if (chat != null && clientEnd.peerClosed()) {
+                hangUp();
+            }
+        }
+        return new CommandResult(out.toString(), 0);
+    }
+
+    /** What a connection received, as nc prints it; a reset connection is gone, and so is its nc. */
+    private String arrived(Connection c) {
+        try {
+            String text = new String(c.receive(), StandardCharsets.UTF_8);
+            if (!text.isEmpty()) {
+                messages.add(new Message("", c.namespace(), text));
+            }
+            return text;
+        } catch (KernelException e) {
+            if (c == held) {
+                dropHeld();
+            } else {
+                hangUp();
+            }
+            return "";
+        }
+    }
+
+    private void dropHeld() {
+        held.close();
+        heldListener.socket().close();
+        held = null;
+        heldListener = null;
+    }
+
+    /** Whether the nc that listened in this terminal accepted a client of another, and so holds it. */
+    public boolean holdsConnection() {
+        return held != null;
+    }
+
+    /** The port of the nc that holds this terminal, having accepted a client. */
+    public Optional<Integer> heldPort() {
+        return held == null ? Optional.empty() : Optional.of(heldListener.port());
+    }
+
+    /**
+     * A line typed into the nc that holds this terminal: sent to its client with its newline, as nc sends
+     * the lines of its standard input; {@code exit} stops it, as Ctrl-C would.
+     */
+    public CommandResult sendHeld(String line) {
+        if (line.strip().equals("exit")) {
+            dropHeld();
+            return CommandResult.OK;
+        }
+        int sent = held.journeys().size();
+        try {
+            held.send((line + "\n").getBytes(StandardCharsets.UTF_8));
+            return CommandResult.OK.withSegments(since(held, sent));
+        } catch (KernelException e) {
+            String why = e.errno().message();
+            dropHeld();
+            return netnsLab("the connection is gone (" + why + "): nc exited", 1);
+        }
+    }
+
+    /** Ctrl-C for the listeners: each nc listening in the background stops, and says so in a netns-lab line. */
+    public CommandResult stopListening() {
+        StringBuilder said = new StringBuilder();
+        if (held != null) {
+            said.append("port ").append(heldListener.port()).append(' ').append(where(heldListener.namespace()))
+                    .append(", and its connection closed");
+            dropHeld();
+        }
+        if (listening.isEmpty() && said.length() == 0) {
+            return CommandResult.OK;
+        }
+        for (Background b : listening) {
+            b.socket().close();
+            said.append(said.length() == 0 ? "" : "; ").append("port ").append(b.port()).append(' ')
+                    .append(where(b.namespace()));
+        }
+        listening.clear();
+        return netnsLab("the nc that listened stopped, as at Ctrl-C: " + said, 130);
+    }
+
     /** The chat the terminal carries, if any: then every line typed goes to nc. */
     public Optional<Chat> chat() {
         return Optional.ofNullable(chat);
+    }
+
+    /** Whether an nc of this terminal listens in the background. */
+    public boolean listening() {
+        return !listening.isEmpty();
     }
 
     /** Whether an end of the chat runs in {@code ns}, whose window then types into nc. */

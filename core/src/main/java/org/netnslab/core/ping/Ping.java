@@ -5,6 +5,7 @@ import static org.netnslab.core.command.Inet.looksLikeHostName;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.netnslab.core.backend.Errno;
@@ -23,7 +24,24 @@ import org.netnslab.core.net.Ipv4Address;
  * {@code ping [-c N] [-i S] [-W S] [-I DEV] ADDR}, as iputils 20221126 reads its options (ping.c's getopt loop)
  * and runs: the lab's backend sends the echo requests, {@link PingFormat} prints the report.
  */
-public record Ping(PingRequest request) implements Command {
+public record Ping(PingRequest request, Display display) implements Command {
+
+    public Ping(PingRequest request) {
+        this(request, Display.DEFAULT);
+    }
+
+    /**
+     * What changes the report rather than the probes.
+     *
+     * @param quiet {@code -q}: no line for each answer
+     * @param warnings what iputils said of its options before it began, each line ending in a newline
+     * @param deadline {@code -w}: the exit status is 1 unless as many replies came as {@code -c} asked (one if
+     *     it did not)
+     * @param asked {@code -c}'s count, or 0 when none was typed
+     */
+    public record Display(boolean quiet, String warnings, boolean deadline, long asked) {
+        public static final Display DEFAULT = new Display(false, "", false, 0);
+    }
 
     /** How many echo requests a ping without {@code -c} sends: the learner presses Ctrl-C after four. */
     public static final int PING_COUNT_WITHOUT_C = 4;
@@ -38,6 +56,12 @@ public record Ping(PingRequest request) implements Command {
 
     /** {@code -c}'s range: iputils takes any long from 1. */
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    /** What strtod reads at the start of a word: blanks, a sign, digits with a point. */
+    private static final Pattern STRTOD = Pattern.compile("[ \\t\\n\\x0B\\f\\r]*[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)");
+
+    /** The most data a request carries in one 1500-byte frame: 1500 less the IP and ICMP headers. */
+    private static final int MAX_UNFRAGMENTED = 1472;
 
     /** What strtol(s, &end, 10) reads of a whole word: blanks, a sign, decimal digits. */
     private static final Pattern DECIMAL = Pattern.compile("[ \\t\\n\\x0B\\f\\r]*([+-]?[0-9]+)");
@@ -54,6 +78,12 @@ public record Ping(PingRequest request) implements Command {
         String dev = null;
         long interval = 1000;
         long timeout = 10_000;
+        OptionalInt ttl = OptionalInt.empty();
+        boolean quiet = false;
+        int size = PingRequest.DEFAULT_PAYLOAD;
+        long deadline = 0;
+        long asked = 0;
+        StringBuilder warnings = new StringBuilder();
         String destination = null;
         Getopt options = new Getopt(args, OPTIONS);
         while (options.more()) {
@@ -77,6 +107,7 @@ public record Ping(PingRequest request) implements Command {
                                 return error.get();
                             }
                             count = Long.parseLong(value.strip());
+                            asked = count;
                         }
                         case 'i' -> {
                             Optional<Long> ms = seconds(value);
@@ -86,11 +117,37 @@ public record Ping(PingRequest request) implements Command {
                             interval = ms.get();
                         }
                         case 'W' -> {
-                            Optional<Long> ms = seconds(value);
+                            // iputils reads -W with strtod: garbage after a number (or no number) is only warned of
+                            Matcher m = STRTOD.matcher(value);
+                            String number = m.lookingAt() ? m.group() : "";
+                            if (number.length() < value.length()) {
+                                warnings.append("ping: option argument contains garbage: ")
+                                        .append(value.substring(number.length())).append('\n')
+                                        .append("ping: this will become fatal error in the future\n");
+                            }
+                            Optional<Long> ms = number.isBlank() ? Optional.of(0L) : seconds(number.strip());
                             if (ms.isEmpty()) {
-                                return new Invalid("ping: bad linger time: " + value, 2);
+                                return new Invalid(warnings + "ping: bad linger time: " + value, 2);
                             }
                             timeout = ms.get();
+                        }
+                        case 's' -> {
+                            Optional<Invalid> error = strtolOrErr(value, 0, Integer.MAX_VALUE);
+                            if (error.isPresent()) {
+                                return error.get();
+                            }
+                            size = Integer.parseInt(value.strip());
+                            if (size > MAX_UNFRAGMENTED) {
+                                return new Unsupported("ping -s above " + MAX_UNFRAGMENTED
+                                        + " (a request that does not fit in one 1500-byte frame)", args);
+                            }
+                        }
+                        case 'w' -> {
+                            Optional<Invalid> error = strtolOrErr(value, 0, Integer.MAX_VALUE);
+                            if (error.isPresent()) {
+                                return error.get();
+                            }
+                            deadline = Long.parseLong(value.strip());
                         }
                         case 'I' -> {
                             if (Ipv4Address.tryParse(value).isPresent()) {
@@ -98,7 +155,15 @@ public record Ping(PingRequest request) implements Command {
                             }
                             dev = value;
                         }
-                        case '4', 'n', 'q', 'v' -> { }
+                        case 't' -> {
+                            Optional<Invalid> error = strtolOrErr(value, 0, 255);
+                            if (error.isPresent()) {
+                                return error.get();
+                            }
+                            ttl = OptionalInt.of(Integer.parseInt(value.strip()));
+                        }
+                        case 'q' -> quiet = true;
+                        case '4', 'n', 'v' -> { }
                         default -> {
                             return new Unsupported("ping -" + o, args);
                         }
@@ -114,8 +179,15 @@ public record Ping(PingRequest request) implements Command {
             return new Invalid("ping: " + destination + ": " + (looksLikeHostName(destination)
                     ? "Temporary failure in name resolution" : "Name or service not known"), 2);
         }
+        if (deadline > 0) {
+            // -w N: ping stops N seconds after it began, so that it sends one request an interval until then
+            long fit = (deadline * 1000 + Math.max(1, interval) - 1) / Math.max(1, interval);
+            count = asked > 0 ? Math.min(asked, fit) : fit;
+            // and waits for the answers to the last one until then at the most
+            timeout = Math.min(timeout, Math.max(0, deadline * 1000 - (count - 1) * interval));
+        }
         Ping ping = new Ping(new PingRequest(dst.get(), (int) Math.min(count, MAX_PROBES), Optional.ofNullable(dev),
-                interval, timeout));
+                interval, timeout, ttl, size), new Display(quiet, warnings.toString(), deadline > 0, asked));
         return count > MAX_PROBES ? new Capped(ping, count) : ping;
     }
 
@@ -124,6 +196,11 @@ public record Ping(PingRequest request) implements Command {
      * after blanks and a sign; one past a long is strtol's ERANGE.
      */
     private static Optional<Invalid> countError(String value) {
+        return strtolOrErr(value, 1, Long.MAX_VALUE);
+    }
+
+    /** iputils' {@code strtol_or_err(str, "invalid argument", min, max)}: its three refusals. */
+    private static Optional<Invalid> strtolOrErr(String value, long min, long max) {
         Matcher m = DECIMAL.matcher(value);
         String prefix = "ping: invalid argument: '" + value + "'";
         if (!m.matches()) {
@@ -133,8 +210,8 @@ public record Ping(PingRequest request) implements Command {
         if (n.abs().compareTo(LONG_MAX) > 0 && !n.equals(LONG_MAX.negate().subtract(BigInteger.ONE))) {
             return Optional.of(new Invalid(prefix + ": Numerical result out of range", 1));
         }
-        if (n.signum() <= 0) {
-            return Optional.of(new Invalid(prefix + ": out of range: 1 <= value <= " + Long.MAX_VALUE, 1));
+        if (n.compareTo(BigInteger.valueOf(min)) < 0 || n.compareTo(BigInteger.valueOf(max)) > 0) {
+            return Optional.of(new Invalid(prefix + ": out of range: " + min + " <= value <= " + max, 1));
         }
         return Optional.empty();
     }
@@ -166,12 +243,20 @@ public record Ping(PingRequest request) implements Command {
 
     @Override
     public CommandResult run(Context context, String ns) {
-        if (request.device().isPresent() && context.state(ns).link(request.device().get()).isEmpty()) {
+        if (request.device().isPresent() && context.link(ns, request.device().get()).isEmpty()) {
             return CommandResult.of("ping: SO_BINDTODEVICE " + request.device().get() + ": No such device", 2);
+        }
+        if (request.ttl().isPresent() && request.ttl().getAsInt() == 0) {
+            // the kernel's do_ip_setsockopt takes an IP_TTL of 1 to 255 (or -1) only; iputils reads 0 to 255
+            return CommandResult.of("ping: cannot set unicast time-to-live: Invalid argument", 2);
         }
         try {
             PingResult result = context.backend().ping(ns, request);
-            return new CommandResult(PingFormat.report(request, result), PingFormat.exitStatus(result),
+            int status = PingFormat.exitStatus(result);
+            if (display.deadline() && result.received() < Math.max(1, display.asked())) {
+                status = 1;
+            }
+            return new CommandResult(display.warnings() + PingFormat.report(request, result, display.quiet()), status,
                     Optional.of(result));
         } catch (KernelException e) {
             if (e.errno() == Errno.EACCES) {

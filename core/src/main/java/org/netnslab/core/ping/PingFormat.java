@@ -12,6 +12,11 @@ public final class PingFormat {
     private PingFormat() {}
 
     public static String report(PingRequest request, PingResult result) {
+        return report(request, result, false);
+    }
+
+    /** The report; {@code -q} leaves out the line of each answer. */
+    public static String report(PingRequest request, PingResult result, boolean quiet) {
         StringBuilder sb = new StringBuilder();
         String dst = request.destination().toString();
         sb.append("PING ").append(dst).append(" (").append(dst).append(") ");
@@ -19,12 +24,20 @@ public final class PingFormat {
             sb.append("from ").append(result.source().map(Object::toString).orElse("0.0.0.0")).append(' ')
                     .append(request.device().get()).append(": ");
         }
-        sb.append("56(84) bytes of data.\n");
-        for (Probe p : result.probes()) {
+        int size = request.payloadSize();
+        // iputils times a request only when its data holds a struct timeval
+        boolean timed = size >= 16;
+        sb.append(size).append('(').append(size + 28).append(") bytes of data.\n");
+        for (Probe p : quiet ? List.<Probe>of() : result.probes()) {
             switch (p.outcome()) {
-                case REPLY -> sb.append("64 bytes from ").append(p.from().orElseThrow()).append(": icmp_seq=")
-                        .append(p.icmpSeq()).append(" ttl=").append(p.ttl()).append(" time=")
-                        .append(millis(p.rttMicros())).append(" ms\n");
+                case REPLY -> {
+                    sb.append(size + 8).append(" bytes from ").append(p.from().orElseThrow()).append(": icmp_seq=")
+                            .append(p.icmpSeq()).append(" ttl=").append(p.ttl());
+                    if (timed) {
+                        sb.append(" time=").append(millis(p.rttMicros())).append(" ms");
+                    }
+                    sb.append('\n');
+                }
                 case ERROR -> sb.append("From ").append(p.from().orElseThrow()).append(" icmp_seq=")
                         .append(p.icmpSeq()).append(' ').append(p.error().orElseThrow()).append('\n');
                 case LOST -> { }
@@ -46,7 +59,7 @@ public final class PingFormat {
         // iputils' finish(): a second line always, with the round trips when any reply came and the pipe
         // size when more than one request was out at once; empty otherwise
         String comma = "";
-        if (received > 0) {
+        if (received > 0 && timed) {
             List<Long> rtts = result.probes().stream()
                     .filter(p -> p.outcome() == Probe.Outcome.REPLY)
                     .map(Probe::rttMicros)

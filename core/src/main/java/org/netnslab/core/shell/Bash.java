@@ -78,6 +78,7 @@ public final class Bash {
         put(programs, (name, args) -> Wc.parse(args), "wc", "/usr/bin/wc");
         put(programs, (name, args) -> Nsenter.parse(args), "nsenter", "/usr/bin/nsenter");
         put(programs, (name, args) -> new Exit(), "exit", "logout");
+        put(programs, (name, args) -> new Help(List.copyOf(args)), "help");
         put(programs, Arp::parse, "arp", "/sbin/arp", "/usr/sbin/arp");
         put(programs, (name, args) -> Bridge.parse(args), "bridge", "/sbin/bridge", "/usr/sbin/bridge",
                 "/bin/bridge", "/usr/bin/bridge");
@@ -110,6 +111,11 @@ public final class Bash {
         for (String name : names) {
             programs.put(name, program);
         }
+    }
+
+    /** The names a learner types for the lab's programs, without their paths: what Tab offers first. */
+    public static List<String> programNames() {
+        return PROGRAMS.keySet().stream().filter(n -> !n.startsWith("/")).sorted().toList();
     }
 
     /** Parses one line as typed. */

@@ -65,6 +65,9 @@ public final class Terminal {
     }
 
     private CommandResult runLine(String line) {
+        if (netcat.holdsConnection()) {
+            return netcat.sendHeld(line);
+        }
         Optional<Netcat.Chat> chat = netcat.chat();
         if (chat.isPresent()) {
             return netcat.type(chat.get().client(), line);
@@ -143,6 +146,32 @@ public final class Terminal {
         netcat.stopAll();
     }
 
+    /**
+     * Ctrl-C: what holds the terminal stops, as SIGINT stops it. A chat ends (the client closes, and the nc
+     * that listened exits); else the nc that listens in the background stops. Returns what the terminal shows
+     * after {@code ^C}: nothing of the tools' own, as both die silently of SIGINT, and a line of netns-lab's
+     * saying what stopped, when something did.
+     */
+    public CommandResult interrupt() {
+        if (netcat.chat().isPresent()) {
+            return netcat.endOfInput();
+        }
+        return netcat.stopListening();
+    }
+
+    /**
+     * What arrived for this terminal's nc while other terminals typed: see {@link Netcat#poll}. A lab with
+     * several terminals looks after every line typed in any of them, so that a log replays the same.
+     */
+    public CommandResult poll() {
+        return netcat.poll();
+    }
+
+    /** Whether a program holds the terminal, which Ctrl-C would stop: nc chatting, or listening. */
+    public boolean holding() {
+        return netcat.chat().isPresent() || netcat.listening() || netcat.holdsConnection();
+    }
+
     /** The chat the terminal carries, if any: then every line typed goes to nc. */
     public Optional<Netcat.Chat> chat() {
         return netcat.chat();
@@ -163,12 +192,23 @@ public final class Terminal {
      * real terminal shows nothing, {@code nc 10.0.0.1 8080> }.
      */
     public String prompt() {
+        Optional<Integer> held = netcat.heldPort();
+        if (held.isPresent()) {
+            return "nc -l -p " + held.get() + "> ";
+        }
         Optional<Netcat.Chat> chat = netcat.chat();
         if (chat.isPresent()) {
             return "nc " + chat.get().address() + " " + chat.get().port() + "> ";
         }
         String ns = namespace();
         return Backend.HOST.equals(ns) ? "root@host:~# " : "root@host:~# (netns " + ns + ") ";
+    }
+
+    /** The namespace a {@link #prompt} was shown in; {@link Backend#HOST} for the host's, and in a chat. */
+    public static String namespaceOfPrompt(String prompt) {
+        String inside = "root@host:~# (netns ";
+        return prompt.startsWith(inside) && prompt.endsWith(") ")
+                ? prompt.substring(inside.length(), prompt.length() - 2) : Backend.HOST;
     }
 
     public Backend backend() {

@@ -46,20 +46,20 @@ class IpParserTests {
             ip link set veth0 nomaster                 | LinkSet[device=veth0, up=Optional.empty, namespace=Optional.empty, master=Optional[Optional.empty]]
             ip link del veth0                          | LinkDelete[device=veth0]
             ip link delete dev veth0                   | LinkDelete[device=veth0]
-            ip link                                    | LinkShow[device=Optional.empty, kind=Optional.empty, master=Optional.empty, upOnly=false, brief=false]
-            ip -br l                                   | LinkShow[device=Optional.empty, kind=Optional.empty, master=Optional.empty, upOnly=false, brief=true]
-            ip link show type veth                     | LinkShow[device=Optional.empty, kind=Optional[veth], master=Optional.empty, upOnly=false, brief=false]
-            ip link list master br0                    | LinkShow[device=Optional.empty, kind=Optional.empty, master=Optional[br0], upOnly=false, brief=false]
-            ip a                                       | AddrShow[device=Optional.empty, upOnly=false, brief=false, inet4Only=false]
-            ip address show dev veth0                  | AddrShow[device=Optional[veth0], upOnly=false, brief=false, inet4Only=false]
+            ip link                                    | LinkShow[device=Optional.empty, kind=Optional.empty, master=Optional.empty, upOnly=false, options=[]]
+            ip -br l                                   | LinkShow[device=Optional.empty, kind=Optional.empty, master=Optional.empty, upOnly=false, options=[-br]]
+            ip link show type veth                     | LinkShow[device=Optional.empty, kind=Optional[veth], master=Optional.empty, upOnly=false, options=[]]
+            ip link list master br0                    | LinkShow[device=Optional.empty, kind=Optional.empty, master=Optional[br0], upOnly=false, options=[]]
+            ip a                                       | AddrShow[device=Optional.empty, upOnly=false, options=[]]
+            ip address show dev veth0                  | AddrShow[device=Optional[veth0], upOnly=false, options=[]]
             ip addr add 10.0.0.10/24 dev veth0         | AddrChange[add=true, address=10.0.0.10/24, device=veth0, lengthGiven=true]
             ip addr add 10.0.0/24 dev veth0            | AddrChange[add=true, address=10.0.0.0/24, device=veth0, lengthGiven=true]
             ip link add ÿþ type veth                   | LinkAdd[name=Optional[ÿþ], kind=VETH, peer=Optional.empty, peerNamespace=Optional.empty]
             ip link add type veth                      | LinkAdd[name=Optional.empty, kind=VETH, peer=Optional.empty, peerNamespace=Optional.empty]
             ip addr del 10.0.1.1 dev veth1             | AddrChange[add=false, address=10.0.1.1/32, device=veth1, lengthGiven=false]
             ip addr del 10.0.0.10/24 dev veth0         | AddrChange[add=false, address=10.0.0.10/24, device=veth0, lengthGiven=true]
-            ip r                                       | RouteShow[prefix=Optional.empty, device=Optional.empty]
-            ip route show 10.0.0.0/24                  | RouteShow[prefix=Optional[10.0.0.0/24], device=Optional.empty]
+            ip r                                       | RouteShow[prefix=Optional.empty, device=Optional.empty, options=[]]
+            ip route show 10.0.0.0/24                  | RouteShow[prefix=Optional[10.0.0.0/24], device=Optional.empty, options=[]]
             ip route add default via 10.0.0.1          | RouteChange[add=true, route=RouteSpec[destination=0.0.0.0/0, gateway=Optional[10.0.0.1], device=Optional.empty]]
             ip route add 10.0.0.1 dev veth0            | RouteChange[add=true, route=RouteSpec[destination=10.0.0.1/32, gateway=Optional.empty, device=Optional[veth0]]]
             ip route get 10.0.0.1                      | RouteGet[destination=10.0.0.1, from=Optional.empty, inputInterface=Optional.empty]
@@ -121,7 +121,7 @@ class IpParserTests {
                 new InNamespace("ns1", new RouteChange(true, new RouteSpec(Ipv4Cidr.DEFAULT,
                         Optional.of(Ipv4Address.parse("10.0.0.1")), Optional.empty())), true));
         assertThat(Bash.parse("ip netns exec blue ip -br a")).isEqualTo(new InNamespace("blue",
-                new AddrShow(Optional.empty(), false, true, false), true));
+                new AddrShow(Optional.empty(), false, IpOptions.briefOnly()), true));
     }
 
     @Test
@@ -143,7 +143,7 @@ class IpParserTests {
         // iproute2 takes a name of any length here; the executor says what becomes of it
         assertThat(Bash.parse(longLine.toString())).isInstanceOf(LinkAdd.class);
         assertThat(Bash.parse("ip link show ÿþ")).isEqualTo(new LinkShow(Optional.of("ÿþ"), Optional.empty(),
-                Optional.empty(), false, false));
+                Optional.empty(), false, IpOptions.NONE));
         assertThat(Bash.parse("ip netns list")).isEqualTo(new NetnsList());
         assertThat(Bash.parse("ip link set veth0 up")).isInstanceOf(LinkSet.class);
         assertThat(Bash.parse("ip route")).isInstanceOf(RouteShow.class);

@@ -14,10 +14,13 @@ class PingParserTests {
     /** Lines the tool accepts, and the command each is. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            ping -c1 10.0.0.1                          | Ping[request=PingRequest[destination=10.0.0.1, count=1, device=Optional.empty, intervalMillis=1000, timeoutMillis=10000]]
-            ping 10.0.0.1 -c 2                         | Ping[request=PingRequest[destination=10.0.0.1, count=2, device=Optional.empty, intervalMillis=1000, timeoutMillis=10000]]
-            ping -I veth0 -c1 -W 1 -i 0.2 10.0.0.1     | Ping[request=PingRequest[destination=10.0.0.1, count=1, device=Optional[veth0], intervalMillis=200, timeoutMillis=1000]]
-            ping 10.0.0.2                              | Ping[request=PingRequest[destination=10.0.0.2, count=4, device=Optional.empty, intervalMillis=1000, timeoutMillis=10000]]
+            ping -c1 10.0.0.1                          | Ping[request=PingRequest[destination=10.0.0.1, count=1, device=Optional.empty, intervalMillis=1000, timeoutMillis=10000, ttl=OptionalInt.empty, payloadSize=56], display=Display[quiet=false, warnings=, deadline=false, asked=1]]
+            ping 10.0.0.1 -c 2                         | Ping[request=PingRequest[destination=10.0.0.1, count=2, device=Optional.empty, intervalMillis=1000, timeoutMillis=10000, ttl=OptionalInt.empty, payloadSize=56], display=Display[quiet=false, warnings=, deadline=false, asked=2]]
+            ping -I veth0 -c1 -W 1 -i 0.2 10.0.0.1     | Ping[request=PingRequest[destination=10.0.0.1, count=1, device=Optional[veth0], intervalMillis=200, timeoutMillis=1000, ttl=OptionalInt.empty, payloadSize=56], display=Display[quiet=false, warnings=, deadline=false, asked=1]]
+            ping -q -t 1 -n -4 -c1 10.0.0.2            | Ping[request=PingRequest[destination=10.0.0.2, count=1, device=Optional.empty, intervalMillis=1000, timeoutMillis=10000, ttl=OptionalInt[1], payloadSize=56], display=Display[quiet=true, warnings=, deadline=false, asked=1]]
+            ping -s 16 -w 3 10.0.0.2                   | Ping[request=PingRequest[destination=10.0.0.2, count=3, device=Optional.empty, intervalMillis=1000, timeoutMillis=1000, ttl=OptionalInt.empty, payloadSize=16], display=Display[quiet=false, warnings=, deadline=true, asked=0]]
+            ping -c 5 -w 1 -i 0.5 10.0.0.2             | Ping[request=PingRequest[destination=10.0.0.2, count=2, device=Optional.empty, intervalMillis=500, timeoutMillis=500, ttl=OptionalInt.empty, payloadSize=56], display=Display[quiet=false, warnings=, deadline=true, asked=5]]
+            ping 10.0.0.2                              | Ping[request=PingRequest[destination=10.0.0.2, count=4, device=Optional.empty, intervalMillis=1000, timeoutMillis=10000, ttl=OptionalInt.empty, payloadSize=56], display=Display[quiet=false, warnings=, deadline=false, asked=0]]
             """)
     void accepted(String line, String expected) {
         assertThat(Bash.parse(line).toString()).isEqualTo(expected);
@@ -32,6 +35,12 @@ class PingParserTests {
             ping                                 | 1   | ping: usage error: Destination address required
             ping -c 1                            | 1   | ping: usage error: Destination address required
             ping -c x 10.0.0.1                   | 1   | ping: invalid argument: 'x'
+            ping -t 256 -c1 10.0.0.1             | 1   | ping: invalid argument: '256': out of range: 0 <= value <= 255
+            ping -t -1 -c1 10.0.0.1              | 1   | ping: invalid argument: '-1': out of range: 0 <= value <= 255
+            ping -t 1x -c1 10.0.0.1              | 1   | ping: invalid argument: '1x'
+            ping -s -1 -c1 10.0.0.1              | 1   | ping: invalid argument: '-1': out of range: 0 <= value <= 2147483647
+            ping -w x 10.0.0.1                   | 1   | ping: invalid argument: 'x'
+            ping -W -1x -c1 10.0.0.2             | 2   | ping: option argument contains garbage: x\\nping: this will become fatal error in the future\\nping: bad linger time: -1x
             ping 999.1.1.1                       | 2   | ping: 999.1.1.1: Temporary failure in name resolution
             ping nosuchhost -c1                  | 2   | ping: nosuchhost: Temporary failure in name resolution
             """)

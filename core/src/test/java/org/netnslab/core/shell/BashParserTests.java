@@ -73,8 +73,8 @@ class BashParserTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            ip a ;                 | AddrShow[device=Optional.empty, upOnly=false, brief=false, inet4Only=false]
-            '  ip\ta  '            | AddrShow[device=Optional.empty, upOnly=false, brief=false, inet4Only=false]
+            ip a ;                 | AddrShow[device=Optional.empty, upOnly=false, options=[]]
+            '  ip\ta  '            | AddrShow[device=Optional.empty, upOnly=false, options=[]]
             echo 'a  b' "c  d" e\\ f | Echo[args=[a  b, c  d, e f]]
             echo cost $            | Echo[args=[cost, $]]
             """)

@@ -22,6 +22,10 @@ public final class Normalizer {
             rule("time=[0-9.]+ ms", "time=T ms"),
             rule("time \\d+ms", "time Tms"),
             rule("rtt min/avg/max/mdev = \\S+ ms", "rtt min/avg/max/mdev = T ms"),
+            // the same fields in ip -c's colours and ip -j's JSON, and link-locals without their /64
+            rule("(?<=\u001b\\[\\d\\dm)(?!00:00:00:00:00:00|ff:ff:ff:ff:ff:ff)([0-9a-f]{2}:){5}[0-9a-f]{2}\\b", "MAC"),
+            rule("(?<![0-9a-f:])fe80::[0-9a-f]+(?::[0-9a-f]+)*", "fe80::X"),
+            rule("\"(ifindex|link_index|link_netnsid)\":( ?)\\d+", "\"$1\":$2N"),
             rule("(?m)[ \\t]+$", ""));
 
     private Normalizer() {}

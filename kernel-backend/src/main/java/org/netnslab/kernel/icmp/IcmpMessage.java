@@ -41,10 +41,22 @@ public record IcmpMessage(int type, int code, int id, int sequence, Optional<Quo
      * An echo request as iputils writes it: the send time as a {@code struct timeval}, then bytes 16 to 55.
      */
     public static byte[] echoRequest(int id, int sequence, long epochMicros) {
-        ByteBuffer b = ByteBuffer.allocate(HEADER + DATA).order(ByteOrder.BIG_ENDIAN);
+        return echoRequest(id, sequence, epochMicros, DATA);
+    }
+
+    /**
+     * An echo request of {@code size} bytes of data ({@code ping -s}): the timeval only when it fits (16 bytes
+     * or more, else iputils sends no time and prints none), then the counting pattern.
+     */
+    public static byte[] echoRequest(int id, int sequence, long epochMicros, int size) {
+        ByteBuffer b = ByteBuffer.allocate(HEADER + size).order(ByteOrder.BIG_ENDIAN);
         b.put((byte) ECHO).put((byte) 0).putShort((short) 0).putShort((short) id).putShort((short) sequence);
-        b.order(ByteOrder.nativeOrder()).putLong(epochMicros / 1_000_000).putLong(epochMicros % 1_000_000);
-        for (int i = 16; i < DATA; i++) {
+        int from = 0;
+        if (size >= 16) {
+            b.order(ByteOrder.nativeOrder()).putLong(epochMicros / 1_000_000).putLong(epochMicros % 1_000_000);
+            from = 16;
+        }
+        for (int i = from; i < size; i++) {
             b.put((byte) i);
         }
         byte[] out = b.array();

@@ -20,6 +20,8 @@ final class Constants {
     static final int SO_RCVTIMEO = 20;
     static final int SO_BINDTODEVICE = 25;
     static final int SOL_RAW = 255;
+    static final int IPPROTO_IP = 0;
+    static final int IP_TTL = 2;
     static final int ICMP_FILTER = 1;
     static final int SOL_NETLINK = 270;
     static final int SO_RCVBUFFORCE = 33;

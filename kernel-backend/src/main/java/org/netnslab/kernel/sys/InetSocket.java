@@ -39,6 +39,13 @@ public final class InetSocket implements AutoCloseable {
                 Native.libc().setsockopt(fd, Constants.SOL_SOCKET, Constants.SO_BINDTODEVICE, v, v.length));
     }
 
+    /** {@code IP_TTL}: ping's {@code -t TTL}. */
+    public void setTtl(int ttl) throws SyscallException {
+        byte[] v = ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(ttl).array();
+        Native.check("setsockopt(IP_TTL)",
+                Native.libc().setsockopt(fd, Constants.IPPROTO_IP, Constants.IP_TTL, v, v.length));
+    }
+
     /** {@code ICMP_FILTER}: the ICMP types this raw socket receives; the others are filtered out. */
     public void acceptIcmpTypes(int... types) throws SyscallException {
         int mask = ~0;
