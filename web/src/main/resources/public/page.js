@@ -12,11 +12,12 @@
   }
   document.addEventListener("htmx:beforeRequest", function (e) {
     var lab = document.getElementById("lab");
-    var active = document.activeElement;
-    pressed = active && active.tagName === "BUTTON" && lab && lab.contains(active)
-      ? { text: active.textContent.trim(), action: active.form ? active.form.getAttribute("action") : null }
-      : null;
     if (lab && e.detail.target === lab) {
+      // only a request that replaces the lab moves the focus; the matrix measured after the page does not
+      var active = document.activeElement;
+      pressed = active && active.tagName === "BUTTON" && lab.contains(active)
+        ? { text: active.textContent.trim(), action: active.form ? active.form.getAttribute("action") : null }
+        : null;
       lab.setAttribute("aria-busy", "true");
       status("Running\u2026");
     }

@@ -15,7 +15,7 @@
   <div class="behind<#if exercise.behind.shown> shown</#if>" role="status">
     <#if exercise.behind.shown>
     <p><strong>Step ${exercise.behind.number} shown</strong> (${exercise.behind.title}): the lab went back to where the step began, and its commands ran.</p>
-    <div class="terminal" aria-label="commands shown">
+    <div class="terminal" tabindex="0" role="group" aria-label="commands shown">
 <#list exercise.behind.outputs as o><div class="cmd"><span class="prompt">${o.prompt}</span>${o.command}</div><#if o.output?has_content><pre class="out<#if o.rc != 0> failed</#if>">${o.output}</pre></#if></#list>
     </div>
     <#else>

@@ -21,7 +21,7 @@
       <article class="step">
         <h2>${step.number}. ${step.title}</h2>
         <div class="explanation">${step.explanation?no_esc}</div>
-        <div class="terminal" aria-label="commands of this step">
+        <div class="terminal" tabindex="0" role="group" aria-label="commands of this step">
 <#list step.outputs as o><div class="cmd"><span class="prompt">${o.prompt}</span>${o.command}</div><#if o.output?has_content><pre class="out<#if o.rc != 0> failed</#if>">${o.output}</pre></#if></#list>
         </div>
         <#if step.verdicts?has_content>
@@ -88,7 +88,7 @@
     <#list journeys as j>
       <h3><code>${j.command}</code></h3>
       <#if j.why??><p class="why">${j.why}</p></#if>
-      <pre>${j.trace}</pre>
+      <pre tabindex="0">${j.trace}</pre>
     </#list>
   </section>
   </#if>

@@ -94,6 +94,12 @@ class WebAppTests {
             Browser.Page matrix = b.htmx("/lab/reachability");
             assertThat(matrix.status()).isEqualTo(200);
             assertThat(matrix.body()).contains("<table class=\"matrix\"", "198.51.100.8", "ttl 64");
+            // a ping that fails says why in the page's text, not only in a tooltip
+            b.htmx("/lab/console", Browser.command("ip netns add blue"));
+            b.htmx("/lab/console", Browser.command("ip link set eth0 down"));
+            String failing = b.htmx("/lab/reachability").body();
+            assertThat(failing).contains("<details class=\"reasons\">",
+                    "<li><code>blue</code> &rarr; <code>198.51.100.8</code>: connect: Network is unreachable</li>");
         });
     }
 

@@ -54,8 +54,8 @@ public final class JourneyFormat {
     }
 
     /**
-     * A ping that got no reply and died beyond the namespace it was sent from, because that namespace had no
-     * route of its own to the destination and sent it by its default route.
+     * A ping that got no reply because the namespace it was sent from had no route of its own to an address of
+     * the lab, and sent it by its default route out to the internet, where it died.
      *
      * @param from the namespace that sent the ping
      * @param route the default route it took
@@ -91,9 +91,20 @@ public final class JourneyFormat {
         if (drop.isEmpty() || drop.get().namespace().equals(from) || towards.isEmpty()) {
             return Optional.empty();
         }
+        // the default route led out to the internet, while the address is in the lab
+        if (!towards.get().equals(Backend.UPSTREAM) || !inTheLab(state, result.destination())) {
+            return Optional.empty();
+        }
         return state.namespace(from).flatMap(ns -> route(ns, result.destination()))
                 .filter(r -> r.destination().isDefault())
                 .map(r -> new WrongTurn(from, result.destination(), r, towards.get(), drop.get()));
+    }
+
+    /** Whether a namespace of the lab other than the upstream has the address. */
+    public static boolean inTheLab(LabState state, Ipv4Address address) {
+        return state.all().stream().filter(n -> !n.name().equals(Backend.UPSTREAM))
+                .anyMatch(n -> n.addresses().stream().anyMatch(a -> a.ipv4().map(c -> c.address().equals(address))
+                        .orElse(false)));
     }
 
     /** The main table's route for an address: longest prefix, then lowest metric. */

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.netnslab.core.backend.Backend;
+import org.netnslab.core.command.JourneyFormat;
 import org.netnslab.core.model.Address;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.Link;
@@ -59,9 +60,11 @@ final class PathWalk {
     static Walk ping(LabState state, String from, Ipv4Address destination) {
         Leg out = leg(state, from, destination, Optional.empty(), List.of(), false);
         if (out.stopped().isPresent()) {
-            // the first wrong turn is the default route, taken for want of a route to the destination
+            // the first wrong turn is the default route out to the internet, taken for want of a route to an
+            // address of the lab
             Optional<Route> first = state.namespace(from).flatMap(s -> lookup(s, destination));
-            if (out.path().size() > 1 && first.isPresent() && first.get().destination().isDefault()) {
+            if (out.path().size() > 1 && out.path().get(1).equals(Backend.UPSTREAM) && first.isPresent()
+                    && first.get().destination().isDefault() && JourneyFormat.inTheLab(state, destination)) {
                 Route r = first.get();
                 return new Walk(false, name(from) + " has no route to " + code(destination)
                         + ", so it sends the request by its default route" + r.gateway().map(g -> ", via " + code(g))
