@@ -81,11 +81,24 @@ public sealed interface XtTarget {
         }
     }
 
-    /** {@code -j MASQUERADE}: its info, see {@link NftExpr.Target#masquerade()}. */
-    record Masquerade() implements XtTarget {
+    /**
+     * {@code -j MASQUERADE [--to-ports P[-Q]]}: its info, see {@link NftExpr.Target#masquerade()}; with ports,
+     * the range says {@code NF_NAT_RANGE_PROTO_SPECIFIED} and them.
+     */
+    record Masquerade(int minPort, int maxPort) implements XtTarget {
+        public Masquerade() {
+            this(0, 0);
+        }
+
         @Override
         public List<NftExpr> expressions() {
-            return List.of(NftExpr.Target.masquerade());
+            if (minPort == 0) {
+                return List.of(NftExpr.Target.masquerade());
+            }
+            ByteBuffer b = ByteBuffer.allocate(24).order(ByteOrder.nativeOrder());
+            b.putInt(1).putInt(Nat.NF_NAT_RANGE_PROTO_SPECIFIED).putInt(0).putInt(0);
+            b.order(ByteOrder.BIG_ENDIAN).putShort((short) minPort).putShort((short) maxPort);
+            return List.of(new NftExpr.Target("MASQUERADE", 0, b.array()));
         }
     }
 
@@ -156,6 +169,13 @@ public sealed interface XtTarget {
                 case "MASQUERADE/0":
                     if (t.equals(NftExpr.Target.masquerade())) {
                         return new Masquerade();
+                    }
+                    if (t.info().length == 24 && b.getInt(4) == Nat.NF_NAT_RANGE_PROTO_SPECIFIED) {
+                        Masquerade m = new Masquerade(b.order(ByteOrder.BIG_ENDIAN).getShort(16) & 0xffff,
+                                b.getShort(18) & 0xffff);
+                        if (m.expressions().get(0).equals(t)) {
+                            return m;
+                        }
                     }
                     break;
                 case "REJECT/0":
