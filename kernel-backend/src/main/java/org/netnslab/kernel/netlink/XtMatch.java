@@ -203,7 +203,10 @@ public sealed interface XtMatch {
         }
     }
 
-    /** Reads an xtables match back; {@link Other} when it is not one of the above as iptables writes it. */
+    /**
+     * Reads an xtables match back; {@link Other} when it is not one of the above as iptables writes it, byte
+     * for byte: what this reads, it would write the same.
+     */
     static XtMatch of(NftExpr.Match m) {
         Optional<XtMatch> known = switch (m.matchName() + "/" + m.rev()) {
             case "icmp/0" -> Icmp.parse(m.info());
@@ -212,7 +215,7 @@ public sealed interface XtMatch {
             case "comment/0" -> Comment.parse(m.info());
             default -> Optional.empty();
         };
-        return known.orElse(new Other(m));
+        return known.filter(k -> k.expressions().equals(List.of(m))).orElse(new Other(m));
     }
 
     private static int op(boolean not) {

@@ -153,8 +153,16 @@ public sealed interface XtTarget {
         }
     }
 
-    /** Reads a target back; {@link Other} when it is not one of the above as iptables writes it. */
+    /**
+     * Reads a target back; {@link Other} when it is not one of the above as iptables writes it, byte for byte:
+     * what this reads, it would write the same.
+     */
     static XtTarget of(NftExpr e) {
+        XtTarget t = known(e);
+        return t.expressions().equals(List.of(e)) ? t : new Other(e);
+    }
+
+    private static XtTarget known(NftExpr e) {
         if (e instanceof NftExpr.Immediate i) {
             if (i.chain().isPresent() && (i.code() == NftExpr.Immediate.NFT_JUMP || i.code() == NftExpr.Immediate.NFT_GOTO)) {
                 return new Jump(i.chain().get(), i.code() == NftExpr.Immediate.NFT_GOTO);
