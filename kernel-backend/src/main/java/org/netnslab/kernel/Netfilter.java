@@ -60,9 +60,10 @@ final class Netfilter {
         String name = table.iptablesName();
         boolean exists = NetlinkCalls.dump(s, seq -> NftTable.dump(seq, FAMILY)).stream().map(NftTable::parse)
                 .anyMatch(t -> t.name().equals(name));
-        if (!exists) {
-            return new Cache(false, List.of(), Map.of());
-        }
+        return exists ? load(s, name) : new Cache(false, List.of(), Map.of());
+    }
+
+    private static Cache load(NetlinkSocket s, String name) throws KernelException {
         List<NftChain> chains = new ArrayList<>();
         for (Message m : NetlinkCalls.dump(s, seq -> NftChain.dump(seq, FAMILY, name))) {
             NftChain c = NftChain.parse(m);
@@ -89,9 +90,12 @@ final class Netfilter {
             if (table.isEmpty()) {
                 continue;
             }
-            Cache c = cache(s, table.get());
+            Cache c = load(s, t.name());
             List<Chain> chains = new ArrayList<>();
             for (NftChain chain : c.chains()) {
+                if (chain.hook().filter(h -> h < 0 || h >= Table.Hook.values().length).isPresent()) {
+                    continue;
+                }
                 List<Chain.RuleEntry> entries = new ArrayList<>();
                 for (NftRule r : c.rules(chain.name())) {
                     Optional<Rule> rule = XtRule.parse(r.expressions()).flatMap(Netfilter::rule);
