@@ -19,14 +19,15 @@ import org.netnslab.core.lesson.Step;
 class LessonsTests {
 
     @Test
-    void theFiveLessonsInOrder() {
-        assertThat(Lessons.all()).extracting(Lesson::id).containsExactly("1", "2", "3", "4", "5");
+    void theLessonsInOrder() {
+        assertThat(Lessons.all()).extracting(Lesson::id).containsExactly("1", "2", "3", "4", "5", "7");
         assertThat(Lessons.all()).extracting(Lesson::title).containsExactly(
                 "A namespace and the host",
                 "Two namespaces, one cable",
                 "Routing through the host",
                 "A bridge for three",
-                "NAT to the internet");
+                "NAT to the internet",
+                "A firewall between containers");
     }
 
     @Test
