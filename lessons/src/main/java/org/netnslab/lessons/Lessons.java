@@ -24,7 +24,9 @@ public final class Lessons {
             "02-two-namespaces-one-cable.md",
             "03-routing-through-the-host.md",
             "04-a-bridge-for-three.md",
-            "05-nat-to-the-internet.md");
+            "05-nat-to-the-internet.md",
+            "06-publish-a-port.md",
+            "07-a-firewall-between-containers.md");
 
     private static final String DIR = "lessons/";
 
@@ -53,7 +55,7 @@ public final class Lessons {
             String base = file.substring(0, file.length() - ".md".length());
             String slug = base.substring(base.indexOf('-') + 1);
             String number = base.substring(0, base.indexOf('-'));
-            if (name.equals(String.valueOf(i + 1)) || name.equals(number) || name.equals(slug) || name.equals(base)
+            if (name.equals(String.valueOf(Integer.parseInt(number))) || name.equals(number) || name.equals(slug) || name.equals(base)
                     || name.equals(file)) {
                 return Optional.of(all().get(i));
             }
@@ -94,7 +96,7 @@ public final class Lessons {
     }
 
     private static Lesson read(String file) {
-        String id = String.valueOf(FILES.indexOf(file) + 1);
+        String id = String.valueOf(Integer.parseInt(file.substring(0, file.indexOf('-'))));
         try (InputStream in = Lessons.class.getClassLoader().getResourceAsStream(DIR + file)) {
             if (in == null) {
                 throw new IllegalStateException("the lesson " + DIR + file + " is not on the class path");

@@ -19,14 +19,16 @@ import org.netnslab.core.lesson.Step;
 class LessonsTests {
 
     @Test
-    void theFiveLessonsInOrder() {
-        assertThat(Lessons.all()).extracting(Lesson::id).containsExactly("1", "2", "3", "4", "5");
+    void theLessonsInOrder() {
+        assertThat(Lessons.all()).extracting(Lesson::id).containsExactly("1", "2", "3", "4", "5", "6", "7");
         assertThat(Lessons.all()).extracting(Lesson::title).containsExactly(
                 "A namespace and the host",
                 "Two namespaces, one cable",
                 "Routing through the host",
                 "A bridge for three",
-                "NAT to the internet");
+                "NAT to the internet",
+                "Publish a port",
+                "A firewall between containers");
     }
 
     @Test
@@ -58,7 +60,7 @@ class LessonsTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"0", "6", "bridge", "", "1 "})
+    @ValueSource(strings = {"0", "8", "bridge", "", "1 "})
     void otherNamesAreNoLesson(String name) {
         assertThat(Lessons.find(name)).isEmpty();
     }

@@ -8,6 +8,7 @@ import org.netnslab.core.model.netfilter.Table;
 import org.netnslab.core.model.netfilter.Target;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.sim.NfConntrack.Flow;
+import org.netnslab.sim.wire.EthernetFrame;
 import org.netnslab.sim.wire.IcmpPacket;
 import org.netnslab.sim.wire.Ipv4Packet;
 import org.netnslab.sim.wire.WireFormatException;
@@ -122,6 +123,30 @@ final class NfHooks {
             ct.ifPresent(c -> c.conn().confirmed = true);
         }
         return q;
+    }
+
+    /**
+     * br_netfilter ({@code br_nf_pre_routing}, {@code br_nf_forward_ip}): an IPv4 frame the bridge forwards from one
+     * port to another meets conntrack and the filter chains of FORWARD, in and out being the bridge, as on a machine
+     * with the module loaded and {@code net.bridge.bridge-nf-call-iptables} at its default, 1. False when dropped.
+     */
+    boolean bridged(Bridge br, EthernetFrame f, Trace trace) {
+        Namespace ns = br.ns;
+        if (!ns.netfilter.tracking()) {
+            return true;
+        }
+        Ipv4Packet p;
+        try {
+            p = Ipv4Packet.parse(f.payload());
+        } catch (WireFormatException e) {
+            return true;
+        }
+        Optional<Ct> ct = conntrackIn(ns, p);
+        if (!filter(ns, Table.Hook.FORWARD, ct, p, Optional.of(br.name), Optional.of(br.name), trace, br.name)) {
+            return false;
+        }
+        ct.ifPresent(c -> c.conn().confirmed = true);
+        return true;
     }
 
     // ========================================================================================= conntrack

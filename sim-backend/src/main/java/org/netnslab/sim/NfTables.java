@@ -161,10 +161,11 @@ final class NfTables {
                 && r.destination().get().network().contains(ip.destination()) == r.destination().get().negated()) {
             return false;
         }
-        if (r.inInterface().isPresent() && (p.in().isEmpty() || !r.inInterface().get().matches(p.in().get()))) {
+        // a hook without an input (OUTPUT) or output device (PREROUTING, INPUT) matches its name as empty
+        if (r.inInterface().isPresent() && !r.inInterface().get().matches(p.in().orElse(""))) {
             return false;
         }
-        if (r.outInterface().isPresent() && (p.out().isEmpty() || !r.outInterface().get().matches(p.out().get()))) {
+        if (r.outInterface().isPresent() && !r.outInterface().get().matches(p.out().orElse(""))) {
             return false;
         }
         if (r.protocol().isPresent() && (ip.protocol() == r.protocol().get().protocol()) == r.protocol().get().negated()) {

@@ -137,6 +137,9 @@ public interface Backend extends AutoCloseable {
      * (MASQUERADE outside nat POSTROUTING) or a jump would make a loop ({@link Errno#ELOOP}).
      */
     default void appendRule(String ns, Table table, String chain, Rule rule) throws KernelException {
+        if (MasqueradeShapes.misplaced(table, chain, rule)) {
+            throw new KernelException(Errno.EINVAL);
+        }
         appendMasquerade(ns, MasqueradeShapes.natRule(table, chain, rule)
                 .orElseThrow(() -> new KernelException(Errno.EOPNOTSUPP)));
     }

@@ -28,12 +28,18 @@ final class MasqueradeShapes {
         if (table != Table.NAT || !chain.equals("POSTROUTING") || r.destination().isPresent()
                 || r.inInterface().isPresent() || r.protocol().isPresent() || !r.matches().isEmpty()
                 || r.source().map(Rule.AddressMatch::negated).orElse(false)
-                || r.outInterface().map(o -> o.negated() || o.name().endsWith("+")).orElse(false)
+                || r.outInterface().map(Rule.InterfaceMatch::negated).orElse(false)
                 || r.target().map(t -> !t.equals(Target.Masquerade.PLAIN)).orElse(false)) {
             return Optional.empty();
         }
         return Optional.of(new NatRule(r.source().map(Rule.AddressMatch::network),
                 r.outInterface().map(Rule.InterfaceMatch::name), r.target().isPresent()));
+    }
+
+    /** A MASQUERADE outside nat POSTROUTING, which the kernel refuses with EINVAL ({@code nft_masq_validate}). */
+    static boolean misplaced(Table table, String chain, Rule r) {
+        return r.target().filter(t -> t instanceof Target.Masquerade).isPresent()
+                && (table != Table.NAT || !chain.equals("POSTROUTING"));
     }
 
     static Rule rule(NatRule n) {

@@ -174,12 +174,12 @@ public final class Nft {
         List<String> parts = new ArrayList<>();
         r.inInterface().ifPresent(i -> parts.add("iifname " + (i.negated() ? "!= " : "") + ifname(i.name())));
         r.outInterface().ifPresent(i -> parts.add("oifname " + (i.negated() ? "!= " : "") + ifname(i.name())));
-        r.source().ifPresent(a -> parts.add("ip saddr " + (a.negated() ? "!= " : "") + cidr(a)));
-        r.destination().ifPresent(a -> parts.add("ip daddr " + (a.negated() ? "!= " : "") + cidr(a)));
         boolean portsFirst = !r.matches().isEmpty() && r.matches().get(0) instanceof Match.Ports p
                 && (p.sourcePort().isPresent() || p.destinationPort().isPresent()) && !fullRange(p);
         r.protocol().filter(p -> !portsFirst || p.negated())
                 .ifPresent(p -> parts.add("meta l4proto " + (p.negated() ? "!= " : "") + protocol(p.protocol())));
+        r.source().ifPresent(a -> parts.add("ip saddr " + (a.negated() ? "!= " : "") + cidr(a)));
+        r.destination().ifPresent(a -> parts.add("ip daddr " + (a.negated() ? "!= " : "") + cidr(a)));
         for (Match m : r.matches()) {
             parts.add(match(m));
         }
@@ -270,6 +270,9 @@ public final class Nft {
     }
 
     private static String ports(Match.PortRange p) {
+        if (p.first() == 0 && p.last() != 0) {
+            return (p.negated() ? "> " : "<= ") + p.last();
+        }
         return (p.negated() ? "!= " : "") + (p.first() == p.last() ? String.valueOf(p.first())
                 : p.first() + "-" + p.last());
     }

@@ -35,6 +35,8 @@ class MasqueradeShapesTests {
                 Optional.of(new Rule.InterfaceMatch("eth0", true)), r.protocol(), r.matches(), r.target());
         assertTrue(MasqueradeShapes.natRule(Table.NAT, "POSTROUTING", negated).isEmpty());
         assertTrue(MasqueradeShapes.natRule(Table.NAT, "POSTROUTING", Rule.jump(Target.Verdict.ACCEPT)).isEmpty());
+        assertTrue(MasqueradeShapes.misplaced(Table.NAT, "PREROUTING", r));
+        assertTrue(!MasqueradeShapes.misplaced(Table.NAT, "POSTROUTING", r));
     }
 
     @Test

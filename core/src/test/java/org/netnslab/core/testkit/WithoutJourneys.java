@@ -15,6 +15,10 @@ import org.netnslab.core.backend.RouteSpec;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.NatRule;
+import org.netnslab.core.model.netfilter.Policy;
+import org.netnslab.core.model.netfilter.Rule;
+import org.netnslab.core.model.netfilter.Ruleset;
+import org.netnslab.core.model.netfilter.Table;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
 
@@ -132,6 +136,62 @@ public final class WithoutJourneys implements Backend {
     @Override
     public void flushNat(String ns) throws KernelException {
         inner.flushNat(ns);
+    }
+
+    @Override
+    public Ruleset netfilter(String ns) throws KernelException {
+        return inner.netfilter(ns);
+    }
+
+    @Override
+    public void appendRule(String ns, Table table, String chain, Rule rule) throws KernelException {
+        inner.appendRule(ns, table, chain, rule);
+    }
+
+    @Override
+    public void insertRule(String ns, Table table, String chain, int position, Rule rule) throws KernelException {
+        inner.insertRule(ns, table, chain, position, rule);
+    }
+
+    @Override
+    public void deleteRule(String ns, Table table, String chain, int position) throws KernelException {
+        inner.deleteRule(ns, table, chain, position);
+    }
+
+    @Override
+    public void replaceRule(String ns, Table table, String chain, int position, Rule rule) throws KernelException {
+        inner.replaceRule(ns, table, chain, position, rule);
+    }
+
+    @Override
+    public void newChain(String ns, Table table, String chain) throws KernelException {
+        inner.newChain(ns, table, chain);
+    }
+
+    @Override
+    public void deleteChain(String ns, Table table, Optional<String> chain) throws KernelException {
+        inner.deleteChain(ns, table, chain);
+    }
+
+    @Override
+    public void renameChain(String ns, Table table, String chain, String newName) throws KernelException {
+        inner.renameChain(ns, table, chain, newName);
+    }
+
+    @Override
+    public void setPolicy(String ns, Table table, String chain, Policy policy) throws KernelException {
+        inner.setPolicy(ns, table, chain, policy);
+    }
+
+    @Override
+    public void flushChain(String ns, Table table, Optional<String> chain) throws KernelException {
+        inner.flushChain(ns, table, chain);
+    }
+
+    @Override
+    public void zeroCounters(String ns, Table table, Optional<String> chain, Optional<Integer> position)
+            throws KernelException {
+        inner.zeroCounters(ns, table, chain, position);
     }
 
     @Override
