@@ -45,7 +45,7 @@ final class Netfilter {
     private Netfilter() {}
 
     /** What iptables-nft reads before a command: one table's chains and rules, as the kernel dumps them. */
-    record Cache(boolean exists, List<NftChain> chains, Map<String, List<NftRule>> rules) {
+    record Cache(int genid, boolean exists, List<NftChain> chains, Map<String, List<NftRule>> rules) {
 
         Optional<NftChain> chain(String name) {
             return chains.stream().filter(c -> c.name().equals(name)).findFirst();
@@ -57,13 +57,14 @@ final class Netfilter {
     }
 
     static Cache cache(NetlinkSocket s, Table table) throws KernelException {
+        int genid = NftBatch.generation(NetlinkCalls.get(s, NftBatch::getGeneration));
         String name = table.iptablesName();
         boolean exists = NetlinkCalls.dump(s, seq -> NftTable.dump(seq, FAMILY)).stream().map(NftTable::parse)
                 .anyMatch(t -> t.name().equals(name));
-        return exists ? load(s, name) : new Cache(false, List.of(), Map.of());
+        return exists ? load(s, genid, name) : new Cache(genid, false, List.of(), Map.of());
     }
 
-    private static Cache load(NetlinkSocket s, String name) throws KernelException {
+    private static Cache load(NetlinkSocket s, int genid, String name) throws KernelException {
         List<NftChain> chains = new ArrayList<>();
         for (Message m : NetlinkCalls.dump(s, seq -> NftChain.dump(seq, FAMILY, name))) {
             NftChain c = NftChain.parse(m);
@@ -78,7 +79,7 @@ final class Netfilter {
                 rules.computeIfAbsent(r.chain(), k -> new ArrayList<>()).add(r);
             }
         }
-        return new Cache(true, List.copyOf(chains), rules);
+        return new Cache(genid, true, List.copyOf(chains), rules);
     }
 
     /** {@code nft list ruleset}, the iptables tables of it, in the kernel's order. */
@@ -90,7 +91,7 @@ final class Netfilter {
             if (table.isEmpty()) {
                 continue;
             }
-            Cache c = load(s, t.name());
+            Cache c = load(s, 0, t.name());
             List<Chain> chains = new ArrayList<>();
             for (NftChain chain : c.chains()) {
                 if (chain.hook().filter(h -> h < 0 || h >= Table.Hook.values().length).isPresent()) {
@@ -120,7 +121,7 @@ final class Netfilter {
     static void append(NetlinkSocket s, Table table, String chain, Rule rule) throws KernelException {
         XtRule xt = xt(rule);
         Cache c = cache(s, table);
-        send(s, b -> ensure(b, c, table, chain).appendRule(table.iptablesName(), chain, xt));
+        send(s, c, b -> ensure(b, c, table, chain).appendRule(table.iptablesName(), chain, xt));
     }
 
     /** {@code iptables -t TABLE -I CHAIN [POSITION] RULE}: before the rule there, or last when one past the end. */
@@ -132,30 +133,32 @@ final class Netfilter {
             throw new KernelException(Errno.ENOENT);
         }
         if (position > 1 && position == rules.size() + 1) {
-            send(s, b -> ensure(b, c, table, chain).appendRule(table.iptablesName(), chain, xt));
+            send(s, c, b -> ensure(b, c, table, chain).appendRule(table.iptablesName(), chain, xt));
             return;
         }
         Optional<Long> before = position == 1 ? Optional.empty() : Optional.of(rules.get(position - 1).handle());
-        send(s, b -> ensure(b, c, table, chain).insertRule(table.iptablesName(), chain, before, xt));
+        send(s, c, b -> ensure(b, c, table, chain).insertRule(table.iptablesName(), chain, before, xt));
     }
 
     /** {@code iptables -t TABLE -R CHAIN POSITION RULE}. */
     static void replace(NetlinkSocket s, Table table, String chain, int position, Rule rule) throws KernelException {
         XtRule xt = xt(rule);
-        NftRule old = at(cache(s, table), chain, position);
-        send(s, b -> b.replaceRule(table.iptablesName(), chain, old.handle(), xt));
+        Cache c = cache(s, table);
+        NftRule old = at(c, chain, position);
+        send(s, c, b -> b.replaceRule(table.iptablesName(), chain, old.handle(), xt));
     }
 
     /** {@code iptables -t TABLE -D CHAIN POSITION}: the rule there, as the dump told it. */
     static void delete(NetlinkSocket s, Table table, String chain, int position) throws KernelException {
-        NftRule old = at(cache(s, table), chain, position);
-        send(s, b -> b.deleteRule(old));
+        Cache c = cache(s, table);
+        NftRule old = at(c, chain, position);
+        send(s, c, b -> b.deleteRule(old));
     }
 
     /** {@code iptables -t TABLE -N CHAIN}: the table made if it is missing; the kernel refuses a name taken. */
     static void newChain(NetlinkSocket s, Table table, String chain) throws KernelException {
         Cache c = cache(s, table);
-        send(s, b -> {
+        send(s, c, b -> {
             if (!c.exists()) {
                 b.addTable(table.iptablesName());
             }
@@ -180,7 +183,7 @@ final class Netfilter {
                 }
             }
         }
-        send(s, b -> {
+        send(s, c, b -> {
             doomed.forEach(b::deleteChain);
             return b;
         });
@@ -193,7 +196,7 @@ final class Netfilter {
         if (c.chain(newName).isPresent()) {
             throw new KernelException(Errno.EEXIST);
         }
-        send(s, b -> b.renameChain(table.iptablesName(), old.handle(), newName));
+        send(s, c, b -> b.renameChain(table.iptablesName(), old.handle(), newName));
     }
 
     /** {@code iptables -t TABLE -P CHAIN POLICY}: the built-in chain made first if it is missing. */
@@ -201,7 +204,7 @@ final class Netfilter {
         Table.BuiltinChain builtin = table.builtin(chain).orElseThrow(() -> new KernelException(Errno.ENOENT));
         Cache c = cache(s, table);
         int verdict = policy == Policy.DROP ? NftChain.NF_DROP : NftChain.NF_ACCEPT;
-        send(s, b -> ensure(b, c, table, chain).setPolicy(table.iptablesName(), chain, builtin.hook().ordinal(),
+        send(s, c, b -> ensure(b, c, table, chain).setPolicy(table.iptablesName(), chain, builtin.hook().ordinal(),
                 builtin.priority(), verdict, table.iptablesName()));
     }
 
@@ -215,9 +218,9 @@ final class Netfilter {
             return;
         }
         if (chain.isEmpty()) {
-            send(s, b -> b.flushTable(table.iptablesName()));
+            send(s, c, b -> b.flushTable(table.iptablesName()));
         } else if (c.chain(chain.get()).isPresent()) {
-            send(s, b -> b.flushChain(table.iptablesName(), chain.get()));
+            send(s, c, b -> b.flushChain(table.iptablesName(), chain.get()));
         } else if (!table.isBuiltin(chain.get())) {
             throw new KernelException(Errno.ENOENT);
         }
@@ -232,7 +235,7 @@ final class Netfilter {
         Cache c = cache(s, table);
         if (position.isPresent()) {
             NftRule r = at(c, chain.orElseThrow(), position.get());
-            send(s, b -> b.zeroRule(r));
+            send(s, c, b -> b.zeroRule(r));
             return;
         }
         List<NftChain> chains = new ArrayList<>();
@@ -244,7 +247,7 @@ final class Netfilter {
         } else {
             chains.addAll(c.chains());
         }
-        send(s, b -> {
+        send(s, c, b -> {
             for (NftChain ch : chains) {
                 if (ch.base()) {
                     b.zeroChain(ch);
@@ -285,12 +288,13 @@ final class Netfilter {
         NftBatch build(NftBatch b);
     }
 
-    private static void send(NetlinkSocket s, Build build) throws KernelException {
+    /** The batch, begun with the generation the cache was read at, as iptables-nft begins it; none if empty. */
+    private static void send(NetlinkSocket s, Cache c, Build build) throws KernelException {
         NftBatch probe = build.build(new NftBatch(0, FAMILY));
         if (probe.isEmpty()) {
             return;
         }
-        NetlinkCalls.batch(s, seq -> build.build(new NftBatch(seq, FAMILY)));
+        NetlinkCalls.batch(s, seq -> build.build(new NftBatch(seq, FAMILY, Optional.of(c.genid()))));
     }
 
     // ------------------------------------------------------------------------------------------ the model

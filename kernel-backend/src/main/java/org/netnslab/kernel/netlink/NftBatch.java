@@ -21,11 +21,34 @@ public final class NftBatch {
      * @param family the tables' family ({@link Family#NFPROTO_IPV4})
      */
     public NftBatch(int firstSeq, int family) {
+        this(firstSeq, family, Optional.empty());
+    }
+
+    /**
+     * @param genid the ruleset generation the batch was made from, as iptables-nft sends it
+     *     ({@code NFNL_BATCH_GENID}): the kernel refuses the batch ({@code ERESTART}) if the ruleset changed since
+     */
+    public NftBatch(int firstSeq, int family, Optional<Integer> genid) {
         this.seq = firstSeq;
         this.family = family;
         w.begin(NlMsgType.NFNL_MSG_BATCH_BEGIN, NlmFlags.REQUEST, seq++)
-                .header(new NfGenMsg(Family.AF_UNSPEC, NfGenMsg.NFNETLINK_V0, NftMsgType.NFNL_SUBSYS_NFTABLES))
-                .end();
+                .header(new NfGenMsg(Family.AF_UNSPEC, NfGenMsg.NFNETLINK_V0, NftMsgType.NFNL_SUBSYS_NFTABLES));
+        genid.ifPresent(g -> w.u32be(NfnlBatchAttr.GENID, g));
+        w.end();
+    }
+
+    /** {@code NFT_MSG_GETGEN}: the ruleset's generation, which iptables-nft reads before its cache. */
+    public static byte[] getGeneration(int seq) {
+        return MessageWriter.nfnetlink()
+                .begin(NftMsgType.of(NftMsgType.GETGEN), NlmFlags.REQUEST, seq)
+                .header(new NfGenMsg(Family.AF_UNSPEC, NfGenMsg.NFNETLINK_V0, 0))
+                .end().toBytes();
+    }
+
+    /** The generation of an {@code NFT_MSG_NEWGEN} answer ({@code NFTA_GEN_ID}, attribute 1). */
+    public static int generation(Message m) {
+        return m.attributes(NfGenMsg.LENGTH).list().stream().filter(a -> a.type() == 1).findFirst()
+                .map(Attribute::u32be).orElse(0);
     }
 
     private static final int FLAGS = NlmFlags.REQUEST | NlmFlags.ACK;

@@ -277,6 +277,22 @@ class XtRuleFixturesTests {
     }
 
     @Test
+    void beginAndEndAsIptablesNftSendsThem() {
+        Dumps.Dump d = Dumps.load("netfilter/f-a-s-host");
+        Message theirBegin = d.messages().get(0);
+        int genid = theirBegin.attributes(NfGenMsg.LENGTH).get(NfnlBatchAttr.GENID).orElseThrow().u32be();
+        NftBatch ours = new NftBatch(d.seq(), Family.NFPROTO_IPV4, Optional.of(genid))
+                .appendRule(F, "INPUT", r(x -> with(src(x, false, "10.0.0.1/32"), DROP)));
+        List<Message> mine = Message.parseAll(ByteBuffer.wrap(ours.finish()).order(ByteOrder.nativeOrder()));
+        assertThat(hex(raw(mine.get(0), false))).isEqualTo(hex(raw(theirBegin, false)));
+        assertThat(hex(raw(mine.get(2), false))).isEqualTo(hex(raw(d.messages().get(2), false)));
+        byte[] getgen = NftBatch.getGeneration(0);
+        assertThat(getgen).hasSize(20);
+        assertThat(Message.parseAll(ByteBuffer.wrap(getgen).order(ByteOrder.nativeOrder())).get(0).type())
+                .isEqualTo(NftMsgType.of(NftMsgType.GETGEN));
+    }
+
+    @Test
     void aRuleNftMadeIsNotReadAsOneOfIptables() {
         List<NftExpr> exprs = List.of(new NftExpr.Meta(NftExpr.Meta.NFT_META_L4PROTO, 1),
                 new NftExpr.Cmp(1, 0, new byte[] {6}), new NftExpr.Other("ct"), new NftExpr.Counter(0, 0),
