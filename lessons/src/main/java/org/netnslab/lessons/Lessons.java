@@ -24,7 +24,13 @@ public final class Lessons {
             "02-two-namespaces-one-cable.md",
             "03-routing-through-the-host.md",
             "04-a-bridge-for-three.md",
-            "05-nat-to-the-internet.md",
+            "05-nat-to-the-internet.md");
+
+    /**
+     * Lessons written and held to the simulator ({@code NextLessonsTests}) that are not in {@link #FILES} yet:
+     * shipping one changes what {@code netns-lab lessons} lists, which the web module's tests spell out.
+     */
+    public static final List<String> NEXT = List.of(
             "06-publish-a-port.md",
             "07-a-firewall-between-containers.md");
 
@@ -95,7 +101,8 @@ public final class Lessons {
         }
     }
 
-    private static Lesson read(String file) {
+    /** A lesson of {@link #FILES} or {@link #NEXT}, read from the class path. */
+    public static Lesson read(String file) {
         String id = String.valueOf(Integer.parseInt(file.substring(0, file.indexOf('-'))));
         try (InputStream in = Lessons.class.getClassLoader().getResourceAsStream(DIR + file)) {
             if (in == null) {
