@@ -62,7 +62,7 @@ final class NfHooks {
         if (!nf.tracking()) {
             return p;
         }
-        Optional<Ct> ct = current(nf, p);
+        Optional<Ct> ct = current(nf);
         if (!filter(ns, Table.Hook.INPUT, ct, p, Optional.of(in.name), Optional.empty(), trace, in.name)) {
             return null;
         }
@@ -78,7 +78,7 @@ final class NfHooks {
         if (!nf.tracking()) {
             return p;
         }
-        Optional<Ct> ct = current(nf, p);
+        Optional<Ct> ct = current(nf);
         return filter(ns, Table.Hook.FORWARD, ct, p, Optional.of(in.name), Optional.of(out.name), trace, in.name)
                 ? p : null;
     }
@@ -115,7 +115,7 @@ final class NfHooks {
         if (!nf.tracking()) {
             return p;
         }
-        Optional<Ct> ct = current(nf, p);
+        Optional<Ct> ct = current(nf);
         String dev = out.isLoopback() ? "lo" : out.name;
         Ipv4Packet q = sourceNat(ns, ct, p, Table.Hook.POSTROUTING, Optional.empty(), Optional.of(dev), out, nextHop,
                 trace);
@@ -191,7 +191,7 @@ final class NfHooks {
     }
 
     /** What the hooks after PREROUTING or OUTPUT know of the packet: what conntrack found there. */
-    private static Optional<Ct> current(Netfilter nf, Ipv4Packet p) {
+    private static Optional<Ct> current(Netfilter nf) {
         return nf.current;
     }
 
