@@ -3,7 +3,7 @@ def datagrams(path):
     out=[]; cur=None
     for line in open(path):
         line=line.rstrip('\n')
-        m=re.match(r'^(?:\d+ )?(sendmsg|recvmsg|sendto|recvfrom)\((\d+), (.*)', line)
+        m=re.match(r'^(?:\d+ +)?(sendmsg|recvmsg|sendto|recvfrom)\((\d+), (.*)', line)
         if m:
             cur={'call':m.group(1),'fd':int(m.group(2)),'text':m.group(3),'hex':[]}
             out.append(cur); continue

@@ -36,7 +36,12 @@ import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.Link;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.NatRule;
+import org.netnslab.core.model.netfilter.Policy;
+import org.netnslab.core.model.netfilter.Rule;
+import org.netnslab.core.model.netfilter.Ruleset;
+import org.netnslab.core.model.netfilter.Table;
 import org.netnslab.core.model.Neighbour;
+import org.netnslab.core.model.RoutingRule;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
 import org.netnslab.core.net.MacAddress;
@@ -51,7 +56,6 @@ import org.netnslab.kernel.netlink.RtMsg;
 import org.netnslab.kernel.sys.Availability;
 import org.netnslab.kernel.sys.NetlinkSocket;
 import org.netnslab.kernel.sys.SyscallException;
-import org.netnslab.core.model.Rule;
 import org.netnslab.kernel.netlink.RuleMessage;
 
 /**
@@ -263,11 +267,11 @@ public final class KernelBackend implements Backend {
     // ------------------------------------------------------------------------------------------ neighbours
 
     @Override
-    public synchronized List<Rule> rules(String ns) throws KernelException {
+    public synchronized List<RoutingRule> routingRules(String ns) throws KernelException {
         return NetlinkCalls.dump(ns(ns).route, RuleMessage::dump).stream()
                 .filter(m -> m.type() == NlMsgType.RTM_NEWRULE)
                 .map(RuleMessage::parse)
-                .map(r -> new Rule(r.priority(), r.table()))
+                .map(r -> new RoutingRule(r.priority(), r.table()))
                 .toList();
     }
 
@@ -426,6 +430,113 @@ public final class KernelBackend implements Backend {
         LabNamespace n = ns(ns);
         try {
             Masquerade.flush(n.netfilter);
+        } finally {
+            shown(n).nat = null;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ netfilter
+
+    @Override
+    public synchronized Ruleset netfilter(String ns) throws KernelException {
+        return Netfilter.read(ns(ns).netfilter);
+    }
+
+    @Override
+    public synchronized void appendRule(String ns, Table table, String chain, Rule rule) throws KernelException {
+        LabNamespace n = ns(ns);
+        try {
+            Netfilter.append(n.netfilter, table, chain, rule);
+        } finally {
+            shown(n).nat = null;
+        }
+    }
+
+    @Override
+    public synchronized void insertRule(String ns, Table table, String chain, int position, Rule rule) throws KernelException {
+        LabNamespace n = ns(ns);
+        try {
+            Netfilter.insert(n.netfilter, table, chain, position, rule);
+        } finally {
+            shown(n).nat = null;
+        }
+    }
+
+    @Override
+    public synchronized void deleteRule(String ns, Table table, String chain, int position) throws KernelException {
+        LabNamespace n = ns(ns);
+        try {
+            Netfilter.delete(n.netfilter, table, chain, position);
+        } finally {
+            shown(n).nat = null;
+        }
+    }
+
+    @Override
+    public synchronized void replaceRule(String ns, Table table, String chain, int position, Rule rule) throws KernelException {
+        LabNamespace n = ns(ns);
+        try {
+            Netfilter.replace(n.netfilter, table, chain, position, rule);
+        } finally {
+            shown(n).nat = null;
+        }
+    }
+
+    @Override
+    public synchronized void newChain(String ns, Table table, String chain) throws KernelException {
+        LabNamespace n = ns(ns);
+        try {
+            Netfilter.newChain(n.netfilter, table, chain);
+        } finally {
+            shown(n).nat = null;
+        }
+    }
+
+    @Override
+    public synchronized void deleteChain(String ns, Table table, Optional<String> chain) throws KernelException {
+        LabNamespace n = ns(ns);
+        try {
+            Netfilter.deleteChain(n.netfilter, table, chain);
+        } finally {
+            shown(n).nat = null;
+        }
+    }
+
+    @Override
+    public synchronized void renameChain(String ns, Table table, String chain, String newName) throws KernelException {
+        LabNamespace n = ns(ns);
+        try {
+            Netfilter.rename(n.netfilter, table, chain, newName);
+        } finally {
+            shown(n).nat = null;
+        }
+    }
+
+    @Override
+    public synchronized void setPolicy(String ns, Table table, String chain, Policy policy) throws KernelException {
+        LabNamespace n = ns(ns);
+        try {
+            Netfilter.policy(n.netfilter, table, chain, policy);
+        } finally {
+            shown(n).nat = null;
+        }
+    }
+
+    @Override
+    public synchronized void flushChain(String ns, Table table, Optional<String> chain) throws KernelException {
+        LabNamespace n = ns(ns);
+        try {
+            Netfilter.flush(n.netfilter, table, chain);
+        } finally {
+            shown(n).nat = null;
+        }
+    }
+
+    @Override
+    public synchronized void zeroCounters(String ns, Table table, Optional<String> chain, Optional<Integer> position) throws KernelException {
+        LabNamespace n = ns(ns);
+        try {
+            Netfilter.zero(n.netfilter, table, chain, position);
         } finally {
             shown(n).nat = null;
         }

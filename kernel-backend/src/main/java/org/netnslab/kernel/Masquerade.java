@@ -155,7 +155,7 @@ final class Masquerade {
 
     /**
      * Reads a rule back as iptables would; empty when it is not one this backend writes (a masquerade rule, or
-     * one that only counts).
+     * one that only counts), such as one with {@code ! -o} or {@code ! -s}.
      */
     static Optional<NatRule> rule(List<NftExpr> exprs) {
         Optional<String> out = Optional.empty();
@@ -164,7 +164,8 @@ final class Masquerade {
         for (int i = 0; i < exprs.size(); i++) {
             NftExpr e = exprs.get(i);
             if (e instanceof NftExpr.Meta meta && meta.key() == NftExpr.Meta.NFT_META_OIFNAME
-                    && i + 1 < exprs.size() && exprs.get(i + 1) instanceof NftExpr.Cmp cmp) {
+                    && i + 1 < exprs.size() && exprs.get(i + 1) instanceof NftExpr.Cmp cmp
+                    && cmp.op() == NftExpr.Cmp.NFT_CMP_EQ) {
                 out = Optional.of(interfaceOf(cmp.data()));
                 i++;
             } else if (e instanceof NftExpr.Payload p && p.base() == NftExpr.Payload.NFT_PAYLOAD_NETWORK_HEADER
@@ -174,7 +175,8 @@ final class Masquerade {
                     prefix = Integer.bitCount(Ipv4Address.fromBytes(Arrays.copyOf(b.mask(), 4), 0).bits());
                     i++;
                 }
-                if (i + 1 < exprs.size() && exprs.get(i + 1) instanceof NftExpr.Cmp cmp) {
+                if (i + 1 < exprs.size() && exprs.get(i + 1) instanceof NftExpr.Cmp cmp
+                        && cmp.op() == NftExpr.Cmp.NFT_CMP_EQ) {
                     source = Optional.of(new Ipv4Cidr(Ipv4Address.fromBytes(Arrays.copyOf(cmp.data(), 4), 0), prefix));
                     i++;
                 } else {

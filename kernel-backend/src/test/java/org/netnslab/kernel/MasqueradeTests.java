@@ -42,6 +42,15 @@ class MasqueradeTests {
     }
 
     @Test
+    void dockersRuleWithNotOutIsNotOfTheMasqueradeShape() {
+        NftRule docker = NftRule.parse(Dumps.load("netfilter/n-a-masq-not-o").messages().get(2));
+        assertThat(docker.expressions()).hasSize(6);
+        assertThat(Masquerade.rule(docker.expressions())).isEmpty();
+        NftRule notSource = NftRule.parse(Dumps.load("netfilter/f-a-not-s").messages().get(1));
+        assertThat(Masquerade.rule(notSource.expressions())).isEmpty();
+    }
+
+    @Test
     void byteAlignedPrefixesNeedNoBitwise() {
         List<NftExpr> exprs = Masquerade.expressions(new NatRule(Optional.of(Ipv4Cidr.parse("10.0.0.0/24")),
                 Optional.empty()));

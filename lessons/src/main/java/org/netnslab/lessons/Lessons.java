@@ -25,6 +25,8 @@ public final class Lessons {
             "03-routing-through-the-host.md",
             "04-a-bridge-for-three.md",
             "05-nat-to-the-internet.md",
+            "06-publish-a-port.md",
+            "07-a-firewall-between-containers.md",
             "08-watch-the-packets.md",
             "09-two-nodes.md");
 

@@ -53,6 +53,9 @@ final class BrInput {
             return;
         }
         Optional<Device> out = br.fdbGet(dst, dp.engine.now());
+        if (ip && !dp.nf.bridged(br, f, trace)) {
+            return;
+        }
         if (out.isEmpty()) {
             dp.brForward.flood(br, port, frame, trace);
         } else if (out.get() != port) {

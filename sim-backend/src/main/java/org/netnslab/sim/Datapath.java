@@ -42,7 +42,7 @@ final class Datapath {
         this.brForward = new BrForward(this);
         this.arp = new Arp(this);
         this.neigh = new Neigh(this);
-        this.nf = new NfHooks(engine);
+        this.nf = new NfHooks(this);
         this.icmp = new Icmp(this);
         this.ipInput = new IpInput(this);
         this.ipForward = new IpForward(this);

@@ -180,6 +180,8 @@ final class Icmp {
             case IcmpPacket.HOST_UNREACH -> "Destination Host Unreachable";
             case IcmpPacket.PROT_UNREACH -> "Destination Protocol Unreachable";
             case IcmpPacket.PORT_UNREACH -> "Destination Port Unreachable";
+            case 9 -> "Destination Net Prohibited";
+            case 10 -> "Destination Host Prohibited";
             case 13 -> "Communication prohibited by filter";
             default -> "Dest Unreachable, Bad Code: " + code;
         };

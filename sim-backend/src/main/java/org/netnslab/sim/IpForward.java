@@ -21,7 +21,10 @@ final class IpForward {
             dp.icmp.send(ns, p, IcmpPacket.TIME_EXCEEDED, 0, trace);
             return;
         }
-        Ipv4Packet q = p.withTtl(p.ttl() - 1);
+        Ipv4Packet q = dp.nf.forward(ns, in, route.dev(), p.withTtl(p.ttl() - 1), trace);
+        if (q == null) {
+            return;
+        }
         trace.pass(ns, in.name, "forwarded out " + route.dev().name
                 + route.gateway().map(g -> " via " + g).orElse("") + ", ttl " + p.ttl() + " -> " + q.ttl());
         dp.ipOutput.output(ns, q, route.dev(), route.nextHop(), trace);

@@ -22,6 +22,9 @@ final class IpInput {
                     + ", ttl " + p.ttl());
         }
         Ipv4Packet q = dp.nf.prerouting(ns, in, p, trace);
+        if (q == null) {
+            return;
+        }
         if (in.isLoopback()) {
             // the output route came with the packet: only what was ours to deliver loops back
             Optional<Namespace.LocalRoute> r = ns.localRoute(q.destination(), Optional.empty());
@@ -60,7 +63,11 @@ final class IpInput {
     }
 
     /** {@code ip_local_deliver}: to TCP ({@link Tcp}) or ICMP; a lab speaks no other protocol. */
-    private void localDeliver(Device in, Ipv4Packet p, boolean broadcast, Trace trace) {
+    private void localDeliver(Device in, Ipv4Packet packet, boolean broadcast, Trace trace) {
+        Ipv4Packet p = dp.nf.input(in.ns, in, packet, trace);
+        if (p == null) {
+            return;
+        }
         if (p.protocol() == Ipv4Packet.PROTO_TCP) {
             if (broadcast) {
                 // tcp_v4_rcv: only PACKET_HOST

@@ -1,5 +1,7 @@
 package org.netnslab.sim;
 
+import java.util.Optional;
+import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.model.RouteType;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.sim.wire.Ipv4Packet;
@@ -21,7 +23,19 @@ final class IpOutput {
 
     /** {@code ip_local_out}: the OUTPUT hook, then POSTROUTING and the device, or {@code lo} for ourselves. */
     void localOut(Namespace ns, Ipv4Packet p, Routing.Route route, Trace trace) {
-        Ipv4Packet q = dp.nf.output(ns, p);
+        Ipv4Packet q = dp.nf.output(ns, route.type() == RouteType.LOCAL ? ns.lo : route.dev(), p, trace);
+        if (q == null) {
+            return;
+        }
+        if (!q.destination().equals(p.destination())) {
+            // ip_route_me_harder: the OUTPUT chain moved the destination, the route is looked up again
+            try {
+                route = Routing.output(ns, q.destination(), Optional.of(q.source()), Optional.empty());
+            } catch (KernelException e) {
+                trace.drop(ns, "", "no route to " + q.destination() + " after DNAT [IP_OUTNOROUTES]");
+                return;
+            }
+        }
         if (route.type() == RouteType.LOCAL) {
             if (!ns.lo.adminUp) {
                 trace.drop(ns, "lo", "lo is down: what a namespace sends to its own addresses goes nowhere"

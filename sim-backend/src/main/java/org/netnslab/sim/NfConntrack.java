@@ -24,7 +24,7 @@ final class NfConntrack {
 
     /** The flow of a packet, in a namespace that tracks connections: none does until iptables touched its nat table. */
     static Optional<Flow> trackedFlowOf(Namespace ns, Ipv4Packet p) {
-        return ns.netfilter.tableExists ? flowOf(p) : Optional.empty();
+        return ns.netfilter.tracking() ? flowOf(p) : Optional.empty();
     }
 
     static Optional<Flow> flowOf(Ipv4Packet p) {

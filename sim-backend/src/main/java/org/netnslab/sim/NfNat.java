@@ -1,7 +1,6 @@
 package org.netnslab.sim;
 
 import java.util.Optional;
-import org.netnslab.core.model.Scope;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.sim.NfConntrack.Flow;
 import org.netnslab.sim.wire.IcmpPacket;
@@ -10,45 +9,13 @@ import org.netnslab.sim.wire.TcpSegment;
 import org.netnslab.sim.wire.WireFormatException;
 
 /**
- * Masquerade, as {@code net/netfilter/nf_nat_core.c}, {@code nf_nat_proto.c} and {@code nf_nat_masquerade.c}
- * do it: a connection is bound once, by the nat chain, and from then on its packets are rewritten by the
- * binding. The hooks that call this are {@link NfHooks}.
+ * NAT's rewriting of packets, as {@code net/netfilter/nf_nat_proto.c} does it: a connection is bound once, by
+ * the nat chains ({@link NfHooks}), and from then on its packets, both ways, are rewritten by the binding; an
+ * ICMP error about a NATed connection is rewritten with the datagram it quotes.
  */
 final class NfNat {
 
     private NfNat() {}
-
-    /**
-     * {@code nf_nat_inet_fn} for a connection the nat rules have not seen yet ({@code nf_nat_initialized}):
-     * down the POSTROUTING chain, where the first MASQUERADE rule that matches binds the connection to the
-     * address of the output device ({@code nf_nat_masquerade_ipv4}).
-     *
-     * @return false when the packet is dropped: the output device has no address to masquerade to
-     */
-    static boolean bind(Namespace ns, Netfilter.Conn c, Ipv4Packet p, Device out, Ipv4Address nextHop, long now,
-            Trace trace) {
-        Netfilter nf = ns.netfilter;
-        c.bound = true;
-        for (Netfilter.RuleEntry r : nf.postrouting) {
-            if (r.rule.matches(p.source(), out.name)) {
-                r.packets++;
-                r.bytes += p.length();
-                ns.changed();
-                if (!r.rule.masquerade()) {
-                    // a rule without a target counts, and the chain goes on
-                    continue;
-                }
-                Optional<Ipv4Address> to = ns.selectAddress(out, nextHop, Scope.GLOBAL);
-                if (to.isEmpty()) {
-                    trace.drop(ns, out.name, "MASQUERADE: " + out.name + " has no address to masquerade to");
-                    return false;
-                }
-                nf.rebind(c, to.get(), now);
-                return true;
-            }
-        }
-        return true;
-    }
 
     /** The packet from another source: the address, and the TCP source port or the echo identifier. */
     static Ipv4Packet withSource(Ipv4Packet p, Flow f, Ipv4Address source, int port) {
@@ -90,7 +57,7 @@ final class NfNat {
         }
         // the quoted datagram went out in the original direction, NATed: its tuple is the reply's turned around
         Optional<Netfilter.Conn> c = inner.flatMap(t -> ns.netfilter.reply(t.inverse(), now));
-        if (c.isEmpty() || !c.get().masqueraded) {
+        if (c.isEmpty() || !c.get().srcNatted()) {
             return p;
         }
         Netfilter.Conn conn = c.get();
@@ -108,7 +75,7 @@ final class NfNat {
         }
         Flow f = flow.get();
         Optional<Netfilter.Conn> c = ns.netfilter.reply(f.tuple().inverse(), now);
-        if (c.isEmpty() || !c.get().masqueraded) {
+        if (c.isEmpty() || !c.get().srcNatted()) {
             return offending;
         }
         Netfilter.Conn conn = c.get();

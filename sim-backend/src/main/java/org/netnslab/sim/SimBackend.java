@@ -30,11 +30,16 @@ import org.netnslab.core.model.NatRule;
 import org.netnslab.core.model.Neighbour;
 import org.netnslab.core.model.RouteProtocol;
 import org.netnslab.core.model.RouteType;
+import org.netnslab.core.model.RoutingRule;
 import org.netnslab.core.model.Scope;
+import org.netnslab.core.model.netfilter.Policy;
+import org.netnslab.core.model.netfilter.Rule;
+import org.netnslab.core.model.netfilter.Ruleset;
+import org.netnslab.core.model.netfilter.Table;
+import org.netnslab.core.model.netfilter.Target;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
 import org.netnslab.core.net.MacAddress;
-import org.netnslab.core.model.Rule;
 
 /**
  * The simulator: a deterministic, packet-level model of the kernel's network namespaces. Its state and its
@@ -501,32 +506,105 @@ public final class SimBackend implements Backend {
 
     @Override
     public void appendMasquerade(String nsName, NatRule rule) throws KernelException {
-        settle();
-        Namespace ns = ns(nsName);
-        step();
-        ns.netfilter.append(rule);
-        ns.changed();
+        appendRule(nsName, Table.NAT, "POSTROUTING", masquerade(rule));
     }
 
     @Override
     public void deleteMasquerade(String nsName, NatRule rule) throws KernelException {
         settle();
         Namespace ns = ns(nsName);
-        if (ns.netfilter.postrouting.stream().noneMatch(r -> r.rule.equals(rule))) {
-            throw new KernelException(Errno.ENOENT);
+        List<Netfilter.RuleState> rules = ns.netfilter.table(Table.NAT).flatMap(t -> t.chain("POSTROUTING"))
+                .map(c -> c.rules).orElse(List.of());
+        Rule wanted = masquerade(rule);
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).rule.equals(wanted)) {
+                deleteRule(nsName, Table.NAT, "POSTROUTING", i + 1);
+                return;
+            }
         }
-        step();
-        ns.netfilter.delete(rule);
-        ns.changed();
+        throw new KernelException(Errno.ENOENT);
     }
 
     @Override
     public void flushNat(String nsName) throws KernelException {
+        flushChain(nsName, Table.NAT, Optional.empty());
+    }
+
+    private static Rule masquerade(NatRule n) {
+        return new Rule(n.source().map(s -> new Rule.AddressMatch(s, false)), Optional.empty(), Optional.empty(),
+                n.outInterface().map(o -> new Rule.InterfaceMatch(o, false)), Optional.empty(), List.of(),
+                n.masquerade() ? Optional.of(Target.Masquerade.PLAIN) : Optional.empty());
+    }
+
+    /** A change of the namespace's tables: one nf_tables batch, all of it or nothing. */
+    @FunctionalInterface
+    private interface NfChange {
+        void apply(Netfilter nf) throws KernelException;
+    }
+
+    private void nf(String nsName, NfChange change) throws KernelException {
         settle();
         Namespace ns = ns(nsName);
         step();
-        ns.netfilter.flush();
+        change.apply(ns.netfilter);
         ns.changed();
+    }
+
+    @Override
+    public Ruleset netfilter(String nsName) throws KernelException {
+        settle();
+        return ns(nsName).netfilter.ruleset();
+    }
+
+    @Override
+    public void appendRule(String ns, Table table, String chain, Rule rule) throws KernelException {
+        nf(ns, n -> n.append(table, chain, rule));
+    }
+
+    @Override
+    public void insertRule(String ns, Table table, String chain, int position, Rule rule) throws KernelException {
+        nf(ns, n -> n.insert(table, chain, position, rule));
+    }
+
+    @Override
+    public void deleteRule(String ns, Table table, String chain, int position) throws KernelException {
+        nf(ns, n -> n.delete(table, chain, position));
+    }
+
+    @Override
+    public void replaceRule(String ns, Table table, String chain, int position, Rule rule) throws KernelException {
+        nf(ns, n -> n.replace(table, chain, position, rule));
+    }
+
+    @Override
+    public void newChain(String ns, Table table, String chain) throws KernelException {
+        nf(ns, n -> n.newChain(table, chain));
+    }
+
+    @Override
+    public void deleteChain(String ns, Table table, Optional<String> chain) throws KernelException {
+        nf(ns, n -> n.deleteChain(table, chain));
+    }
+
+    @Override
+    public void renameChain(String ns, Table table, String chain, String newName) throws KernelException {
+        nf(ns, n -> n.renameChain(table, chain, newName));
+    }
+
+    @Override
+    public void setPolicy(String ns, Table table, String chain, Policy policy) throws KernelException {
+        nf(ns, n -> n.setPolicy(table, chain, policy));
+    }
+
+    @Override
+    public void flushChain(String ns, Table table, Optional<String> chain) throws KernelException {
+        nf(ns, n -> n.flush(table, chain));
+    }
+
+    @Override
+    public void zeroCounters(String ns, Table table, Optional<String> chain, Optional<Integer> position)
+            throws KernelException {
+        nf(ns, n -> n.zero(table, chain, position));
     }
 
     // ================================================================================= ping
@@ -771,9 +849,9 @@ public final class SimBackend implements Backend {
 
     /** A lab changes no rule: every namespace keeps the three fib_default_rules_init made. */
     @Override
-    public List<Rule> rules(String nsName) throws KernelException {
+    public List<RoutingRule> routingRules(String nsName) throws KernelException {
         ns(nsName);
-        return Rule.DEFAULTS;
+        return RoutingRule.DEFAULTS;
     }
 
     @Override

@@ -13,7 +13,11 @@ import org.netnslab.core.model.Link;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.NatTable;
 import org.netnslab.core.model.Route;
-import org.netnslab.core.model.Scope;
+import org.netnslab.core.model.Scope;import org.netnslab.core.model.NatRule;
+import org.netnslab.core.model.netfilter.Rule;
+import org.netnslab.core.model.netfilter.Table;
+import org.netnslab.core.model.netfilter.Target;
+
 
 /**
  * What a dump of one namespace returns, as the core's immutable records, in the kernel's order. Kept between
@@ -228,13 +232,26 @@ final class Snapshots {
         return List.copyOf(routes);
     }
 
+    /** The nat table's masquerade rules, as the state's summary of it has them. */
     private static NatTable nat(Namespace ns) {
         List<NatTable.Entry> rules = new ArrayList<>();
-        for (Netfilter.RuleEntry r : ns.netfilter.postrouting) {
-            rules.add(new NatTable.Entry(r.rule, r.counters()));
-        }
-        // iptables-nft: a base chain's policy has no counters, so -L -v shows 0 packets, 0 bytes
+        ns.netfilter.table(Table.NAT).flatMap(t -> t.chain("POSTROUTING")).ifPresent(c -> {
+            for (Netfilter.RuleState r : c.rules) {
+                natRule(r.rule).ifPresent(n -> rules.add(new NatTable.Entry(n, new Counters(r.packets, r.bytes))));
+            }
+        });
         return new NatTable(List.copyOf(rules), Collections.nCopies(NatTable.CHAINS.size(), Counters.ZERO));
+    }
+
+    private static Optional<NatRule> natRule(Rule r) {
+        if (r.destination().isPresent() || r.inInterface().isPresent() || r.protocol().isPresent()
+                || !r.matches().isEmpty() || r.source().map(Rule.AddressMatch::negated).orElse(false)
+                || r.outInterface().map(Rule.InterfaceMatch::negated).orElse(false)
+                || r.target().map(t -> !(t instanceof Target.Masquerade)).orElse(false)) {
+            return Optional.empty();
+        }
+        return Optional.of(new NatRule(r.source().map(Rule.AddressMatch::network),
+                r.outInterface().map(Rule.InterfaceMatch::name), r.target().isPresent()));
     }
 
     private static Link link(Namespace ns, Device d) {

@@ -237,7 +237,7 @@ final class Tcp {
     }
 
     /** A segment in answer to one that found no socket, or a socket that will not have it. */
-    private void reset(Namespace ns, Ipv4Packet in, TcpSegment seg, Trace trace) {
+    void reset(Namespace ns, Ipv4Packet in, TcpSegment seg, Trace trace) {
         TcpSegment rst = seg.has(TcpSegment.ACK)
                 ? new TcpSegment(seg.destinationPort(), seg.sourcePort(), seg.acknowledgment(), 0, TcpSegment.RST, 0,
                         NONE, NONE)

@@ -11,10 +11,15 @@ import org.netnslab.core.model.Link;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.NatRule;
 import org.netnslab.core.model.Neighbour;
+import org.netnslab.core.model.RoutingRule;
+import org.netnslab.core.model.netfilter.Chain;
+import org.netnslab.core.model.netfilter.Policy;
+import org.netnslab.core.model.netfilter.Rule;
+import org.netnslab.core.model.netfilter.Ruleset;
+import org.netnslab.core.model.netfilter.Table;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
 import org.netnslab.core.net.MacAddress;
-import org.netnslab.core.model.Rule;
 
 /**
  * The port every backend implements: one method per kernel operation a lab uses, a snapshot of the state,
@@ -124,6 +129,120 @@ public interface Backend extends AutoCloseable {
     /** Equivalent to: {@code ip netns exec NS iptables -t nat -F}. */
     void flushNat(String ns) throws KernelException;
 
+    // ------------------------------------------------------------------------------------------ netfilter
+    //
+    // What iptables 1.8.9 (nf_tables) asks of the kernel, one batch each. A table (filter, nat) and a built-in
+    // chain are made by the first command that needs them, as iptables-nft makes them; what iptables checks
+    // before it asks (an option it does not know, a chain it does not find in what it read, a rule that is not
+    // there for -D or -C, a rule number past the end) is the command's. Positions count from 1, as iptables
+    // numbers rules. The defaults do, of this, what the masquerade methods above cover, and refuse the rest
+    // with EOPNOTSUPP.
+
+    /**
+     * The namespace's iptables-nft tables with their chains, rules and counters, as the kernel holds them.
+     * Equivalent to: {@code ip netns exec NS nft list ruleset} (what iptables reads before any command).
+     */
+    default Ruleset netfilter(String ns) throws KernelException {
+        return namespace(ns).map(s -> MasqueradeShapes.ruleset(s.nat())).orElse(Ruleset.EMPTY);
+    }
+
+    /**
+     * Equivalent to: {@code ip netns exec NS iptables -t TABLE -A CHAIN RULE}. Refused with {@link Errno#ENOENT}
+     * when a jump's user chain is not there, {@link Errno#EINVAL} when the target is not allowed in the chain
+     * (MASQUERADE outside nat POSTROUTING) or a jump would make a loop ({@link Errno#ELOOP}).
+     */
+    default void appendRule(String ns, Table table, String chain, Rule rule) throws KernelException {
+        if (MasqueradeShapes.misplaced(table, chain, rule)) {
+            throw new KernelException(Errno.EINVAL);
+        }
+        appendMasquerade(ns, MasqueradeShapes.natRule(table, chain, rule)
+                .orElseThrow(() -> new KernelException(Errno.EOPNOTSUPP)));
+    }
+
+    /**
+     * Equivalent to: {@code ip netns exec NS iptables -t TABLE -I CHAIN [POSITION] RULE}: the rule becomes
+     * rule POSITION, those from there move down one. Refused as {@link #appendRule} is.
+     */
+    default void insertRule(String ns, Table table, String chain, int position, Rule rule) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /**
+     * Equivalent to: {@code ip netns exec NS iptables -t TABLE -D CHAIN POSITION} (and {@code -D CHAIN RULE}, once
+     * iptables has found which rule that is): deletes the rule by its handle. Refused with {@link Errno#ENOENT}
+     * when there is no such rule.
+     */
+    default void deleteRule(String ns, Table table, String chain, int position) throws KernelException {
+        List<Chain.RuleEntry> rules = netfilter(ns).table(table).flatMap(t -> t.chain(chain)).map(Chain::rules)
+                .orElse(List.of());
+        if (position < 1 || position > rules.size()) {
+            throw new KernelException(Errno.ENOENT);
+        }
+        deleteMasquerade(ns, MasqueradeShapes.natRule(table, chain, rules.get(position - 1).rule())
+                .orElseThrow(() -> new KernelException(Errno.EOPNOTSUPP)));
+    }
+
+    /**
+     * Equivalent to: {@code ip netns exec NS iptables -t TABLE -R CHAIN POSITION RULE}: the rule in that place is
+     * replaced, its counters start again from 0. Refused as {@link #appendRule} is, and with {@link Errno#ENOENT}
+     * when there is no such rule.
+     */
+    default void replaceRule(String ns, Table table, String chain, int position, Rule rule) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /**
+     * Equivalent to: {@code ip netns exec NS iptables -t TABLE -N CHAIN}. Refused with {@link Errno#EEXIST} when
+     * the table has a chain of that name.
+     */
+    default void newChain(String ns, Table table, String chain) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /**
+     * Equivalent to: {@code ip netns exec NS iptables -t TABLE -X [CHAIN]}: the user chain, or every user chain
+     * of the table when empty, in one batch. Refused with {@link Errno#EBUSY} (and nothing deleted) when a
+     * chain still holds rules or a rule jumps to it, {@link Errno#ENOENT} when it is not there.
+     */
+    default void deleteChain(String ns, Table table, Optional<String> chain) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /**
+     * Equivalent to: {@code ip netns exec NS iptables -t TABLE -E CHAIN NEW_NAME}. Rules that jump to the chain
+     * jump to it under its new name. Refused with {@link Errno#EEXIST} when NEW_NAME is taken.
+     */
+    default void renameChain(String ns, Table table, String chain, String newName) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /** Equivalent to: {@code ip netns exec NS iptables -t TABLE -P CHAIN ACCEPT|DROP}, on a built-in chain. */
+    default void setPolicy(String ns, Table table, String chain, Policy policy) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /**
+     * Equivalent to: {@code ip netns exec NS iptables -t TABLE -F [CHAIN]}: the chain's rules go, or every
+     * chain's of the table when empty; chains and policies stay.
+     */
+    default void flushChain(String ns, Table table, Optional<String> chain) throws KernelException {
+        if (table != Table.NAT) {
+            throw new KernelException(Errno.EOPNOTSUPP);
+        }
+        if (chain.isEmpty() || chain.get().equals("POSTROUTING")) {
+            flushNat(ns);
+        }
+    }
+
+    /**
+     * Equivalent to: {@code ip netns exec NS iptables -t TABLE -Z [CHAIN [POSITION]]}: the counters of one rule,
+     * of a chain's rules and its policy, or of the whole table, start again from 0.
+     */
+    default void zeroCounters(String ns, Table table, Optional<String> chain, Optional<Integer> position)
+            throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
     /**
      * Equivalent to: {@code ip netns exec NS ping -c COUNT [-I DEV] ADDR}. Throws what {@code connect} on
      * the socket would ({@link Errno#ENETUNREACH} when there is no route); otherwise the fate of each probe.
@@ -198,7 +317,7 @@ public interface Backend extends AutoCloseable {
      *
      * <p>A backend without a policy database refuses with {@link Errno#EOPNOTSUPP}.
      */
-    default List<Rule> rules(String ns) throws KernelException {
+    default List<RoutingRule> routingRules(String ns) throws KernelException {
         throw new KernelException(Errno.EOPNOTSUPP);
     }
 

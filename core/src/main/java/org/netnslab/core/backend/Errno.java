@@ -17,6 +17,7 @@ public enum Errno {
     EINVAL(22, "Invalid argument"),
     ENFILE(23, "Too many open files in system"),
     EMFILE(24, "Too many open files"),
+    EMLINK(31, "Too many links"),
     EPIPE(32, "Broken pipe"),
     ERANGE(34, "Numerical result out of range"),
     ELOOP(40, "Too many levels of symbolic links"),

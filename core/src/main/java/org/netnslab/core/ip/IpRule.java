@@ -11,7 +11,7 @@ import org.netnslab.core.command.Context;
 import org.netnslab.core.command.Invalid;
 import org.netnslab.core.command.KernelErrors;
 import org.netnslab.core.command.Unsupported;
-import org.netnslab.core.model.Rule;
+import org.netnslab.core.model.RoutingRule;
 
 /**
  * {@code ip rule}, as iproute2 6.1's {@code ip/iprule.c} has it, as far as a lab goes: {@code show} (or
@@ -27,14 +27,14 @@ public final class IpRule {
 
         @Override
         public CommandResult run(Context context, String ns) throws KernelException {
-            List<Rule> rules;
+            List<RoutingRule> rules;
             try {
-                rules = context.backend().rules(ns);
+                rules = context.backend().routingRules(ns);
             } catch (KernelException e) {
                 return KernelErrors.rtnetlink(e);
             }
             StringBuilder sb = new StringBuilder();
-            for (Rule r : rules) {
+            for (RoutingRule r : rules) {
                 sb.append(r.priority()).append(":\tfrom all lookup ").append(tableName(r.table())).append(" \n");
             }
             return CommandResult.of(sb.toString(), 0);

@@ -1,17 +1,442 @@
 package org.netnslab.core.iptables;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.netnslab.core.model.Counters;
 import org.netnslab.core.model.NatRule;
 import org.netnslab.core.model.NatTable;
+import org.netnslab.core.model.netfilter.Chain;
+import org.netnslab.core.model.netfilter.Match;
+import org.netnslab.core.model.netfilter.NfTable;
+import org.netnslab.core.model.netfilter.Policy;
+import org.netnslab.core.model.netfilter.Rule;
+import org.netnslab.core.model.netfilter.Table;
+import org.netnslab.core.model.netfilter.Target;
+import org.netnslab.core.net.Ipv4Cidr;
 
-/** Prints the nat table as iptables 1.8.9 (nf_tables) does for {@code -S} and {@code -L [-n] [-v]}. */
+/**
+ * Prints a table as iptables 1.8.9 (nf_tables) does: {@code -S} and iptables-save's rules ({@code save} of
+ * nft-shared.c and the extensions), and {@code -L [-n] [-v] [-x] [--line-numbers]} ({@code print_firewall}).
+ */
 public final class IptablesFormat {
 
     private IptablesFormat() {}
 
-    /** {@code iptables -t nat -S [CHAIN]}. */
+    /** The options of {@code -L} that change its form. */
+    public record Flags(boolean numeric, boolean verbose, boolean exact, boolean lineNumbers) {}
+
+    /**
+     * The table as iptables sees it: what the kernel holds, and the built-in chains it does not hold yet, empty,
+     * with policy ACCEPT (iptables-nft shows a built-in chain before it makes it).
+     */
+    public static NfTable withBuiltins(Table table, Optional<NfTable> held) {
+        List<Chain> chains = new ArrayList<>(held.map(NfTable::chains).orElse(List.of()));
+        for (Table.BuiltinChain b : table.builtins()) {
+            if (chains.stream().noneMatch(c -> c.name().equals(b.name()))) {
+                chains.add(Chain.builtin(table, b.name(), 0, Policy.ACCEPT, Counters.ZERO, List.of()));
+            }
+        }
+        return new NfTable(table, held.map(NfTable::handle).orElse(0L), chains);
+    }
+
+    /** iptables' order: the built-in chains in the table's order, then the user chains by name. */
+    public static List<Chain> ordered(NfTable table) {
+        List<Chain> out = new ArrayList<>();
+        for (Table.BuiltinChain b : table.table().builtins()) {
+            table.chain(b.name()).ifPresent(out::add);
+        }
+        table.chains().stream().filter(c -> !table.table().isBuiltin(c.name()))
+                .sorted(Comparator.comparing(Chain::name)).forEach(out::add);
+        return out;
+    }
+
+    /** How many rules of the table jump to the chain. */
+    public static int references(NfTable table, String chain) {
+        int n = 0;
+        for (Chain c : table.chains()) {
+            for (Chain.RuleEntry e : c.rules()) {
+                if (e.rule().target().orElse(null) instanceof Target.Jump j && j.chain().equals(chain)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    // ========================================================================================== -S, save
+
+    /** {@code iptables -S [CHAIN [N]] [-v]}. */
+    public static String listRules(NfTable table, Optional<String> chain, Optional<Integer> number, boolean counters) {
+        StringBuilder sb = new StringBuilder();
+        List<Chain> chains = ordered(table).stream().filter(c -> chain.isEmpty() || chain.get().equals(c.name()))
+                .toList();
+        if (number.isPresent()) {
+            Chain c = chains.get(0);
+            if (number.get() <= c.rules().size()) {
+                Chain.RuleEntry e = c.rules().get(number.get() - 1);
+                sb.append(rule(c.name(), e.rule())).append(counters ? " -c " + e.counters().packets() + " "
+                        + e.counters().bytes() : "").append('\n');
+            }
+            return sb.toString();
+        }
+        for (Chain c : chains) {
+            if (c.isBase()) {
+                sb.append("-P ").append(c.name()).append(' ').append(c.policy().orElseThrow());
+                if (counters) {
+                    sb.append(" -c ").append(c.counters().packets()).append(' ').append(c.counters().bytes());
+                }
+                sb.append('\n');
+            } else {
+                sb.append("-N ").append(c.name()).append('\n');
+            }
+        }
+        for (Chain c : chains) {
+            for (Chain.RuleEntry e : c.rules()) {
+                sb.append(rule(c.name(), e.rule()));
+                if (counters) {
+                    sb.append(" -c ").append(e.counters().packets()).append(' ').append(e.counters().bytes());
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** {@code iptables-save [-c]} of one table: its header, chains, rules and COMMIT. */
+    public static String save(NfTable table, boolean counters, String date) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Generated by iptables-save v1.8.9 (nf_tables) on ").append(date).append('\n');
+        sb.append('*').append(table.table().iptablesName()).append('\n');
+        List<Chain> chains = ordered(table);
+        for (Chain c : chains) {
+            sb.append(':').append(c.name()).append(' ').append(c.policy().map(Policy::name).orElse("-")).append(" [")
+                    .append(c.counters().packets()).append(':').append(c.counters().bytes()).append("]\n");
+        }
+        for (Chain c : chains) {
+            for (Chain.RuleEntry e : c.rules()) {
+                if (counters) {
+                    sb.append('[').append(e.counters().packets()).append(':').append(e.counters().bytes()).append("] ");
+                }
+                sb.append(rule(c.name(), e.rule())).append('\n');
+            }
+        }
+        sb.append("COMMIT\n");
+        sb.append("# Completed on ").append(date).append('\n');
+        return sb.toString();
+    }
+
+    /** A rule as {@code -S} prints it: {@code -A CHAIN}, the IP header's matches, the extensions, the target. */
+    public static String rule(String chain, Rule r) {
+        StringBuilder sb = new StringBuilder("-A ").append(chain);
+        r.source().ifPresent(s -> sb.append(s.negated() ? " ! -s " : " -s ").append(s.network()));
+        r.destination().ifPresent(s -> sb.append(s.negated() ? " ! -d " : " -d ").append(s.network()));
+        r.inInterface().ifPresent(i -> sb.append(i.negated() ? " ! -i " : " -i ").append(i.name()));
+        r.outInterface().ifPresent(i -> sb.append(i.negated() ? " ! -o " : " -o ").append(i.name()));
+        r.protocol().ifPresent(p -> sb.append(p.negated() ? " ! -p " : " -p ").append(protocolName(p.protocol(), false)));
+        for (Match m : r.matches()) {
+            sb.append(" -m ").append(m.module());
+            saveMatch(sb, m);
+        }
+        r.target().ifPresent(t -> {
+            sb.append(" -j ").append(t.name());
+            saveTarget(sb, t);
+        });
+        return sb.toString();
+    }
+
+    private static void saveMatch(StringBuilder sb, Match m) {
+        if (m instanceof Match.Ports p) {
+            p.sourcePort().ifPresent(x -> sb.append(x.negated() ? " ! --sport " : " --sport ").append(range(x)));
+            p.destinationPort().ifPresent(x -> sb.append(x.negated() ? " ! --dport " : " --dport ").append(range(x)));
+        } else if (m instanceof Match.Icmp i) {
+            sb.append(i.negated() ? " ! --icmp-type " : " --icmp-type ");
+            if (i.type() == 0xFF) {
+                sb.append("any");
+            } else {
+                sb.append(i.type());
+                if (i.codeMin() != 0 || i.codeMax() != 0xFF) {
+                    sb.append('/').append(i.codeMin());
+                }
+            }
+        } else if (m instanceof Match.Conntrack c) {
+            sb.append(c.negated() ? " ! --ctstate " : " --ctstate ").append(states(c.states()));
+        } else if (m instanceof Match.State st) {
+            sb.append(st.negated() ? " ! --state " : " --state ").append(states(st.states()));
+        } else if (m instanceof Match.Addrtype a) {
+            a.source().ifPresent(x -> sb.append(x.negated() ? " ! --src-type " : " --src-type ").append(types(x)));
+            a.destination().ifPresent(x -> sb.append(x.negated() ? " ! --dst-type " : " --dst-type ").append(types(x)));
+        } else if (m instanceof Match.Comment c) {
+            sb.append(" --comment").append(saveString(c.text()));
+        }
+    }
+
+    private static void saveTarget(StringBuilder sb, Target t) {
+        if (t instanceof Target.Reject r) {
+            sb.append(" --reject-with ").append(r.with().iptablesName());
+        } else if (t instanceof Target.Log l) {
+            l.prefix().ifPresent(p -> sb.append(" --log-prefix").append(saveString(p)));
+            if (l.level() != Target.Log.DEFAULT_LEVEL) {
+                sb.append(" --log-level ").append(l.level());
+            }
+        } else if (t instanceof Target.Dnat d) {
+            sb.append(" --to-destination ").append(natRange(d.to()));
+        } else if (t instanceof Target.Snat sn) {
+            sb.append(" --to-source ").append(natRange(sn.to()));
+        } else if (t instanceof Target.Masquerade m) {
+            m.toPorts().ifPresent(p -> sb.append(" --to-ports ").append(p.first())
+                    .append(p.first() == p.last() ? "" : "-" + p.last()));
+        }
+    }
+
+    /** {@code ADDR[-ADDR][:PORT[-PORT]]}. */
+    public static String natRange(Target.NatRange r) {
+        StringBuilder sb = new StringBuilder(r.first().toString());
+        if (!r.last().equals(r.first())) {
+            sb.append('-').append(r.last());
+        }
+        r.ports().ifPresent(p -> sb.append(':').append(p.first()).append(p.first() == p.last() ? "" : "-" + p.last()));
+        return sb.toString();
+    }
+
+    private static String range(Match.PortRange p) {
+        return p.first() == p.last() ? String.valueOf(p.first()) : p.first() + ":" + p.last();
+    }
+
+    static String states(Set<Match.CtState> states) {
+        return states.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    private static String types(Match.AddrTypes t) {
+        return t.types().stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    /** {@code xtables_save_string}: bare when it is all letters, digits, {@code _} and {@code -}; else quoted. */
+    static String saveString(String value) {
+        if (!value.isEmpty() && value.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '_'
+                || c == '-')) {
+            return " " + value;
+        }
+        StringBuilder sb = new StringBuilder(" \"");
+        for (char c : value.toCharArray()) {
+            if (c == '"' || c == '\\' || c == '\'') {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.append('"').toString();
+    }
+
+    /** {@code proto_to_name}: the name of xtables_chain_protos, or the number. */
+    static String protocolName(int protocol, boolean numeric) {
+        if (numeric) {
+            return String.valueOf(protocol);
+        }
+        return switch (protocol) {
+            case 0 -> "all";
+            case 1 -> "icmp";
+            case 2 -> "igmp";
+            case 6 -> "tcp";
+            case 17 -> "udp";
+            case 47 -> "gre";
+            case 50 -> "esp";
+            case 51 -> "ah";
+            case 132 -> "sctp";
+            default -> String.valueOf(protocol);
+        };
+    }
+
+    // ================================================================================================ -L
+
+    /** {@code iptables -L [CHAIN [N]]} with its flags. */
+    public static String list(NfTable table, Optional<String> chain, Optional<Integer> number, Flags f) {
+        StringBuilder sb = new StringBuilder();
+        List<Chain> chains = ordered(table).stream().filter(c -> chain.isEmpty() || chain.get().equals(c.name()))
+                .toList();
+        if (number.isPresent()) {
+            Chain c = chains.get(0);
+            if (number.get() <= c.rules().size()) {
+                line(sb, c.rules().get(number.get() - 1), number.get(), f);
+            }
+            return sb.toString();
+        }
+        boolean first = true;
+        for (Chain c : chains) {
+            if (!first) {
+                sb.append('\n');
+            }
+            first = false;
+            sb.append("Chain ").append(c.name());
+            if (c.isBase()) {
+                sb.append(" (policy ").append(c.policy().orElseThrow());
+                if (f.verbose()) {
+                    sb.append(' ').append(headerNumber(c.counters().packets(), f)).append("packets, ")
+                            .append(headerNumber(c.counters().bytes(), f)).append("bytes");
+                }
+                sb.append(")\n");
+            } else {
+                sb.append(" (").append(references(table, c.name())).append(" references)\n");
+            }
+            if (f.lineNumbers()) {
+                sb.append(String.format("%-4s ", "num"));
+            }
+            if (f.verbose()) {
+                if (f.exact()) {
+                    sb.append(String.format("%8s %10s ", "pkts", "bytes"));
+                } else {
+                    sb.append(String.format("%5s %5s ", "pkts", "bytes"));
+                }
+            }
+            sb.append(String.format("%-9s ", "target")).append(" prot ").append("opt");
+            if (f.verbose()) {
+                sb.append(String.format(" %-6s ", "in")).append(String.format("%-6s ", "out"));
+            }
+            sb.append(String.format(" %-19s ", "source")).append(String.format(" %-19s ", "destination")).append('\n');
+            int n = 1;
+            for (Chain.RuleEntry e : c.rules()) {
+                line(sb, e, n++, f);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String headerNumber(long n, Flags f) {
+        if (f.exact()) {
+            return n + " ";
+        }
+        return count(n).strip() + " ";
+    }
+
+    private static void line(StringBuilder sb, Chain.RuleEntry e, int number, Flags f) {
+        Rule r = e.rule();
+        if (f.lineNumbers()) {
+            sb.append(String.format("%-4d ", number));
+        }
+        if (f.verbose()) {
+            if (f.exact()) {
+                sb.append(String.format("%8d ", e.counters().packets())).append(String.format("%8d ", e.counters().bytes()));
+            } else {
+                sb.append(count(e.counters().packets())).append(count(e.counters().bytes()));
+            }
+        }
+        sb.append(String.format("%-9s ", r.target().map(Target::name).orElse("")));
+        sb.append(r.protocol().map(p -> p.negated() ? '!' : ' ').orElse(' '));
+        sb.append(String.format("%-5s", protocolName(r.protocol().map(Rule.ProtocolMatch::protocol).orElse(0),
+                f.numeric())));
+        sb.append("-- ");
+        if (f.verbose()) {
+            String any = f.numeric() ? "*" : "any";
+            sb.append(' ').append(String.format("%-6s ", r.inInterface().map(i -> (i.negated() ? "!" : "") + i.name())
+                    .orElse(any)));
+            sb.append(String.format("%-6s ", r.outInterface().map(i -> (i.negated() ? "!" : "") + i.name()).orElse(any)));
+        }
+        address(sb, r.source(), f.numeric());
+        address(sb, r.destination(), f.numeric());
+        for (Match m : r.matches()) {
+            printMatch(sb, m, f.numeric());
+        }
+        r.target().ifPresent(t -> printTarget(sb, t, f.numeric()));
+        sb.append('\n');
+    }
+
+    private static void address(StringBuilder sb, Optional<Rule.AddressMatch> a, boolean numeric) {
+        sb.append(a.map(x -> x.negated() ? '!' : ' ').orElse(' '));
+        String text;
+        if (a.isEmpty()) {
+            text = numeric ? "0.0.0.0/0" : "anywhere";
+        } else {
+            Ipv4Cidr c = a.get().network();
+            String addr = c.address().toString();
+            String name = numeric ? addr : Names.host(addr).or(() -> Names.network(addr)).orElse(addr);
+            text = name + (c.prefixLength() == 32 ? "" : "/" + c.prefixLength());
+        }
+        sb.append(String.format("%-19s ", text));
+    }
+
+    private static void printMatch(StringBuilder sb, Match m, boolean numeric) {
+        if (m instanceof Match.Ports p) {
+            sb.append(' ').append(p.module());
+            p.sourcePort().ifPresent(x -> ports(sb, "spt", x, p.module(), numeric));
+            p.destinationPort().ifPresent(x -> ports(sb, "dpt", x, p.module(), numeric));
+        } else if (m instanceof Match.Icmp i) {
+            sb.append(" icmp");
+            if (!numeric) {
+                for (IptablesExtensions.IcmpName n : IptablesExtensions.ICMP_NAMES) {
+                    if (n.type() == i.type() && n.codeMin() == i.codeMin() && n.codeMax() == i.codeMax()) {
+                        sb.append(' ').append(i.negated() ? "!" : "").append(n.name());
+                        return;
+                    }
+                }
+            }
+            if (i.negated()) {
+                sb.append(" !");
+            }
+            sb.append("type ").append(i.type());
+            if (i.codeMin() == i.codeMax()) {
+                sb.append(" code ").append(i.codeMin());
+            } else if (i.codeMin() != 0 || i.codeMax() != 0xFF) {
+                sb.append(" codes ").append(i.codeMin()).append('-').append(i.codeMax());
+            }
+        } else if (m instanceof Match.Conntrack c) {
+            sb.append(c.negated() ? " ! ctstate " : " ctstate ").append(states(c.states()));
+        } else if (m instanceof Match.State st) {
+            sb.append(st.negated() ? " ! state " : " state ").append(states(st.states()));
+        } else if (m instanceof Match.Addrtype a) {
+            sb.append(" ADDRTYPE match");
+            a.source().ifPresent(x -> sb.append(" src-type ").append(x.negated() ? "!" : "").append(types(x)));
+            a.destination().ifPresent(x -> sb.append(" dst-type ").append(x.negated() ? "!" : "").append(types(x)));
+        } else if (m instanceof Match.Comment c) {
+            sb.append(" /* ").append(c.text()).append(" */");
+        }
+    }
+
+    private static void ports(StringBuilder sb, String name, Match.PortRange p, String protocol, boolean numeric) {
+        if (p.first() == 0 && p.last() == 65535 && !p.negated()) {
+            return;
+        }
+        sb.append(' ').append(name);
+        if (p.first() == p.last()) {
+            sb.append(':').append(p.negated() ? "!" : "").append(port(p.first(), protocol, numeric));
+        } else {
+            sb.append("s:").append(p.negated() ? "!" : "").append(port(p.first(), protocol, numeric)).append(':')
+                    .append(port(p.last(), protocol, numeric));
+        }
+    }
+
+    private static String port(int port, String protocol, boolean numeric) {
+        return numeric ? String.valueOf(port) : Names.service(port, protocol).orElse(String.valueOf(port));
+    }
+
+    private static final List<String> LEVELS = List.of("emerg", "alert", "crit", "err", "warn", "notice", "info",
+            "debug");
+
+    private static void printTarget(StringBuilder sb, Target t, boolean numeric) {
+        if (t instanceof Target.Reject r) {
+            sb.append(" reject-with ").append(r.with().iptablesName());
+        } else if (t instanceof Target.Log l) {
+            sb.append(" LOG");
+            if (numeric) {
+                sb.append(" flags 0 level ").append(l.level());
+            } else {
+                sb.append(" level ").append(LEVELS.get(l.level()));
+            }
+            l.prefix().ifPresent(p -> sb.append(" prefix \"").append(p).append('"'));
+        } else if (t instanceof Target.Dnat d) {
+            sb.append(" to:").append(natRange(d.to()));
+        } else if (t instanceof Target.Snat sn) {
+            sb.append(" to:").append(natRange(sn.to()));
+        } else if (t instanceof Target.Masquerade m) {
+            m.toPorts().ifPresent(p -> sb.append(" masq ports: ").append(p.first())
+                    .append(p.first() == p.last() ? "" : "-" + p.last()));
+        }
+    }
+
+    // ================================================================ the nat table, as the web view shows it
+
+    /** {@code iptables -t nat -S [CHAIN]} of the masquerade rules alone. */
     public static String rules(NatTable nat, Optional<String> chain) {
         StringBuilder sb = new StringBuilder();
         for (String c : NatTable.CHAINS) {
@@ -28,64 +453,6 @@ public final class IptablesFormat {
             }
         }
         return sb.toString();
-    }
-
-    /** {@code iptables -t nat -L [CHAIN] [-n] [-v]}. */
-    public static String list(NatTable nat, Optional<String> chain, boolean numeric, boolean verbose) {
-        StringBuilder sb = new StringBuilder();
-        boolean first = true;
-        for (int i = 0; i < NatTable.CHAINS.size(); i++) {
-            String c = NatTable.CHAINS.get(i);
-            if (chain.isPresent() && !chain.get().equals(c)) {
-                continue;
-            }
-            if (!first) {
-                sb.append('\n');
-            }
-            first = false;
-            sb.append("Chain ").append(c).append(" (policy ACCEPT");
-            if (verbose) {
-                Counters p = nat.policyCounters().get(i);
-                sb.append(' ').append(p.packets()).append(" packets, ").append(p.bytes()).append(" bytes");
-            }
-            sb.append(")\n");
-            if (verbose) {
-                sb.append(String.format("%5s %5s ", "pkts", "bytes"));
-            }
-            sb.append(String.format("%-9s ", "target")).append(" prot ").append("opt");
-            if (verbose) {
-                sb.append(String.format(" %-6s ", "in")).append(String.format("%-6s ", "out"));
-            }
-            sb.append(String.format(" %-19s ", "source")).append(String.format(" %-19s ", "destination"));
-            sb.append('\n');
-            if (c.equals("POSTROUTING")) {
-                for (NatTable.Entry e : nat.postrouting()) {
-                    rule(sb, e, numeric, verbose);
-                }
-            }
-        }
-        return sb.toString();
-    }
-
-    private static void rule(StringBuilder sb, NatTable.Entry e, boolean numeric, boolean verbose) {
-        NatRule r = e.rule();
-        if (verbose) {
-            sb.append(count(e.counters().packets())).append(count(e.counters().bytes()));
-        }
-        sb.append(String.format("%-9s ", r.masquerade() ? "MASQUERADE" : ""));
-        sb.append(' ').append(String.format("%-5s", numeric ? "0" : "all"));
-        sb.append("-- ");
-        if (verbose) {
-            String any = numeric ? "*" : "any";
-            sb.append(' ').append(String.format("%-6s ", any));
-            sb.append(String.format("%-6s ", r.outInterface().orElse(any)));
-        }
-        String anywhere = numeric ? "0.0.0.0/0" : "anywhere";
-        String src = r.source().map(s -> s.prefixLength() == 32 ? s.address().toString() : s.toString())
-                .orElse(anywhere);
-        sb.append(' ').append(String.format("%-19s ", src));
-        sb.append(' ').append(String.format("%-19s ", anywhere));
-        sb.append('\n');
     }
 
     /** xtables_print_num: five columns, then K, M, G as the number grows. */

@@ -19,7 +19,9 @@ import org.netnslab.core.coreutils.Wc;
 import org.netnslab.core.grep.Grep;
 import org.netnslab.core.ip.Ip;
 import org.netnslab.core.iptables.Iptables;
+import org.netnslab.core.iptables.IptablesSave;
 import org.netnslab.core.nc.Nc;
+import org.netnslab.core.nft.Nft;
 import org.netnslab.core.ping.Ping;
 import org.netnslab.core.sysctl.Sysctl;
 import org.netnslab.core.tcpdump.Tcpdump;
@@ -65,7 +67,11 @@ public final class Bash {
         put(programs, (name, args) -> Ip.parse(args), "ip", "/sbin/ip", "/usr/sbin/ip", "/bin/ip", "/usr/bin/ip");
         put(programs, (name, args) -> Ping.parse(args), "ping", "/bin/ping", "/usr/bin/ping");
         put(programs, (name, args) -> Sysctl.parse(args), "sysctl", "/sbin/sysctl", "/usr/sbin/sysctl");
-        put(programs, (name, args) -> Iptables.parse(args), "iptables", "/sbin/iptables", "/usr/sbin/iptables");
+        put(programs, (name, args) -> Iptables.parse(args), "iptables", "/sbin/iptables", "/usr/sbin/iptables",
+                "iptables-nft", "/usr/sbin/iptables-nft");
+        put(programs, (name, args) -> IptablesSave.parse(args), "iptables-save", "/sbin/iptables-save",
+                "/usr/sbin/iptables-save", "iptables-nft-save", "/usr/sbin/iptables-nft-save");
+        put(programs, (name, args) -> Nft.parse(args), "nft", "/sbin/nft", "/usr/sbin/nft");
         put(programs, Nc::parse, "nc", "netcat", "nc.openbsd", "/bin/nc", "/usr/bin/nc", "/bin/netcat",
                 "/usr/bin/netcat", "/bin/nc.openbsd", "/usr/bin/nc.openbsd");
         put(programs, Bash::shell, "bash", "sh", "/bin/bash", "/bin/sh", "/usr/bin/bash", "/usr/bin/sh");

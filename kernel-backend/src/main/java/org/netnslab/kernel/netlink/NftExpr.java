@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * The expressions of an nf_tables rule that iptables-nft writes for {@code -s CIDR -o DEV -j MASQUERADE},
- * each with its attributes in libnftnl's order. Anything else reads as {@link Other}.
+ * The expressions of an nf_tables rule that iptables-nft 1.8.9 writes, each with its attributes in libnftnl's
+ * order: the native ones it uses for the fields of {@code struct ipt_entry} and for tcp/udp ports, and
+ * {@code match}/{@code target} for the xtables extensions nft_compat runs. Anything else reads as {@link Other}.
  */
 public sealed interface NftExpr {
 
@@ -21,7 +22,9 @@ public sealed interface NftExpr {
 
     /** {@code meta load KEY => reg DREG}. */
     record Meta(int key, int dreg) implements NftExpr {
+        public static final int NFT_META_IIFNAME = 6;
         public static final int NFT_META_OIFNAME = 7;
+        public static final int NFT_META_L4PROTO = 16;
 
         @Override
         public String name() {
@@ -37,6 +40,7 @@ public sealed interface NftExpr {
     /** {@code cmp OP reg SREG DATA}. */
     record Cmp(int sreg, int op, byte[] data) implements NftExpr {
         public static final int NFT_CMP_EQ = 0;
+        public static final int NFT_CMP_NEQ = 1;
 
         @Override
         public String name() {
@@ -68,8 +72,11 @@ public sealed interface NftExpr {
     /** {@code payload load LEN b @ BASE header + OFFSET => reg DREG}. */
     record Payload(int dreg, int base, int offset, int len) implements NftExpr {
         public static final int NFT_PAYLOAD_NETWORK_HEADER = 1;
+        public static final int NFT_PAYLOAD_TRANSPORT_HEADER = 2;
         /** Where the source address is in {@code struct iphdr}. */
         public static final int IPV4_SADDR = 12;
+        /** Where the destination address is in {@code struct iphdr}. */
+        public static final int IPV4_DADDR = 16;
 
         @Override
         public String name() {
@@ -163,7 +170,100 @@ public sealed interface NftExpr {
 
         @Override
         public String toString() {
-            return "Target[" + targetName + " rev " + rev + "]";
+            return "Target[" + targetName + " rev " + rev + " " + HexFormat.of().formatHex(info) + "]";
+        }
+    }
+
+    /** {@code range OP reg SREG FROM TO}: {@code --dport 1000:2000}. */
+    record Range(int sreg, int op, byte[] from, byte[] to) implements NftExpr {
+        public static final int NFT_RANGE_EQ = 0;
+        public static final int NFT_RANGE_NEQ = 1;
+
+        @Override
+        public String name() {
+            return "range";
+        }
+
+        @Override
+        public void emitData(MessageWriter w) {
+            w.u32be(NftaRangeAttr.SREG, sreg).u32be(NftaRangeAttr.OP, op)
+                    .nest(NftaRangeAttr.FROM_DATA).bytes(NftaDataAttr.VALUE, from).endNest()
+                    .nest(NftaRangeAttr.TO_DATA).bytes(NftaDataAttr.VALUE, to).endNest();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Range r && r.sreg == sreg && r.op == op && Arrays.equals(r.from, from)
+                    && Arrays.equals(r.to, to);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * sreg + op) + Arrays.hashCode(from);
+        }
+
+        @Override
+        public String toString() {
+            return "Range[op=" + op + ", " + HexFormat.of().formatHex(from) + "-" + HexFormat.of().formatHex(to) + "]";
+        }
+    }
+
+    /**
+     * {@code immediate reg 0 VERDICT [-> CHAIN]}: how iptables-nft writes {@code -j ACCEPT|DROP|RETURN} and a
+     * jump or goto to a user chain.
+     */
+    record Immediate(int code, java.util.Optional<String> chain) implements NftExpr {
+        /** {@code NFT_REG_VERDICT}. */
+        public static final int NFT_REG_VERDICT = 0;
+        public static final int NF_DROP = 0;
+        public static final int NF_ACCEPT = 1;
+        public static final int NFT_JUMP = -3;
+        public static final int NFT_GOTO = -4;
+        public static final int NFT_RETURN = -5;
+
+        public static Immediate verdict(int code) {
+            return new Immediate(code, java.util.Optional.empty());
+        }
+
+        @Override
+        public String name() {
+            return "immediate";
+        }
+
+        @Override
+        public void emitData(MessageWriter w) {
+            w.u32be(NftaImmediateAttr.DREG, NFT_REG_VERDICT).nest(NftaImmediateAttr.DATA).nest(NftaDataAttr.VERDICT)
+                    .u32be(NftaVerdictAttr.CODE, code);
+            chain.ifPresent(c -> w.string(NftaVerdictAttr.CHAIN, c));
+            w.endNest().endNest();
+        }
+    }
+
+    /** An xtables match run by nft_compat: {@code match name NAME rev REV}, with its {@code info} struct. */
+    record Match(String matchName, int rev, byte[] info) implements NftExpr {
+        @Override
+        public String name() {
+            return "match";
+        }
+
+        @Override
+        public void emitData(MessageWriter w) {
+            w.string(NftaMatchAttr.NAME, matchName).u32be(NftaMatchAttr.REV, rev).bytes(NftaMatchAttr.INFO, info);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Match m && m.matchName.equals(matchName) && m.rev == rev && Arrays.equals(m.info, info);
+        }
+
+        @Override
+        public int hashCode() {
+            return matchName.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Match[" + matchName + " rev " + rev + " " + HexFormat.of().formatHex(info) + "]";
         }
     }
 
@@ -201,6 +301,20 @@ public sealed interface NftExpr {
             case "counter":
                 return new Counter(d.get(NftaCounterAttr.BYTES).map(Attribute::u64be).orElse(0L),
                         d.get(NftaCounterAttr.PACKETS).map(Attribute::u64be).orElse(0L));
+            case "range":
+                return new Range(u32be(d, NftaRangeAttr.SREG), u32be(d, NftaRangeAttr.OP), value(d, NftaRangeAttr.FROM_DATA),
+                        value(d, NftaRangeAttr.TO_DATA));
+            case "immediate": {
+                Attributes v = d.get(NftaImmediateAttr.DATA).flatMap(x -> x.attributes().get(NftaDataAttr.VERDICT))
+                        .map(Attribute::attributes).orElse(null);
+                if (v == null) {
+                    return new Other(name);
+                }
+                return new Immediate(u32be(v, NftaVerdictAttr.CODE), v.get(NftaVerdictAttr.CHAIN).map(Attribute::string));
+            }
+            case "match":
+                return new Match(d.get(NftaMatchAttr.NAME).map(Attribute::string).orElse(""),
+                        u32be(d, NftaMatchAttr.REV), d.get(NftaMatchAttr.INFO).map(Attribute::bytes).orElse(new byte[0]));
             case "target":
                 return new Target(d.get(NftaTargetAttr.NAME).map(Attribute::string).orElse(""),
                         u32be(d, NftaTargetAttr.REV), d.get(NftaTargetAttr.INFO).map(Attribute::bytes).orElse(new byte[0]));

@@ -2,9 +2,15 @@ package org.netnslab.kernel.netlink;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** An nf_tables rule as {@code NFT_MSG_NEWRULE} reports it, and the messages that add, delete and list rules. */
-public record NftRule(String table, String chain, long handle, List<NftExpr> expressions) {
+/**
+ * An nf_tables rule as {@code NFT_MSG_NEWRULE} reports it, and the messages iptables-nft 1.8.9 sends for rules:
+ * {@code -A}, {@code -I}, {@code -R}, {@code -D}, {@code -F}, and the replace with a zero counter of {@code -Z}.
+ *
+ * @param position the handle of the rule before it, as a dump tells it; none for the first
+ */
+public record NftRule(String table, String chain, long handle, Optional<Long> position, List<NftExpr> expressions) {
 
     public static NftRule parse(Message m) {
         Attributes a = m.attributes(NfGenMsg.LENGTH);
@@ -18,6 +24,7 @@ public record NftRule(String table, String chain, long handle, List<NftExpr> exp
                 a.get(NftaRuleAttr.TABLE).map(Attribute::string).orElse(""),
                 a.get(NftaRuleAttr.CHAIN).map(Attribute::string).orElse(""),
                 a.get(NftaRuleAttr.HANDLE).map(Attribute::u64be).orElse(0L),
+                a.get(NftaRuleAttr.POSITION).map(Attribute::u64be),
                 List.copyOf(exprs));
     }
 
@@ -31,31 +38,66 @@ public record NftRule(String table, String chain, long handle, List<NftExpr> exp
                 .end().toBytes();
     }
 
-    /**
-     * Appends a rule at the end of a chain, as iptables-nft's {@code -A}: the expressions, then the
-     * {@code NFTA_RULE_COMPAT} it adds for rules without a protocol match.
-     */
-    static void append(MessageWriter w, int seq, int family, String table, String chain, List<NftExpr> exprs) {
-        w.begin(NftMsgType.of(NftMsgType.NEWRULE),
-                        NlmFlags.REQUEST | NlmFlags.ACK | NlmFlags.CREATE | NlmFlags.APPEND, seq)
+    /** {@code nft list table ip TABLE}'s rules, every chain's, in the order of the chains. */
+    public static byte[] dump(int seq, int family, String table) {
+        return MessageWriter.nfnetlink()
+                .begin(NftMsgType.of(NftMsgType.GETRULE), NlmFlags.REQUEST | NlmFlags.DUMP, seq)
                 .header(new NfGenMsg(family, NfGenMsg.NFNETLINK_V0, 0))
                 .string(NftaRuleAttr.TABLE, table)
-                .string(NftaRuleAttr.CHAIN, chain)
-                .nest(NftaRuleAttr.EXPRESSIONS);
-        for (NftExpr e : exprs) {
-            NftExpr.emit(w, e);
-        }
-        w.endNest()
-                .nest(NftaRuleAttr.COMPAT)
-                .u32be(NftaRuleCompatAttr.PROTO, 0)
-                .u32be(NftaRuleCompatAttr.FLAGS, 0)
+                .end().toBytes();
+    }
+
+    /**
+     * A new rule: {@code -A} ({@code NLM_F_APPEND}), {@code -I} before the rule of handle {@code position} or
+     * first, {@code -R} in place of the rule of handle {@code replaces}; with the {@code NFTA_RULE_COMPAT}
+     * iptables-nft adds, {@code -p}'s protocol and whether it is negated.
+     */
+    static void add(MessageWriter w, int seq, int flags, int family, String table, String chain, Optional<Long> replaces,
+            Optional<Long> position, boolean append, List<NftExpr> exprs, int compatProto, int compatFlags) {
+        int f = flags | NlmFlags.CREATE | (append ? NlmFlags.APPEND : 0) | (replaces.isPresent() ? NlmFlags.REPLACE : 0);
+        w.begin(NftMsgType.of(NftMsgType.NEWRULE), f, seq)
+                .header(new NfGenMsg(family, NfGenMsg.NFNETLINK_V0, 0))
+                .string(NftaRuleAttr.TABLE, table)
+                .string(NftaRuleAttr.CHAIN, chain);
+        replaces.ifPresent(h -> w.u64be(NftaRuleAttr.HANDLE, h));
+        position.ifPresent(p -> w.u64be(NftaRuleAttr.POSITION, p));
+        expressions(w, exprs);
+        w.nest(NftaRuleAttr.COMPAT)
+                .u32be(NftaRuleCompatAttr.PROTO, compatProto)
+                .u32be(NftaRuleCompatAttr.FLAGS, compatFlags)
                 .endNest()
                 .end();
     }
 
+    /**
+     * This rule as iptables-nft echoes it from its cache: {@code -D} deletes it by its handle, {@code -Z}
+     * replaces it with these expressions (its counter at zero); no {@code NFTA_RULE_COMPAT}, as a dump has none.
+     */
+    void echo(MessageWriter w, int seq, int flags, int family, boolean delete, List<NftExpr> exprs) {
+        int type = delete ? NftMsgType.DELRULE : NftMsgType.NEWRULE;
+        w.begin(NftMsgType.of(type), flags | (delete ? 0 : NlmFlags.CREATE | NlmFlags.REPLACE), seq)
+                .header(new NfGenMsg(family, NfGenMsg.NFNETLINK_V0, 0))
+                .string(NftaRuleAttr.TABLE, table)
+                .string(NftaRuleAttr.CHAIN, chain)
+                .u64be(NftaRuleAttr.HANDLE, handle);
+        if (delete) {
+            position.ifPresent(p -> w.u64be(NftaRuleAttr.POSITION, p));
+        }
+        expressions(w, exprs);
+        w.end();
+    }
+
+    private static void expressions(MessageWriter w, List<NftExpr> exprs) {
+        w.nest(NftaRuleAttr.EXPRESSIONS);
+        for (NftExpr e : exprs) {
+            NftExpr.emit(w, e);
+        }
+        w.endNest();
+    }
+
     /** Deletes one rule, by its handle. */
-    static void delete(MessageWriter w, int seq, int family, String table, String chain, long handle) {
-        w.begin(NftMsgType.of(NftMsgType.DELRULE), NlmFlags.REQUEST | NlmFlags.ACK, seq)
+    static void delete(MessageWriter w, int seq, int flags, int family, String table, String chain, long handle) {
+        w.begin(NftMsgType.of(NftMsgType.DELRULE), flags, seq)
                 .header(new NfGenMsg(family, NfGenMsg.NFNETLINK_V0, 0))
                 .string(NftaRuleAttr.TABLE, table)
                 .string(NftaRuleAttr.CHAIN, chain)
@@ -63,11 +105,12 @@ public record NftRule(String table, String chain, long handle, List<NftExpr> exp
                 .end();
     }
 
-    /** Deletes every rule of every chain of a table, as iptables-nft's {@code -F} without a chain. */
-    static void flush(MessageWriter w, int seq, int family, String table) {
-        w.begin(NftMsgType.of(NftMsgType.DELRULE), NlmFlags.REQUEST | NlmFlags.ACK, seq)
+    /** Deletes every rule of a chain ({@code -F CHAIN}) or, without one, of every chain of a table ({@code -F}). */
+    static void flush(MessageWriter w, int seq, int flags, int family, String table, Optional<String> chain) {
+        w.begin(NftMsgType.of(NftMsgType.DELRULE), flags, seq)
                 .header(new NfGenMsg(family, NfGenMsg.NFNETLINK_V0, 0))
-                .string(NftaRuleAttr.TABLE, table)
-                .end();
+                .string(NftaRuleAttr.TABLE, table);
+        chain.ifPresent(c -> w.string(NftaRuleAttr.CHAIN, c));
+        w.end();
     }
 }

@@ -1,10 +1,12 @@
 package org.netnslab.kernel.netlink;
 
 /** An nf_tables table: the message that makes one if it is missing, and the dump that lists them. */
-public record NftTable(String name) {
+public record NftTable(String name, long handle) {
 
     public static NftTable parse(Message m) {
-        return new NftTable(m.attributes(NfGenMsg.LENGTH).get(NftaTableAttr.NAME).map(Attribute::string).orElse(""));
+        Attributes a = m.attributes(NfGenMsg.LENGTH);
+        return new NftTable(a.get(NftaTableAttr.NAME).map(Attribute::string).orElse(""),
+                a.get(NftaTableAttr.HANDLE).map(Attribute::u64be).orElse(0L));
     }
 
     /** {@code nft list tables ip}. */

@@ -7,9 +7,9 @@ package org.netnslab.core.model;
  * @param priority its preference ({@code FRA_PRIORITY}, 0 when the kernel sends none)
  * @param table the table it looks up ({@code FRA_TABLE}): 255 local, 254 main, 253 default
  */
-public record Rule(int priority, int table) {
+public record RoutingRule(int priority, int table) {
 
     /** The rules fib_default_rules_init gives every new namespace. */
-    public static final java.util.List<Rule> DEFAULTS =
-            java.util.List.of(new Rule(0, 255), new Rule(32766, 254), new Rule(32767, 253));
+    public static final java.util.List<RoutingRule> DEFAULTS =
+            java.util.List.of(new RoutingRule(0, 255), new RoutingRule(32766, 254), new RoutingRule(32767, 253));
 }
