@@ -437,6 +437,21 @@ public final class KernelBackend implements Backend {
 
     // ------------------------------------------------------------------------------------------ netfilter
 
+    /** One change of NS's netfilter tables; the view's NAT summary is made again after it, whatever happened. */
+    private void changeNetfilter(String ns, NetfilterChange change) throws KernelException {
+        LabNamespace n = ns(ns);
+        try {
+            change.apply(n.netfilter);
+        } finally {
+            shown(n).nat = null;
+        }
+    }
+
+    @FunctionalInterface
+    private interface NetfilterChange {
+        void apply(NetlinkSocket netfilter) throws KernelException;
+    }
+
     @Override
     public synchronized Ruleset netfilter(String ns) throws KernelException {
         return Netfilter.read(ns(ns).netfilter);
@@ -444,102 +459,52 @@ public final class KernelBackend implements Backend {
 
     @Override
     public synchronized void appendRule(String ns, Table table, String chain, Rule rule) throws KernelException {
-        LabNamespace n = ns(ns);
-        try {
-            Netfilter.append(n.netfilter, table, chain, rule);
-        } finally {
-            shown(n).nat = null;
-        }
+        changeNetfilter(ns, s -> Netfilter.append(s, table, chain, rule));
     }
 
     @Override
     public synchronized void insertRule(String ns, Table table, String chain, int position, Rule rule) throws KernelException {
-        LabNamespace n = ns(ns);
-        try {
-            Netfilter.insert(n.netfilter, table, chain, position, rule);
-        } finally {
-            shown(n).nat = null;
-        }
+        changeNetfilter(ns, s -> Netfilter.insert(s, table, chain, position, rule));
     }
 
     @Override
     public synchronized void deleteRule(String ns, Table table, String chain, int position) throws KernelException {
-        LabNamespace n = ns(ns);
-        try {
-            Netfilter.delete(n.netfilter, table, chain, position);
-        } finally {
-            shown(n).nat = null;
-        }
+        changeNetfilter(ns, s -> Netfilter.delete(s, table, chain, position));
     }
 
     @Override
     public synchronized void replaceRule(String ns, Table table, String chain, int position, Rule rule) throws KernelException {
-        LabNamespace n = ns(ns);
-        try {
-            Netfilter.replace(n.netfilter, table, chain, position, rule);
-        } finally {
-            shown(n).nat = null;
-        }
+        changeNetfilter(ns, s -> Netfilter.replace(s, table, chain, position, rule));
     }
 
     @Override
     public synchronized void newChain(String ns, Table table, String chain) throws KernelException {
-        LabNamespace n = ns(ns);
-        try {
-            Netfilter.newChain(n.netfilter, table, chain);
-        } finally {
-            shown(n).nat = null;
-        }
+        changeNetfilter(ns, s -> Netfilter.newChain(s, table, chain));
     }
 
     @Override
     public synchronized void deleteChain(String ns, Table table, Optional<String> chain) throws KernelException {
-        LabNamespace n = ns(ns);
-        try {
-            Netfilter.deleteChain(n.netfilter, table, chain);
-        } finally {
-            shown(n).nat = null;
-        }
+        changeNetfilter(ns, s -> Netfilter.deleteChain(s, table, chain));
     }
 
     @Override
     public synchronized void renameChain(String ns, Table table, String chain, String newName) throws KernelException {
-        LabNamespace n = ns(ns);
-        try {
-            Netfilter.rename(n.netfilter, table, chain, newName);
-        } finally {
-            shown(n).nat = null;
-        }
+        changeNetfilter(ns, s -> Netfilter.rename(s, table, chain, newName));
     }
 
     @Override
     public synchronized void setPolicy(String ns, Table table, String chain, Policy policy) throws KernelException {
-        LabNamespace n = ns(ns);
-        try {
-            Netfilter.policy(n.netfilter, table, chain, policy);
-        } finally {
-            shown(n).nat = null;
-        }
+        changeNetfilter(ns, s -> Netfilter.policy(s, table, chain, policy));
     }
 
     @Override
     public synchronized void flushChain(String ns, Table table, Optional<String> chain) throws KernelException {
-        LabNamespace n = ns(ns);
-        try {
-            Netfilter.flush(n.netfilter, table, chain);
-        } finally {
-            shown(n).nat = null;
-        }
+        changeNetfilter(ns, s -> Netfilter.flush(s, table, chain));
     }
 
     @Override
     public synchronized void zeroCounters(String ns, Table table, Optional<String> chain, Optional<Integer> position) throws KernelException {
-        LabNamespace n = ns(ns);
-        try {
-            Netfilter.zero(n.netfilter, table, chain, position);
-        } finally {
-            shown(n).nat = null;
-        }
+        changeNetfilter(ns, s -> Netfilter.zero(s, table, chain, position));
     }
 
     // ------------------------------------------------------------------------------------------ ping

@@ -1,11 +1,9 @@
 package org.netnslab.core.shell;
 
-import java.util.Optional;
-import java.util.function.Function;
-import org.netnslab.core.backend.Backend;
 import org.netnslab.core.command.Command;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.Context;
+import org.netnslab.core.command.ForwardingContext;
 
 /**
  * {@code COMMAND &}: the command runs, and the shell's status is 0 whatever it returns, as bash's is for a
@@ -22,27 +20,7 @@ record Background(Command command) implements Command {
     }
 
     private static Context inBackground(Context context) {
-        return new Context() {
-            @Override
-            public Backend backend() {
-                return context.backend();
-            }
-
-            @Override
-            public <T> T session(Class<T> kind, Function<Backend, T> start) {
-                return context.session(kind, start);
-            }
-
-            @Override
-            public Optional<String> stdin() {
-                return context.stdin();
-            }
-
-            @Override
-            public boolean discards(boolean stderr) {
-                return context.discards(stderr);
-            }
-
+        return new ForwardingContext(context) {
             @Override
             public boolean background() {
                 return true;

@@ -2,12 +2,11 @@ package org.netnslab.core.shell;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import org.netnslab.core.backend.Backend;
 import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.command.Command;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.Context;
+import org.netnslab.core.command.ForwardingContext;
 import org.netnslab.core.command.Unsupported;
 import org.netnslab.core.sysctl.ProcSys;
 
@@ -150,55 +149,26 @@ record Pipeline(List<Stage> stages) implements Command {
         }
         boolean discardOut = out;
         boolean discardErr = err;
-        return new Context() {
-            @Override
-            public Backend backend() {
-                return context.backend();
-            }
-
-            @Override
-            public <T> T session(Class<T> kind, Function<Backend, T> start) {
-                return context.session(kind, start);
-            }
-
-            @Override
-            public Optional<String> stdin() {
-                return context.stdin();
-            }
-
+        return new ForwardingContext(context) {
             @Override
             public boolean discards(boolean stderr) {
-                return (stderr ? discardErr : discardOut) || context.discards(stderr);
-            }
-
-            @Override
-            public boolean background() {
-                return context.background();
+                return (stderr ? discardErr : discardOut) || super.discards(stderr);
             }
         };
     }
 
     /** The context of a command that reads a pipe. */
     private static Context feeding(Context context, String stdin) {
-        return new Context() {
-            @Override
-            public Backend backend() {
-                return context.backend();
-            }
-
-            @Override
-            public <T> T session(Class<T> kind, Function<Backend, T> start) {
-                return context.session(kind, start);
-            }
-
+        return new ForwardingContext(context) {
             @Override
             public Optional<String> stdin() {
                 return Optional.of(stdin);
             }
 
+            // what the writer of the pipe discards is not the reader's
             @Override
-            public boolean background() {
-                return context.background();
+            public boolean discards(boolean stderr) {
+                return false;
             }
         };
     }
