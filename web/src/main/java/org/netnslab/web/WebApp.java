@@ -475,7 +475,12 @@ final class WebApp {
         model.put("moreTerminals", point.screens().size() < LabSession.MAX_TERMINALS);
         model.put("panels", StatePanels.of(view.before(), point.state()));
         model.put("topology", point.topology(() -> Topology.svg(point.state())));
-        model.put("captures", CaptureDownload.links(point.state()));
+        // the simulator keeps every link's packets; the kernel backend keeps none, and tcpdump there is the way
+        if (cheapCopies) {
+            model.put("captures", CaptureDownload.links(point.state()));
+        } else {
+            model.put("capturesKept", false);
+        }
         if (cheapCopies) {
             // measured once for everyone at this point; the first to get here has it loaded after the page
             if (measured.isPresent()) {
@@ -571,6 +576,9 @@ final class WebApp {
         return rendered;
     }
 
+    static final String KERNEL_KEEPS_NO_PACKETS = "A lab on the kernel keeps no packets to download: capture them in "
+            + "the lab with tcpdump (tcpdump -i DEV -n, or -w FILE and then tcpdump -r FILE).";
+
     /** {@code Download capture (.pcap)}: {@code ?link=NS/DEV}, the link's packets since the lab began. */
     private void capture(Context ctx, Optional<Lesson> lesson) {
         String link = Optional.ofNullable(ctx.queryParam("link")).orElse("");
@@ -581,10 +589,14 @@ final class WebApp {
         }
         String ns = link.substring(0, slash);
         String device = link.substring(slash + 1);
+        if (!cheapCopies) {
+            notFound(ctx, KERNEL_KEEPS_NO_PACKETS);
+            return;
+        }
         LabSession lab = lab(ctx, lesson);
         Optional<byte[]> pcap = lab.capture(ns, device);
         if (pcap.isEmpty()) {
-            ctx.status(HttpStatus.NOT_FOUND).result("There is no link " + device + " in " + ns + ".");
+            notFound(ctx, "There is no link " + device + " in " + ns + ".");
             return;
         }
         ctx.contentType(CaptureDownload.MEDIA_TYPE);

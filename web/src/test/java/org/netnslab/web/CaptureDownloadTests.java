@@ -84,4 +84,22 @@ class CaptureDownloadTests {
         }
         return (int) s;
     }
+
+    @Test
+    void aKernelLabOffersNoEmptyFileButSaysHowToCapture() {
+        // the page as a kernel lab's: what it offers follows the backend's name, whatever runs the lab here
+        JavalinTest.test(new WebApp(ShippedCatalog.load(), new LabStore(100), () -> Backends.openUnchecked("sim"),
+                "kernel").create(), (server, client) -> {
+            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            String origin = "http://127.0.0.1:" + server.port();
+            String page = get(http, origin + "/lab").body();
+            assertThat(page).doesNotContain("Download capture (.pcap)").contains("keeps no packets to download",
+                    "tcpdump -r FILE");
+
+            HttpResponse<String> r = get(http, origin + "/lab/capture?link="
+                    + URLEncoder.encode("/host/eth0", StandardCharsets.UTF_8));
+            assertThat(r.statusCode()).isEqualTo(404);
+            assertThat(r.body()).contains(WebApp.KERNEL_KEEPS_NO_PACKETS);
+        });
+    }
 }
