@@ -15,8 +15,8 @@
     if (lab && e.detail.target === lab) {
       // only a request that replaces the lab moves the focus; the matrix measured after the page does not
       var active = document.activeElement;
-      // New terminal gives the keyboard to the terminal it opens (terminal.js), not back to itself
-      pressed = active && active.tagName === "BUTTON" && lab.contains(active) && !active.closest(".new-terminal")
+      // a form marked data-focus-elsewhere gives the keyboard to what it opens (New terminal: the terminal)
+      pressed = active && active.tagName === "BUTTON" && lab.contains(active) && !active.closest("[data-focus-elsewhere]")
         ? { text: active.textContent.trim(), action: active.form ? active.form.getAttribute("action") : null }
         : null;
       lab.setAttribute("aria-busy", "true");

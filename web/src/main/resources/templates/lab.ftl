@@ -65,7 +65,7 @@
 </#list>
     </div>
     <#if moreTerminals>
-    <form method="post" action="${action}/terminal" hx-post="${action}/terminal" hx-target="#lab" hx-swap="outerHTML" class="new-terminal">
+    <form method="post" action="${action}/terminal" hx-post="${action}/terminal" hx-target="#lab" hx-swap="outerHTML" class="new-terminal" data-focus-elsewhere>
       <input type="hidden" name="log" value="${log}">
       <button type="submit">New terminal</button>
     </form>

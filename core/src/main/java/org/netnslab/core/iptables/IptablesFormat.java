@@ -187,8 +187,7 @@ public final class IptablesFormat {
         } else if (t instanceof Target.Snat sn) {
             sb.append(" --to-source ").append(natRange(sn.to()));
         } else if (t instanceof Target.Masquerade m) {
-            m.toPorts().ifPresent(p -> sb.append(" --to-ports ").append(p.first())
-                    .append(p.first() == p.last() ? "" : "-" + p.last()));
+            m.toPorts().ifPresent(p -> sb.append(" --to-ports ").append(p.dashed()));
         }
     }
 
@@ -198,7 +197,7 @@ public final class IptablesFormat {
         if (!r.last().equals(r.first())) {
             sb.append('-').append(r.last());
         }
-        r.ports().ifPresent(p -> sb.append(':').append(p.first()).append(p.first() == p.last() ? "" : "-" + p.last()));
+        r.ports().ifPresent(p -> sb.append(':').append(p.dashed()));
         return sb.toString();
     }
 
@@ -394,7 +393,7 @@ public final class IptablesFormat {
     }
 
     private static void ports(StringBuilder sb, String name, Match.PortRange p, String protocol, boolean numeric) {
-        if (p.first() == 0 && p.last() == 65535 && !p.negated()) {
+        if (p.all()) {
             return;
         }
         sb.append(' ').append(name);
@@ -429,8 +428,7 @@ public final class IptablesFormat {
         } else if (t instanceof Target.Snat sn) {
             sb.append(" to:").append(natRange(sn.to()));
         } else if (t instanceof Target.Masquerade m) {
-            m.toPorts().ifPresent(p -> sb.append(" masq ports: ").append(p.first())
-                    .append(p.first() == p.last() ? "" : "-" + p.last()));
+            m.toPorts().ifPresent(p -> sb.append(" masq ports: ").append(p.dashed()));
         }
     }
 

@@ -189,8 +189,8 @@ public final class Nft {
     }
 
     private static boolean fullRange(Match.Ports p) {
-        return p.sourcePort().map(x -> x.first() == 0 && x.last() == 65535 && !x.negated()).orElse(true)
-                && p.destinationPort().map(x -> x.first() == 0 && x.last() == 65535 && !x.negated()).orElse(true);
+        return p.sourcePort().map(Match.PortRange::all).orElse(true)
+                && p.destinationPort().map(Match.PortRange::all).orElse(true);
     }
 
     private static String ifname(String name) {

@@ -24,6 +24,16 @@ public sealed interface Match {
         public boolean matches(int port) {
             return (port >= first && port <= last) != negated;
         }
+
+        /** Every port, as iptables takes a match that says nothing of them ({@code 0:65535}). */
+        public boolean all() {
+            return first == 0 && last == 65535 && !negated;
+        }
+
+        /** {@code N} or {@code N-M}: how NAT's targets write a range of ports. */
+        public String dashed() {
+            return first == last ? String.valueOf(first) : first + "-" + last;
+        }
     }
 
     /** {@code -m tcp} or {@code -m udp}: {@code --sport}, {@code --dport}. */
