@@ -134,6 +134,7 @@ final class WebApp {
             config.routes.post("/lessons/{id}/exercise/complete",
                     ctx -> complete(yourself(ctx), Optional.of(lessonOf(ctx))));
             config.routes.get("/page.js", ctx -> files.serve(ctx, "public/page.js", false));
+            config.routes.get("/journey.js", ctx -> files.serve(ctx, "public/journey.js", false));
             config.routes.get("/favicon.svg", ctx -> files.serve(ctx, "public/favicon.svg", false));
             config.routes.get("/favicon.ico", ctx -> files.serve(ctx, "public/favicon.svg", false));
             config.routes.get("/", this::index);
