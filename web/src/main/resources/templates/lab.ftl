@@ -95,7 +95,32 @@
 
   <section class="picture" aria-label="topology">
     <h2>Topology</h2>
+    <div class="picture-and-player">
     <div class="topology-frame" tabindex="0" role="region" aria-label="topology picture, scrolls">${topology?no_esc}</div>
+    <#if player??>
+    <section class="journey-player" aria-label="Journey" data-journey>
+      <h3>Journey of <code>${player.command}</code></h3>
+      <div class="journey-controls">
+        <button type="button" data-journey-do="play">Play</button>
+        <button type="button" data-journey-do="pause">Pause</button>
+        <button type="button" data-journey-do="previous">Previous hop</button>
+        <button type="button" data-journey-do="next">Next hop</button>
+      </div>
+      <div class="journey-now" aria-live="polite" aria-atomic="true"></div>
+      <h4>Every hop</h4>
+      <ol class="journey-hops">
+      <#list player.hops as h>
+        <li data-hop-port="${h.port}" data-hop-namespace="${h.namespace}" data-hop-device="${h.device}"<#if h.drop?has_content> data-dropped</#if>>
+          <p class="journey-where">Hop ${h.number} of ${player.hops?size}: ${h.namespace}<#if h.device?has_content> ${h.device}</#if>: ${h.what}</p>
+          <#if h.headers?has_content><ul class="journey-headers"><#list h.headers as x><li>${x}</li></#list></ul></#if>
+          <#if h.changes?has_content><p class="journey-changes">Changed here: ${h.changes?join("; ")}</p></#if>
+          <#if h.drop?has_content><p class="journey-drop">Dropped here: ${h.drop}</p></#if>
+        </li>
+      </#list>
+      </ol>
+    </section>
+    </#if>
+    </div>
   </section>
 
   <section class="reachability" aria-label="reachability">

@@ -11,6 +11,7 @@
   <script src="/restore.js" defer></script>
   <script src="/terminal.js" defer></script>
   <script src="/page.js" defer></script>
+  <script src="/journey.js" defer></script>
 </head>
 <body>
   <a class="skip" href="#main">Skip to the content</a>

@@ -34,6 +34,7 @@ import org.netnslab.core.lesson.StepResult;
 import org.netnslab.core.lesson.Verdict;
 import org.netnslab.core.shell.Completion;
 import org.netnslab.core.shell.History;
+import org.netnslab.web.view.JourneyHops;
 import org.netnslab.web.view.StatePanels;
 import org.netnslab.web.view.Topology;
 
@@ -133,6 +134,7 @@ final class WebApp {
             config.routes.post("/lessons/{id}/exercise/complete",
                     ctx -> complete(yourself(ctx), Optional.of(lessonOf(ctx))));
             config.routes.get("/page.js", ctx -> files.serve(ctx, "public/page.js", false));
+            config.routes.get("/journey.js", ctx -> files.serve(ctx, "public/journey.js", false));
             config.routes.get("/favicon.svg", ctx -> files.serve(ctx, "public/favicon.svg", false));
             config.routes.get("/favicon.ico", ctx -> files.serve(ctx, "public/favicon.svg", false));
             config.routes.get("/", this::index);
@@ -516,6 +518,12 @@ final class WebApp {
             journey(last.command(), last.result(), point.state()).ifPresent(journeys::add);
         }
         model.put("journeys", journeys);
+        // the journey player follows the last command that pinged
+        for (Map<String, Object> j : journeys) {
+            if (j.containsKey("hops")) {
+                model.put("player", j);
+            }
+        }
         return model;
     }
 
@@ -529,6 +537,7 @@ final class WebApp {
         Map<String, Object> j = new LinkedHashMap<>(Map.of("command", command, "trace", trace));
         // a ping lost for want of a route says so first, before the kernel's reason where it died
         result.ping().flatMap(p -> JourneyFormat.wrongTurn(state, p)).ifPresent(w -> j.put("why", w.text(x -> x)));
+        result.ping().map(JourneyHops::of).filter(h -> !h.isEmpty()).ifPresent(h -> j.put("hops", h));
         return Optional.of(j);
     }
 

@@ -83,6 +83,20 @@ class WebAppTests {
     }
 
     @Test
+    void aPingsJourneyHasItsPlayerBesideThePictureAndItsHopsAsAnOrderedList() {
+        JavalinTest.test(app(), (server, client) -> {
+            Browser b = new Browser(server.port());
+            assertThat(b.get("/lab").body()).doesNotContain("aria-label=\"Journey\"").contains("src=\"/journey.js\"");
+            String page = b.htmx("/lab/console", Browser.command("ping -c1 198.51.100.8")).body();
+            assertThat(page).contains("<section class=\"journey-player\" aria-label=\"Journey\"",
+                    ">Play</button>", ">Pause</button>", ">Previous hop</button>", ">Next hop</button>",
+                    "class=\"journey-now\" aria-live=\"polite\"", "<ol class=\"journey-hops\">",
+                    "data-hop-port=\"host:eth0\"", "Hop 1 of ", "IPv4: src ", "ICMP: echo request, seq 1");
+            assertThat(client.get("/journey.js").body().string()).contains("journey-here", "journey-dropped");
+        });
+    }
+
+    @Test
     void whereCopiesAreDearTheMatrixIsMeasuredOnRequest() {
         // the page of a kernel lab: the matrix waits for the learner's click (the lab itself is simulated here)
         Javalin kernelLike = new WebApp(ShippedCatalog.load(), new LabStore(10), () -> Backends.openUnchecked("sim"),
