@@ -40,6 +40,31 @@ final class Pinger {
     }
 
     static PingResult ping(LabNamespace ns, PingRequest request) throws KernelException {
+        return ping(ns, request, PingJourneys.NONE);
+    }
+
+    /** A ping whose probes have the journeys the captures saw, which it closes after the last probe's wait. */
+    static PingResult ping(LabNamespace ns, PingRequest request, PingJourneys journeys) throws KernelException {
+        try (journeys) {
+            return withJourneys(open(ns, request, journeys), journeys);
+        }
+    }
+
+    private static PingResult withJourneys(PingResult result, PingJourneys journeys) {
+        if (!journeys.capturing()) {
+            return result;
+        }
+        journeys.close();
+        List<Probe> probes = new ArrayList<>();
+        for (Probe p : result.probes()) {
+            probes.add(new Probe(p.sequence(), p.outcome(), p.from(), p.ttl(), p.rttMicros(), p.error(),
+                    journeys.journey(p.icmpSeq(), p.outcome() != Probe.Outcome.LOST)));
+        }
+        return new PingResult(result.destination(), result.source(), probes, result.pipe());
+    }
+
+    private static PingResult open(LabNamespace ns, PingRequest request, PingJourneys journeys)
+            throws KernelException {
         Sockets sockets;
         try {
             sockets = Namespaces.enter(ns.fd, () -> {
@@ -57,13 +82,13 @@ final class Pinger {
             throw new UncheckedIOException(e);
         }
         try (sockets) {
-            return run(sockets, request);
+            return run(sockets, request, journeys);
         } catch (SyscallException e) {
             throw NetlinkCalls.failure(e);
         }
     }
 
-    private static PingResult run(Sockets s, PingRequest request) throws SyscallException, KernelException {
+    private static PingResult run(Sockets s, PingRequest request, PingJourneys journeys) throws SyscallException, KernelException {
         Ipv4Address dst = request.destination();
         if (request.device().isPresent()) {
             s.probe().bindToDevice(request.device().get());
@@ -83,11 +108,13 @@ final class Pinger {
 
         int count = Math.max(0, request.count());
         int id = ThreadLocalRandom.current().nextInt(1, 0x10000);
+        journeys.id(id);
         Outstanding out = new Outstanding(id, dst, count);
         byte[] buf = new byte[65536];
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             receiveUntil(s.raw(), buf, start + i * request.intervalMillis() * 1_000_000L, out, false);
+            journeys.drain();
             out.sentAt[i] = System.nanoTime();
             out.sent[i] = true;
             out.transmitted = i + 1;
