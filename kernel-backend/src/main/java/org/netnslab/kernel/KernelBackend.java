@@ -517,7 +517,7 @@ public final class KernelBackend implements Backend {
     public synchronized PingResult ping(String ns, PingRequest request) throws KernelException {
         LabNamespace n = ns(ns);
         traffic++;
-        return Pinger.ping(n, request, PingJourneys.open(all, this::namespace));
+        return Pinger.ping(n, request, () -> PingJourneys.open(all, this::namespace));
     }
 
     // ------------------------------------------------------------------------------------------ captures

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.backend.PingRequest;
@@ -40,13 +41,21 @@ final class Pinger {
     }
 
     static PingResult ping(LabNamespace ns, PingRequest request) throws KernelException {
-        return ping(ns, request, PingJourneys.NONE);
+        return ping(ns, request, () -> PingJourneys.NONE);
     }
 
-    /** A ping whose probes have the journeys the captures saw, which it closes after the last probe's wait. */
-    static PingResult ping(LabNamespace ns, PingRequest request, PingJourneys journeys) throws KernelException {
-        try (journeys) {
-            return withJourneys(open(ns, request, journeys), journeys);
+    /**
+     * A ping whose probes have the journeys the captures saw. The captures open after the ping's own sockets,
+     * so that a lab near its descriptors' limit loses its journeys, not its ping, and close after the last
+     * probe's wait.
+     */
+    static PingResult ping(LabNamespace ns, PingRequest request, Supplier<PingJourneys> captures)
+            throws KernelException {
+        Sockets sockets = open(ns);
+        try (sockets; PingJourneys journeys = captures.get()) {
+            return withJourneys(run(sockets, request, journeys), journeys);
+        } catch (SyscallException e) {
+            throw NetlinkCalls.failure(e);
         }
     }
 
@@ -63,11 +72,9 @@ final class Pinger {
         return new PingResult(result.destination(), result.source(), probes, result.pipe());
     }
 
-    private static PingResult open(LabNamespace ns, PingRequest request, PingJourneys journeys)
-            throws KernelException {
-        Sockets sockets;
+    private static Sockets open(LabNamespace ns) throws KernelException {
         try {
-            sockets = Namespaces.enter(ns.fd, () -> {
+            return Namespaces.enter(ns.fd, () -> {
                 InetSocket raw = InetSocket.rawIcmp();
                 try {
                     return new Sockets(raw, InetSocket.udp());
@@ -80,11 +87,6 @@ final class Pinger {
             throw NetlinkCalls.failure(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        try (sockets) {
-            return run(sockets, request, journeys);
-        } catch (SyscallException e) {
-            throw NetlinkCalls.failure(e);
         }
     }
 
