@@ -115,4 +115,20 @@ class PingJourneysIT {
                 Backend.HOST + " veth0 echo reply icmp_seq=1 sent on veth0, 10.0.1.2 > 10.0.0.2, ttl 63",
                 "blue veth1 echo reply icmp_seq=1 received on veth1, 10.0.1.2 > 10.0.0.2, ttl 63");
     }
+
+    @Test
+    void anIcmpErrorAboutAProbeIsOnItsJourney() throws Exception {
+        new Terminal(lab).run("sysctl -w net.ipv4.ip_forward=1");
+
+        PingResult r = lab.ping("blue", new PingRequest(Ipv4Address.parse("10.0.1.2"), 1, Optional.empty(), 1000,
+                1000, java.util.OptionalInt.of(1)));
+
+        Probe p = r.probes().get(0);
+        assertThat(p.outcome()).isEqualTo(Probe.Outcome.ERROR);
+        assertThat(places(p)).as(JourneyFormat.trace(r)).containsExactly(
+                "blue veth1 echo request icmp_seq=1 sent on veth1, 10.0.0.2 > 10.0.1.2, ttl 1",
+                Backend.HOST + " veth0 echo request icmp_seq=1 received on veth0, 10.0.0.2 > 10.0.1.2, ttl 1",
+                Backend.HOST + " veth0 ICMP Time to live exceeded about icmp_seq=1 sent on veth0, 10.0.0.1 > 10.0.0.2, ttl 64",
+                "blue veth1 ICMP Time to live exceeded about icmp_seq=1 received on veth1, 10.0.0.1 > 10.0.0.2, ttl 64");
+    }
 }
