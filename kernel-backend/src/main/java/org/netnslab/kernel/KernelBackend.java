@@ -55,6 +55,7 @@ import org.netnslab.kernel.netlink.RouteMessage;
 import org.netnslab.kernel.netlink.RtMsg;
 import org.netnslab.kernel.sys.Availability;
 import org.netnslab.kernel.sys.NetlinkSocket;
+import org.netnslab.kernel.sys.PacketSocket;
 import org.netnslab.kernel.sys.SyscallException;
 import org.netnslab.kernel.netlink.RuleMessage;
 
@@ -77,6 +78,8 @@ public final class KernelBackend implements Backend {
 
     /** Host, upstream, then the learner's namespaces, oldest first. */
     private final Map<String, LabNamespace> all = new LinkedHashMap<>();
+    /** Holds the kernel's packet timestamps on for the lab's life, for the journeys of its pings. */
+    private Optional<PacketSocket> stamping = Optional.empty();
     private final List<String> learners = new ArrayList<>();
     private int settleTimeouts;
     private List<String> lastUnsettled = List.of();
@@ -106,6 +109,7 @@ public final class KernelBackend implements Backend {
         try {
             all.put(HOST, create(HOST));
             all.put(UPSTREAM, create(UPSTREAM));
+            stamping = PingJourneys.stamping(all.get(HOST));
             LabWorld.build(this);
         } catch (KernelException | RuntimeException | Error e) {
             close();
@@ -513,7 +517,7 @@ public final class KernelBackend implements Backend {
     public synchronized PingResult ping(String ns, PingRequest request) throws KernelException {
         LabNamespace n = ns(ns);
         traffic++;
-        return Pinger.ping(n, request);
+        return Pinger.ping(n, request, () -> PingJourneys.open(all, this::namespace));
     }
 
     // ------------------------------------------------------------------------------------------ captures
@@ -631,6 +635,7 @@ public final class KernelBackend implements Backend {
             return;
         }
         closed = true;
+        stamping.ifPresent(PacketSocket::close);
         List<LabNamespace> namespaces = new ArrayList<>(all.values());
         all.clear();
         learners.clear();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.backend.PingRequest;
@@ -40,9 +41,40 @@ final class Pinger {
     }
 
     static PingResult ping(LabNamespace ns, PingRequest request) throws KernelException {
-        Sockets sockets;
+        return ping(ns, request, () -> PingJourneys.NONE);
+    }
+
+    /**
+     * A ping whose probes have the journeys the captures saw. The captures open after the ping's own sockets,
+     * so that a lab near its descriptors' limit loses its journeys, not its ping, and close after the last
+     * probe's wait.
+     */
+    static PingResult ping(LabNamespace ns, PingRequest request, Supplier<PingJourneys> captures)
+            throws KernelException {
+        Sockets sockets = open(ns);
+        try (sockets; PingJourneys journeys = captures.get()) {
+            return withJourneys(run(sockets, request, journeys), journeys);
+        } catch (SyscallException e) {
+            throw NetlinkCalls.failure(e);
+        }
+    }
+
+    private static PingResult withJourneys(PingResult result, PingJourneys journeys) {
+        if (!journeys.capturing()) {
+            return result;
+        }
+        journeys.close();
+        List<Probe> probes = new ArrayList<>();
+        for (Probe p : result.probes()) {
+            probes.add(new Probe(p.sequence(), p.outcome(), p.from(), p.ttl(), p.rttMicros(), p.error(),
+                    journeys.journey(p.icmpSeq(), p.outcome() != Probe.Outcome.LOST)));
+        }
+        return new PingResult(result.destination(), result.source(), probes, result.pipe());
+    }
+
+    private static Sockets open(LabNamespace ns) throws KernelException {
         try {
-            sockets = Namespaces.enter(ns.fd, () -> {
+            return Namespaces.enter(ns.fd, () -> {
                 InetSocket raw = InetSocket.rawIcmp();
                 try {
                     return new Sockets(raw, InetSocket.udp());
@@ -56,14 +88,9 @@ final class Pinger {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (sockets) {
-            return run(sockets, request);
-        } catch (SyscallException e) {
-            throw NetlinkCalls.failure(e);
-        }
     }
 
-    private static PingResult run(Sockets s, PingRequest request) throws SyscallException, KernelException {
+    private static PingResult run(Sockets s, PingRequest request, PingJourneys journeys) throws SyscallException, KernelException {
         Ipv4Address dst = request.destination();
         if (request.device().isPresent()) {
             s.probe().bindToDevice(request.device().get());
@@ -83,11 +110,13 @@ final class Pinger {
 
         int count = Math.max(0, request.count());
         int id = ThreadLocalRandom.current().nextInt(1, 0x10000);
+        journeys.id(id);
         Outstanding out = new Outstanding(id, dst, count);
         byte[] buf = new byte[65536];
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             receiveUntil(s.raw(), buf, start + i * request.intervalMillis() * 1_000_000L, out, false);
+            journeys.drain();
             out.sentAt[i] = System.nanoTime();
             out.sent[i] = true;
             out.transmitted = i + 1;

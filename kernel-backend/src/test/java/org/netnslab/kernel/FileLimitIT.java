@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A kernel lab that runs out of file descriptors (each namespace holds a few) refuses the next namespace in
- * one line and goes on: no stack trace, and a namespace freed makes room again.
+ * one line and goes on: no stack trace, and a namespace freed makes room again; a ping with no room left for
+ * its journeys' captures still pings.
  */
 class FileLimitIT {
 
@@ -29,6 +30,9 @@ class FileLimitIT {
                 + "files \\(Too many open files\\), so this lab can hold no more namespaces; delete one, or raise "
                 + "'ulimit -n' for netns-lab\\.\n");
         assertThat(out).contains("AFTER 0\n", "AGAIN 0\n", "LIST 1: lo: <LOOPBACK>", "DONE");
+        assertThat(out).as("a ping with no room for its captures still pings")
+                .contains("PING 0 PING 127.0.0.1 (127.0.0.1) 56(84) bytes of data.\n64 bytes from 127.0.0.1: icmp_seq=1")
+                .contains("1 packets transmitted, 1 received, 0% packet loss");
         assertThat(child.exitValue()).isZero();
     }
 }
