@@ -236,6 +236,19 @@ public final class KernelBackend implements Backend {
     }
 
     @Override
+    public synchronized void setMtu(String ns, String device, int mtu) throws KernelException {
+        LabNamespace n = ns(ns);
+        LinkMessage l = link(n, device);
+        Map<LabNamespace, Set<Integer>> touched = touching(n, l.index());
+        // a bridge may follow its port's mtu
+        if (l.master() != 0) {
+            touched.get(n).add(l.master());
+        }
+        NetlinkCalls.ack(n.route, seq -> LinkMessage.setMtu(seq, l.index(), mtu));
+        settle(touched);
+    }
+
+    @Override
     public synchronized void setMaster(String ns, String device, Optional<String> bridge) throws KernelException {
         LabNamespace n = ns(ns);
         LinkMessage l = link(n, device);

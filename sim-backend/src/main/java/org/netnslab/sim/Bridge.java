@@ -49,6 +49,15 @@ final class Bridge extends Device {
         return LinkKind.BRIDGE;
     }
 
+    /**
+     * {@code br_mtu_min}: until a learner sets its mtu, a bridge has its ports' smallest, or
+     * {@code ETH_DATA_LEN} without ports ({@code br_mtu_auto_adjust} as ports come, go and change theirs).
+     */
+    @Override
+    int defaultMtu() {
+        return ports.stream().mapToInt(Device::mtu).min().orElse(super.defaultMtu());
+    }
+
     /** {@code br_dev_xmit}: what the bridge's own stack sends goes to the port that has the address, or to all. */
     @Override
     void xmit(Datapath dp, byte[] frame, Trace trace) {

@@ -225,6 +225,29 @@ public final class SimBackend implements Backend {
     }
 
     @Override
+    public void setMtu(String nsName, String device, int mtu) throws KernelException {
+        settle();
+        Device d = dev(ns(nsName), device);
+        // dev_validate_mtu, then dev_set_mtu, which does nothing for the mtu the device has
+        if (mtu < 0 || mtu < d.minMtu()) {
+            throw new KernelException(Errno.EINVAL, "mtu less than device minimum");
+        }
+        if (d.maxMtu() > 0 && mtu > d.maxMtu()) {
+            throw new KernelException(Errno.EINVAL, "mtu greater than device maximum");
+        }
+        if (mtu == d.mtu()) {
+            return;
+        }
+        step();
+        d.mtuSet = mtu;
+        d.changed();
+        // NETDEV_CHANGEMTU: the bridge it is a port of may follow it
+        if (d.master != null) {
+            d.master.changed();
+        }
+    }
+
+    @Override
     public void setLinkNamespace(String nsName, String device, String target) throws KernelException {
         settle();
         Namespace from = ns(nsName);

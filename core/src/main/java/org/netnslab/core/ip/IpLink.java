@@ -109,7 +109,7 @@ public final class IpLink {
 
     /** {@code ip link set [dev] DEV CHANGE...}, applied in the order the tool applies them. */
     public record LinkSet(String device, Optional<Boolean> up, Optional<String> namespace,
-            Optional<Optional<String>> master) implements Command {
+            Optional<Optional<String>> master, Optional<Integer> mtu) implements Command {
 
         @Override
         public CommandResult run(Context context, String ns) throws KernelException {
@@ -123,11 +123,14 @@ public final class IpLink {
             if (context.link(ns, device).isEmpty()) {
                 return Ip.cannotFind(device);
             }
-            // the kernel's do_setlink order: namespace first, then master, then the flags
+            // the kernel's do_setlink order: namespace first, then the mtu, the master, the flags
             String where = ns;
             if (namespace.isPresent()) {
                 context.backend().setLinkNamespace(ns, device, namespace.get());
                 where = namespace.get();
+            }
+            if (mtu.isPresent()) {
+                context.backend().setMtu(where, device, mtu.get());
             }
             if (master.isPresent()) {
                 context.backend().setMaster(where, device, master.get());
@@ -315,6 +318,7 @@ public final class IpLink {
 
     private static Command set(LinkRequest r, Args a) {
         if (r.kind != null && r.kind.equals("bridge") && r.up == null && r.netns == null && r.master == null
+                && r.mtu == null
                 && r.unsupported == null && (r.name == null || r.name.equals(r.dev))) {
             return IpLinkBridge.parse(r.dev, r.kindArgs);
         }
@@ -328,7 +332,7 @@ public final class IpLink {
             return new Unsupported("renaming a link", a.all());
         }
         return new LinkSet(r.dev, Optional.ofNullable(r.up), Optional.ofNullable(r.netns),
-                Optional.ofNullable(r.master));
+                Optional.ofNullable(r.master), Optional.ofNullable(r.mtu));
     }
 
     private static Command delete(LinkRequest r, Args a) {

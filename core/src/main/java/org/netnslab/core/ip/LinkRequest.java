@@ -68,6 +68,7 @@ final class LinkRequest {
     Boolean up;
     String netns;
     Optional<String> master;
+    Integer mtu;
     String kind;
     Args kindArgs;
     boolean index;
@@ -206,6 +207,18 @@ final class LinkRequest {
                 }
                 netns = v;
                 lookups.add(new Lookup(Lookup.Kind.NETNS, v));
+            }
+            case "mtu" -> {
+                if (create) {
+                    // a link made with an mtu is one the lab does not make yet
+                    return outsideTheLab(keyword, a);
+                }
+                String v = a.value();
+                Optional<Invalid> error = once("mtu", v).or(() -> integer("mtu", v));
+                if (error.isPresent()) {
+                    return error;
+                }
+                mtu = getInteger(v).orElseThrow().intValue();
             }
             case "master" -> {
                 String v = a.value();
