@@ -239,8 +239,16 @@ public final class SimBackend implements Backend {
             return;
         }
         step();
+        int before = d.mtu();
         d.mtuSet = mtu;
         d.changed();
+        // addrconf's NETDEV_CHANGEMTU: IPv6 stops below IPV6_MIN_MTU, and starts again above it
+        if (mtu < Netdev.IPV6_MIN_MTU && d.inet6 != null) {
+            d.inet6 = null;
+            d.addressesChanged();
+        } else if (before < Netdev.IPV6_MIN_MTU && mtu >= Netdev.IPV6_MIN_MTU && !d.isLoopback()) {
+            Netdev.addrconf(d);
+        }
         // NETDEV_CHANGEMTU: the bridge it is a port of may follow it
         if (d.master != null) {
             d.master.changed();

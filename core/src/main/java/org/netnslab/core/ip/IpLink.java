@@ -108,6 +108,9 @@ public final class IpLink {
     }
 
     /** {@code ip link set [dev] DEV CHANGE...}, applied in the order the tool applies them. */
+    /** {@code IPV6_MIN_MTU}: below it the kernel stops IPv6 on a device. */
+    private static final int IPV6_MIN_MTU = 1280;
+
     public record LinkSet(String device, Optional<Boolean> up, Optional<String> namespace,
             Optional<Optional<String>> master, Optional<Integer> mtu) implements Command {
 
@@ -120,8 +123,14 @@ public final class IpLink {
                     && context.link(ns, master.get().get()).isEmpty()) {
                 return invarg("Device does not exist\n", master.get().get()).result();
             }
-            if (context.link(ns, device).isEmpty()) {
+            Optional<Link> link = context.link(ns, device);
+            if (link.isEmpty()) {
                 return Ip.cannotFind(device);
+            }
+            if (mtu.isPresent() && mtu.get() >= 0 && mtu.get() < IPV6_MIN_MTU
+                    && link.get().kind() == LinkKind.LOOPBACK) {
+                return new Unsupported("an mtu under 1280 on lo (the kernel takes its addresses away)", List.of())
+                        .run(context, ns);
             }
             // the kernel's do_setlink order: namespace first, then the mtu, the master, the flags
             String where = ns;
