@@ -39,6 +39,8 @@ final class Bridge extends Device {
     int forwardingPorts;
     /** The smallest address of a port, or all zeros without ports: kept as ports come and go. */
     private MacAddress smallestPort = MacAddress.ZERO;
+    /** {@code NET_ADDR_SET}: a learner set its address, which it keeps as ports come and go. */
+    boolean addressSet;
 
     Bridge(long serial, String name, MacAddress mac) {
         super(serial, name, mac);
@@ -95,6 +97,18 @@ final class Bridge extends Device {
         return smallestPort.equals(MacAddress.ZERO) || Long.compareUnsigned(m.bits(), smallestPort.bits()) < 0;
     }
 
+    /** NETDEV_CHANGEADDR of a port: its new address is local, its old one no longer; the smallest may move. */
+    void portAddressChanged(MacAddress old, MacAddress now) {
+        portMacs.computeIfPresent(old, (k, v) -> v == 1 ? null : v - 1);
+        portMacs.merge(now, 1, Integer::sum);
+        smallestPort = MacAddress.ZERO;
+        for (Device p : ports) {
+            if (smallerThanSmallest(p.mac)) {
+                smallestPort = p.mac;
+            }
+        }
+    }
+
     void removePort(Device port) {
         ports.remove(port);
         portMacs.computeIfPresent(port.mac, (k, v) -> v == 1 ? null : v - 1);
@@ -147,7 +161,7 @@ final class Bridge extends Device {
      * @return whether the address changed (the kernel then runs a port state selection)
      */
     boolean recalculateAddress() {
-        if (smallestPort.equals(mac)) {
+        if (addressSet || smallestPort.equals(mac)) {
             return false;
         }
         mac = smallestPort;

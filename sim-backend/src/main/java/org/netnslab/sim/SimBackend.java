@@ -225,6 +225,33 @@ public final class SimBackend implements Backend {
     }
 
     @Override
+    public void setAddress(String nsName, String device, MacAddress mac) throws KernelException {
+        settle();
+        Device d = dev(ns(nsName), device);
+        // eth_prepare_mac_addr_change: is_valid_ether_addr
+        if (mac.isMulticast() || mac.equals(MacAddress.ZERO)) {
+            throw new KernelException(Errno.EADDRNOTAVAIL);
+        }
+        step();
+        if (d instanceof Bridge br) {
+            br.addressSet = true;
+        }
+        if (mac.equals(d.mac)) {
+            return;
+        }
+        // NETDEV_CHANGEADDR: a port's bridge knows its new address, and may take it
+        Bridge br = d.master;
+        MacAddress old = d.mac;
+        d.mac = mac;
+        if (br != null) {
+            br.portAddressChanged(old, mac);
+            br.recalculateAddress();
+            br.changed();
+        }
+        d.changed();
+    }
+
+    @Override
     public void setMtu(String nsName, String device, int mtu) throws KernelException {
         settle();
         Device d = dev(ns(nsName), device);

@@ -85,6 +85,15 @@ public interface Backend extends AutoCloseable {
         throw new KernelException(Errno.EOPNOTSUPP);
     }
 
+    /**
+     * Equivalent to: {@code ip -n NS link set dev DEV address MAC}. Refused with {@link Errno#EADDRNOTAVAIL}
+     * for a multicast or all-zero address; a bridge keeps an address set this way instead of taking its
+     * ports' smallest.
+     */
+    default void setAddress(String ns, String device, MacAddress mac) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
     /** Equivalent to: {@code ip -n NS link del dev DEV}. A veth's peer goes too. */
     void deleteLink(String ns, String device) throws KernelException;
 
