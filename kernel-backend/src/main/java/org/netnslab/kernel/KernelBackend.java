@@ -240,6 +240,32 @@ public final class KernelBackend implements Backend {
     }
 
     @Override
+    public synchronized void setAddress(String ns, String device, MacAddress mac) throws KernelException {
+        LabNamespace n = ns(ns);
+        LinkMessage l = link(n, device);
+        Map<LabNamespace, Set<Integer>> touched = touching(n, l.index());
+        // a bridge may take its port's address
+        if (l.master() != 0) {
+            touched.get(n).add(l.master());
+        }
+        NetlinkCalls.ack(n.route, seq -> LinkMessage.setAddress(seq, l.index(), mac.toBytes()));
+        settle(touched);
+    }
+
+    @Override
+    public synchronized void setMtu(String ns, String device, int mtu) throws KernelException {
+        LabNamespace n = ns(ns);
+        LinkMessage l = link(n, device);
+        Map<LabNamespace, Set<Integer>> touched = touching(n, l.index());
+        // a bridge may follow its port's mtu
+        if (l.master() != 0) {
+            touched.get(n).add(l.master());
+        }
+        NetlinkCalls.ack(n.route, seq -> LinkMessage.setMtu(seq, l.index(), mtu));
+        settle(touched);
+    }
+
+    @Override
     public synchronized void setMaster(String ns, String device, Optional<String> bridge) throws KernelException {
         LabNamespace n = ns(ns);
         LinkMessage l = link(n, device);

@@ -18,6 +18,9 @@ import org.netnslab.kernel.netlink.RtMsg;
  */
 final class Settled {
 
+    /** {@code IPV6_MIN_MTU}: a device with a smaller mtu has no IPv6, so no link-local to wait for. */
+    private static final int IPV6_MIN_MTU = 1280;
+
     private Settled() {}
 
     /** One namespace's raw view. */
@@ -55,7 +58,8 @@ final class Settled {
                 boolean up = state == LinkMessage.IF_OPER_UP || (bridge && state == LinkMessage.IF_OPER_UNKNOWN);
                 if (!up) {
                     out.add(l.name() + " has a carrier but its state is " + state);
-                } else if (!hasLinkLocal(d, l.index())) {
+                } else if (l.mtu() >= IPV6_MIN_MTU && !hasLinkLocal(d, l.index())) {
+                    // below IPV6_MIN_MTU the kernel gives a device no IPv6 at all
                     out.add(l.name() + " has no IPv6 link-local address yet");
                 }
             } else if (state != LinkMessage.IF_OPER_DOWN && state != LinkMessage.IF_OPER_LOWERLAYERDOWN) {

@@ -39,6 +39,8 @@ final class Bridge extends Device {
     int forwardingPorts;
     /** The smallest address of a port, or all zeros without ports: kept as ports come and go. */
     private MacAddress smallestPort = MacAddress.ZERO;
+    /** {@code NET_ADDR_SET}: a learner set its address, which it keeps as ports come and go. */
+    boolean addressSet;
 
     Bridge(long serial, String name, MacAddress mac) {
         super(serial, name, mac);
@@ -47,6 +49,15 @@ final class Bridge extends Device {
     @Override
     LinkKind kind() {
         return LinkKind.BRIDGE;
+    }
+
+    /**
+     * {@code br_mtu_min}: until a learner sets its mtu, a bridge has its ports' smallest, or
+     * {@code ETH_DATA_LEN} without ports ({@code br_mtu_auto_adjust} as ports come, go and change theirs).
+     */
+    @Override
+    int defaultMtu() {
+        return ports.stream().mapToInt(Device::mtu).min().orElse(super.defaultMtu());
     }
 
     /** {@code br_dev_xmit}: what the bridge's own stack sends goes to the port that has the address, or to all. */
@@ -84,6 +95,18 @@ final class Bridge extends Device {
 
     private boolean smallerThanSmallest(MacAddress m) {
         return smallestPort.equals(MacAddress.ZERO) || Long.compareUnsigned(m.bits(), smallestPort.bits()) < 0;
+    }
+
+    /** NETDEV_CHANGEADDR of a port: its new address is local, its old one no longer; the smallest may move. */
+    void portAddressChanged(MacAddress old, MacAddress now) {
+        portMacs.computeIfPresent(old, (k, v) -> v == 1 ? null : v - 1);
+        portMacs.merge(now, 1, Integer::sum);
+        smallestPort = MacAddress.ZERO;
+        for (Device p : ports) {
+            if (smallerThanSmallest(p.mac)) {
+                smallestPort = p.mac;
+            }
+        }
     }
 
     void removePort(Device port) {
@@ -138,7 +161,7 @@ final class Bridge extends Device {
      * @return whether the address changed (the kernel then runs a port state selection)
      */
     boolean recalculateAddress() {
-        if (smallestPort.equals(mac)) {
+        if (addressSet || smallestPort.equals(mac)) {
             return false;
         }
         mac = smallestPort;

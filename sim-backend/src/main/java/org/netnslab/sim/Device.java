@@ -73,8 +73,26 @@ abstract class Device {
         changed();
     }
 
+    /** {@code dev->mtu} once {@code ip link set DEV mtu N} set it, or -1 while the driver's default holds. */
+    int mtuSet = -1;
+
     int mtu() {
+        return mtuSet >= 0 ? mtuSet : defaultMtu();
+    }
+
+    /** The mtu the driver gives a new device ({@code ETH_DATA_LEN} for Ethernet-like ones). */
+    int defaultMtu() {
         return 1500;
+    }
+
+    /** {@code dev->min_mtu}: {@code ETH_MIN_MTU} for Ethernet-like devices. */
+    int minMtu() {
+        return 68;
+    }
+
+    /** {@code dev->max_mtu}: {@code ETH_MAX_MTU}; 0 when the driver sets none. */
+    int maxMtu() {
+        return 65535;
     }
 
     /** {@code dev_get_iflink}: the peer's index for a veth, its own index otherwise. */

@@ -19,8 +19,19 @@ final class Loopback extends Device {
     }
 
     @Override
-    int mtu() {
+    int defaultMtu() {
         return 65536;
+    }
+
+    /** loopback_setup sets no range: any mtu from 0 up is taken. */
+    @Override
+    int minMtu() {
+        return 0;
+    }
+
+    @Override
+    int maxMtu() {
+        return 0;
     }
 
     /** {@code loopback_xmit}: the frame arrives back at {@code lo}, a loopback's delay later. */

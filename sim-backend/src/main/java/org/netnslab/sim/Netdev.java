@@ -263,8 +263,12 @@ final class Netdev {
      * once a device is up with a carrier and an operstate that lets traffic through. Losing the carrier
      * keeps it; going down removes it.
      */
+    /** {@code IPV6_MIN_MTU}. */
+    static final int IPV6_MIN_MTU = 1280;
+
     static void addrconf(Device d) {
-        if (!d.adminUp || d.inet6 != null) {
+        // below IPV6_MIN_MTU a device has no IPv6 (ipv6_add_dev refuses it)
+        if (!d.adminUp || d.inet6 != null || d.mtu() < IPV6_MIN_MTU) {
             return;
         }
         if (d.isLoopback()) {

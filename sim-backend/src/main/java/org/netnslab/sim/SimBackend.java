@@ -225,6 +225,64 @@ public final class SimBackend implements Backend {
     }
 
     @Override
+    public void setAddress(String nsName, String device, MacAddress mac) throws KernelException {
+        settle();
+        Device d = dev(ns(nsName), device);
+        // eth_prepare_mac_addr_change: is_valid_ether_addr
+        if (mac.isMulticast() || mac.equals(MacAddress.ZERO)) {
+            throw new KernelException(Errno.EADDRNOTAVAIL);
+        }
+        step();
+        if (d instanceof Bridge br) {
+            br.addressSet = true;
+        }
+        if (mac.equals(d.mac)) {
+            return;
+        }
+        // NETDEV_CHANGEADDR: a port's bridge knows its new address, and may take it
+        Bridge br = d.master;
+        MacAddress old = d.mac;
+        d.mac = mac;
+        if (br != null) {
+            br.portAddressChanged(old, mac);
+            br.recalculateAddress();
+            br.changed();
+        }
+        d.changed();
+    }
+
+    @Override
+    public void setMtu(String nsName, String device, int mtu) throws KernelException {
+        settle();
+        Device d = dev(ns(nsName), device);
+        // dev_validate_mtu, then dev_set_mtu, which does nothing for the mtu the device has
+        if (mtu < 0 || mtu < d.minMtu()) {
+            throw new KernelException(Errno.EINVAL, "mtu less than device minimum");
+        }
+        if (d.maxMtu() > 0 && mtu > d.maxMtu()) {
+            throw new KernelException(Errno.EINVAL, "mtu greater than device maximum");
+        }
+        if (mtu == d.mtu()) {
+            return;
+        }
+        step();
+        int before = d.mtu();
+        d.mtuSet = mtu;
+        d.changed();
+        // addrconf's NETDEV_CHANGEMTU: IPv6 stops below IPV6_MIN_MTU, and starts again above it
+        if (mtu < Netdev.IPV6_MIN_MTU && d.inet6 != null) {
+            d.inet6 = null;
+            d.addressesChanged();
+        } else if (before < Netdev.IPV6_MIN_MTU && mtu >= Netdev.IPV6_MIN_MTU && !d.isLoopback()) {
+            Netdev.addrconf(d);
+        }
+        // NETDEV_CHANGEMTU: the bridge it is a port of may follow it
+        if (d.master != null) {
+            d.master.changed();
+        }
+    }
+
+    @Override
     public void setLinkNamespace(String nsName, String device, String target) throws KernelException {
         settle();
         Namespace from = ns(nsName);

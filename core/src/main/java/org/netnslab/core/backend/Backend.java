@@ -76,6 +76,24 @@ public interface Backend extends AutoCloseable {
     /** Equivalent to: {@code ip -n NS link set dev DEV master BRIDGE}, or {@code nomaster} when empty. */
     void setMaster(String ns, String device, Optional<String> bridge) throws KernelException;
 
+    /**
+     * Equivalent to: {@code ip -n NS link set dev DEV mtu MTU}. Refused with {@link Errno#EINVAL} and the
+     * kernel's words ("mtu less than device minimum", "mtu greater than device maximum") outside the device's
+     * range; a bridge keeps an mtu set this way instead of following its ports' smallest.
+     */
+    default void setMtu(String ns, String device, int mtu) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /**
+     * Equivalent to: {@code ip -n NS link set dev DEV address MAC}. Refused with {@link Errno#EADDRNOTAVAIL}
+     * for a multicast or all-zero address; a bridge keeps an address set this way instead of taking its
+     * ports' smallest.
+     */
+    default void setAddress(String ns, String device, MacAddress mac) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
     /** Equivalent to: {@code ip -n NS link del dev DEV}. A veth's peer goes too. */
     void deleteLink(String ns, String device) throws KernelException;
 

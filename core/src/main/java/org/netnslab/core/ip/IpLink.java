@@ -22,6 +22,7 @@ import org.netnslab.core.command.Unsupported;
 import org.netnslab.core.model.Link;
 import org.netnslab.core.model.LinkKind;
 import org.netnslab.core.model.NamespaceState;
+import org.netnslab.core.net.MacAddress;
 
 /**
  * {@code ip link}, as iproute2 6.1's {@code ip/iplink.c} has it: {@code do_iplink}'s subcommands,
@@ -108,8 +109,13 @@ public final class IpLink {
     }
 
     /** {@code ip link set [dev] DEV CHANGE...}, applied in the order the tool applies them. */
+    /** {@code IPV6_MIN_MTU}: below it the kernel stops IPv6 on a device. */
+    private static final int IPV6_MIN_MTU = 1280;
+    /** {@code ETH_ALEN}: the length of every lab device's address, lo's too. */
+    private static final int MAC_LENGTH = 6;
+
     public record LinkSet(String device, Optional<Boolean> up, Optional<String> namespace,
-            Optional<Optional<String>> master) implements Command {
+            Optional<Optional<String>> master, Optional<Integer> mtu, Optional<byte[]> address) implements Command {
 
         @Override
         public CommandResult run(Context context, String ns) throws KernelException {
@@ -120,14 +126,31 @@ public final class IpLink {
                     && context.link(ns, master.get().get()).isEmpty()) {
                 return invarg("Device does not exist\n", master.get().get()).result();
             }
-            if (context.link(ns, device).isEmpty()) {
+            Optional<Link> link = context.link(ns, device);
+            // iplink_parse's last check: the address has the device's length (every lab device's is 6)
+            if (address.isPresent() && address.get().length != MAC_LENGTH && link.isPresent()) {
+                return CommandResult.of("Invalid address length " + address.get().length + " - must be "
+                        + MAC_LENGTH + " bytes\n", 1);
+            }
+            if (link.isEmpty()) {
                 return Ip.cannotFind(device);
             }
-            // the kernel's do_setlink order: namespace first, then master, then the flags
+            if (mtu.isPresent() && mtu.get() >= 0 && mtu.get() < IPV6_MIN_MTU
+                    && link.get().kind() == LinkKind.LOOPBACK) {
+                return new Unsupported("an mtu under 1280 on lo (the kernel takes its addresses away)", List.of())
+                        .run(context, ns);
+            }
+            // the kernel's do_setlink order: namespace first, then the mtu, the master, the flags
             String where = ns;
             if (namespace.isPresent()) {
                 context.backend().setLinkNamespace(ns, device, namespace.get());
                 where = namespace.get();
+            }
+            if (address.isPresent()) {
+                context.backend().setAddress(where, device, MacAddress.fromBytes(address.get(), 0));
+            }
+            if (mtu.isPresent()) {
+                context.backend().setMtu(where, device, mtu.get());
             }
             if (master.isPresent()) {
                 context.backend().setMaster(where, device, master.get());
@@ -315,6 +338,7 @@ public final class IpLink {
 
     private static Command set(LinkRequest r, Args a) {
         if (r.kind != null && r.kind.equals("bridge") && r.up == null && r.netns == null && r.master == null
+                && r.mtu == null && r.address == null
                 && r.unsupported == null && (r.name == null || r.name.equals(r.dev))) {
             return IpLinkBridge.parse(r.dev, r.kindArgs);
         }
@@ -328,7 +352,7 @@ public final class IpLink {
             return new Unsupported("renaming a link", a.all());
         }
         return new LinkSet(r.dev, Optional.ofNullable(r.up), Optional.ofNullable(r.netns),
-                Optional.ofNullable(r.master));
+                Optional.ofNullable(r.master), Optional.ofNullable(r.mtu), Optional.ofNullable(r.address));
     }
 
     private static Command delete(LinkRequest r, Args a) {

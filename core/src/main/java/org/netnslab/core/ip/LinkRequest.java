@@ -68,6 +68,9 @@ final class LinkRequest {
     Boolean up;
     String netns;
     Optional<String> master;
+    Integer mtu;
+    /** The bytes of {@code address}, as ll_addr_a2n read them (4 for a dotted word). */
+    byte[] address;
     String kind;
     Args kindArgs;
     boolean index;
@@ -206,6 +209,29 @@ final class LinkRequest {
                 }
                 netns = v;
                 lookups.add(new Lookup(Lookup.Kind.NETNS, v));
+            }
+            case "mtu" -> {
+                if (create) {
+                    // a link made with an mtu is one the lab does not make yet
+                    return outsideTheLab(keyword, a);
+                }
+                String v = a.value();
+                Optional<Invalid> error = once("mtu", v).or(() -> integer("mtu", v));
+                if (error.isPresent()) {
+                    return error;
+                }
+                mtu = getInteger(v).orElseThrow().intValue();
+            }
+            case "address" -> {
+                if (create) {
+                    return outsideTheLab(keyword, a);
+                }
+                String v = a.value();
+                Optional<Invalid> error = lladdr(v);
+                if (error.isPresent()) {
+                    return error;
+                }
+                address = lladdrBytes(v);
             }
             case "master" -> {
                 String v = a.value();
@@ -375,6 +401,21 @@ final class LinkRequest {
             }
         }
         return Optional.empty();
+    }
+
+    /** The bytes of a word {@link #lladdr} took. */
+    private static byte[] lladdrBytes(String v) {
+        if (v.indexOf('.') >= 0) {
+            return new byte[4];
+        }
+        String[] parts = v.split(":", -1);
+        byte[] out = new byte[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            Matcher m = HEX.matcher(parts[i]);
+            m.matches();
+            out[i] = (byte) new BigInteger(m.group(2), 16).intValue();
+        }
+        return out;
     }
 
     private static Invalid invalidLladdr(String part) {

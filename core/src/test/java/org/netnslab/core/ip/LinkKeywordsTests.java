@@ -21,8 +21,10 @@ class LinkKeywordsTests {
             ip link add name vf type veth peer name vg | LinkAdd[name=Optional[vf], kind=VETH, peer=Optional[vg], peerNamespace=Optional.empty]
             ip link add dev vf type veth peer dev vg   | LinkAdd[name=Optional[vf], kind=VETH, peer=Optional[vg], peerNamespace=Optional.empty]
             ip link add vx type veth peer vy           | LinkAdd[name=Optional[vx], kind=VETH, peer=Optional[vy], peerNamespace=Optional.empty]
-            ip link set dev vf up                      | LinkSet[device=vf, up=Optional[true], namespace=Optional.empty, master=Optional.empty]
-            ip link set name vf up                     | LinkSet[device=vf, up=Optional[true], namespace=Optional.empty, master=Optional.empty]
+            ip link set dev vf up                      | LinkSet[device=vf, up=Optional[true], namespace=Optional.empty, master=Optional.empty, mtu=Optional.empty, address=Optional.empty]
+            ip link set name vf up                     | LinkSet[device=vf, up=Optional[true], namespace=Optional.empty, master=Optional.empty, mtu=Optional.empty, address=Optional.empty]
+            ip link set dev veth0 mtu 1400 up          | LinkSet[device=veth0, up=Optional[true], namespace=Optional.empty, master=Optional.empty, mtu=Optional[1400], address=Optional.empty]
+            ip link set dev veth0 mtu -1               | LinkSet[device=veth0, up=Optional.empty, namespace=Optional.empty, master=Optional.empty, mtu=Optional[-1], address=Optional.empty]
             ip link del dev vf                         | LinkDelete[device=vf]
             ip link del veth0 up                       | LinkDelete[device=veth0]
             ip link del veth0 type veth                | LinkDelete[device=veth0]
@@ -39,6 +41,7 @@ class LinkKeywordsTests {
             ip link set dev vf address -1              | 1   | "-1" is invalid lladdr.
             ip link set dev vf mtu 0x                  | 255 | Error: argument "0x" is wrong: Invalid "mtu" value\\n\\n
             ip link set dev vf mtu 4294967296          | 255 | Error: argument "4294967296" is wrong: Invalid "mtu" value\\n\\n
+            ip link set dev vf mtu 1400 mtu 1300       | 255 | Error: duplicate "mtu": "1300" is the second value.
             ip link set dev vf promisc On              | 1   | Error: argument of "promisc" must be "on" or "off", not "On"
             ip link set dev vf index 0                 | 255 | Error: argument "0" is wrong: Invalid "index" value
             ip link set vf 0                           | 255 | Error: argument "dev" is required
@@ -53,8 +56,6 @@ class LinkKeywordsTests {
     /** Lines whose keywords take good values the lab does not model: said so, with the first such keyword. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            ip link set dev veth0 mtu 1400             | ip link set ... mtu
-            ip link set dev veth0 address aa:bb:cc:dd:ee:ff | ip link set ... address
             ip link set dev veth0 carrier o            | ip link set ... carrier
             ip link set dev veth0 state UP             | ip link set ... state
             ip link set dev veth0 xdp off              | ip link set ... xdp

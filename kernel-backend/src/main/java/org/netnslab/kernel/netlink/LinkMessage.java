@@ -154,6 +154,24 @@ public record LinkMessage(
                 .end().toBytes();
     }
 
+    /** {@code ip link set dev DEV address MAC}: {@code IFLA_ADDRESS}, the six bytes. */
+    public static byte[] setAddress(int seq, int index, byte[] mac) {
+        return MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_NEWLINK, NlmFlags.REQUEST | NlmFlags.ACK, seq)
+                .header(IfInfoMsg.of(index))
+                .bytes(IflaAttr.ADDRESS, mac)
+                .end().toBytes();
+    }
+
+    /** {@code ip link set dev DEV mtu MTU}: {@code IFLA_MTU}, a u32 (a negative one is refused as one). */
+    public static byte[] setMtu(int seq, int index, int mtu) {
+        return MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_NEWLINK, NlmFlags.REQUEST | NlmFlags.ACK, seq)
+                .header(IfInfoMsg.of(index))
+                .u32(IflaAttr.MTU, mtu)
+                .end().toBytes();
+    }
+
     /** {@code ip link set dev DEV master BRIDGE}, or {@code nomaster} with master 0. */
     public static byte[] setMaster(int seq, int index, int masterIndex) {
         return MessageWriter.rtnetlink()
