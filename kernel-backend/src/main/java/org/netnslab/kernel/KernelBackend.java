@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.netnslab.core.backend.Backend;
 import org.netnslab.core.backend.Capture;
+import org.netnslab.core.backend.CapturedFrame;
 import org.netnslab.core.backend.Connection;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
@@ -80,6 +81,8 @@ public final class KernelBackend implements Backend {
     private final Map<String, LabNamespace> all = new LinkedHashMap<>();
     /** Holds the kernel's packet timestamps on for the lab's life, for the journeys of its pings. */
     private Optional<PacketSocket> stamping = Optional.empty();
+    /** The lab's packets since it began: a socket in each namespace, for downloads and pings' journeys. */
+    private final PacketHistory packets = new PacketHistory();
     private final List<String> learners = new ArrayList<>();
     private int settleTimeouts;
     private List<String> lastUnsettled = List.of();
@@ -110,6 +113,8 @@ public final class KernelBackend implements Backend {
             all.put(HOST, create(HOST));
             all.put(UPSTREAM, create(UPSTREAM));
             stamping = PingJourneys.stamping(all.get(HOST));
+            packets.watch(all.get(HOST));
+            packets.watch(all.get(UPSTREAM));
             LabWorld.build(this);
         } catch (KernelException | RuntimeException | Error e) {
             close();
@@ -132,6 +137,7 @@ public final class KernelBackend implements Backend {
         LabNamespace n = create(name);
         all.put(name, n);
         learners.add(name);
+        packets.watch(n);
         drain(n);
     }
 
@@ -159,6 +165,7 @@ public final class KernelBackend implements Backend {
         learners.remove(name);
         shown.remove(gone);
         all.values().forEach(o -> o.mirror.idsVersion++);
+        packets.forget(gone);
         gone.close();
         // the kernel takes the namespace down on its own time: its veths' peers and its ids go then, as the
         // monitors of the others hear
@@ -543,7 +550,7 @@ public final class KernelBackend implements Backend {
     public synchronized PingResult ping(String ns, PingRequest request) throws KernelException {
         LabNamespace n = ns(ns);
         traffic++;
-        return Pinger.ping(n, request, () -> PingJourneys.open(all, this::namespace));
+        return Pinger.ping(n, request, () -> PingJourneys.open(packets, this::namespace));
     }
 
     // ------------------------------------------------------------------------------------------ captures
@@ -557,6 +564,16 @@ public final class KernelBackend implements Backend {
                     .orElseThrow(() -> new KernelException(Errno.ENODEV));
         }
         return Capturer.open(n, ifindex, i -> namespace(ns).flatMap(s -> s.link(i)).map(l -> l.name()).orElse(null));
+    }
+
+    /**
+     * The frames the namespace's packet socket read on the device since the namespace was made (each under the
+     * name its device had when it was read), oldest first; empty for a namespace whose socket could not open.
+     */
+    @Override
+    public synchronized List<CapturedFrame> history(String ns, String device) {
+        LabNamespace n = all.get(ns);
+        return n == null || closed ? List.of() : packets.of(n, device);
     }
 
     // ------------------------------------------------------------------------------------------ TCP
@@ -644,6 +661,7 @@ public final class KernelBackend implements Backend {
 
     @Override
     public synchronized LabState snapshot() {
+        packets.read(); // often enough that no socket's buffer fills between two steps
         List<NamespaceState> states = new ArrayList<>();
         try {
             for (LabNamespace n : all.values()) {
@@ -662,6 +680,7 @@ public final class KernelBackend implements Backend {
         }
         closed = true;
         stamping.ifPresent(PacketSocket::close);
+        packets.close();
         List<LabNamespace> namespaces = new ArrayList<>(all.values());
         all.clear();
         learners.clear();

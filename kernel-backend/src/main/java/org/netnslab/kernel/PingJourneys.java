@@ -17,14 +17,13 @@ import org.netnslab.kernel.icmp.IcmpMessage;
 import org.netnslab.kernel.icmp.Ipv4Header;
 import org.netnslab.kernel.sys.Namespaces;
 import org.netnslab.kernel.sys.PacketSocket;
-import org.netnslab.kernel.sys.SyscallException;
 
 /**
- * A ping's journeys on the kernel: while its probes run, one packet socket in each namespace of the lab, on
- * every device ({@code ifindex} 0, the way {@code tcpdump -i any} listens), each opened inside its namespace
- * and never in the machine's own. The echo requests and replies of the ping's ICMP id, and the ICMP errors
- * that quote them, make each probe's hops in the order the kernel stamped them. One descriptor a namespace;
- * when the lab can open no more, there are no journeys and the ping goes on without them.
+ * A ping's journeys on the kernel, from the lab's packet sockets ({@link PacketHistory}): one in each
+ * namespace, on every device ({@code ifindex} 0, the way {@code tcpdump -i any} listens), each opened inside
+ * its namespace and never in the machine's own. What they read while the probes run, the echo requests and
+ * replies of the ping's ICMP id and the ICMP errors that quote them, make each probe's hops in the order the
+ * kernel stamped them. A namespace whose socket could not open (the lab's descriptors spent) is not on them.
  *
  * <p>The kernel's drop reasons ({@code skb:kfree_skb}) are a tracepoint of the whole machine, not of a
  * namespace: they are not read here, and a probe without an answer says only where it was last seen.
@@ -35,47 +34,34 @@ final class PingJourneys implements AutoCloseable {
     private static final int ETH_P_IP = 0x0800;
 
     /** No captures: the probes have no journeys. */
-    static final PingJourneys NONE = new PingJourneys(List.of(), ns -> Optional.empty());
-
-    private record Tap(String namespace, PacketSocket socket) {}
+    static final PingJourneys NONE = new PingJourneys(null, ns -> Optional.empty());
 
     /** One of the ping's packets as one device saw it. */
     private record Seen(long micros, String namespace, int ifindex, boolean outgoing, int seq, int order,
             String what, String whatAfter) {}
 
-    private final List<Tap> taps;
+    private final PacketHistory history;
     private final Function<String, Optional<NamespaceState>> states;
     private final List<Seen> seen = new ArrayList<>();
-    private final List<RawFrame> frames = new ArrayList<>();
+    private final List<PacketHistory.Read> frames = new ArrayList<>();
     private int id = -1;
     private boolean closed;
 
-    private record RawFrame(String namespace, PacketSocket.Frame frame) {}
-
-    private PingJourneys(List<Tap> taps, Function<String, Optional<NamespaceState>> states) {
-        this.taps = taps;
+    private PingJourneys(PacketHistory history, Function<String, Optional<NamespaceState>> states) {
+        this.history = history;
         this.states = states;
     }
 
     /**
-     * Opens a socket in each namespace, or none at all when one cannot be opened (the lab's descriptors
-     * spent, a namespace gone).
+     * The journeys of a ping about to start: what the lab's sockets held before it is kept in the history
+     * and not on the journeys.
      *
-     * @param namespaces the lab's namespaces by their lab names
+     * @param history the lab's packet sockets
      * @param states each namespace's state, to name its devices by index
      */
-    static PingJourneys open(Map<String, LabNamespace> namespaces,
-            Function<String, Optional<NamespaceState>> states) {
-        List<Tap> taps = new ArrayList<>();
-        try {
-            for (Map.Entry<String, LabNamespace> e : namespaces.entrySet()) {
-                taps.add(new Tap(e.getKey(), Namespaces.enter(e.getValue().fd, () -> PacketSocket.open(0))));
-            }
-        } catch (IOException | RuntimeException e) {
-            taps.forEach(t -> t.socket().close());
-            return NONE;
-        }
-        return new PingJourneys(taps, states);
+    static PingJourneys open(PacketHistory history, Function<String, Optional<NamespaceState>> states) {
+        history.read();
+        return new PingJourneys(history, states);
     }
 
     /** A socket in the host that keeps the kernel stamping frames (see {@link PacketSocket#stamping()}). */
@@ -89,7 +75,7 @@ final class PingJourneys implements AutoCloseable {
 
     /** Whether the probes will have journeys. */
     boolean capturing() {
-        return !taps.isEmpty();
+        return history != null;
     }
 
     /** The ICMP id of the ping's echo requests. */
@@ -99,15 +85,8 @@ final class PingJourneys implements AutoCloseable {
 
     /** Reads what waits in the sockets, so that a long ping does not fill their buffers. */
     void drain() {
-        for (Tap t : taps) {
-            try {
-                PacketSocket.Frame f;
-                while ((f = t.socket().read()) != null) {
-                    frames.add(new RawFrame(t.namespace(), f));
-                }
-            } catch (SyscallException e) {
-                // a device that went away ends what its socket reads; what was read stays
-            }
+        if (history != null) {
+            frames.addAll(history.read());
         }
     }
 
@@ -137,7 +116,7 @@ final class PingJourneys implements AutoCloseable {
         return hops;
     }
 
-    /** Closes the sockets after reading what they still hold. */
+    /** Reads what the sockets still hold, and orders the probes' hops; the sockets stay the lab's. */
     @Override
     public void close() {
         if (closed) {
@@ -145,42 +124,12 @@ final class PingJourneys implements AutoCloseable {
         }
         closed = true;
         drain();
-        closeAll();
-        for (RawFrame r : frames) {
-            parse(r.namespace(), r.frame()).ifPresent(seen::add);
+        for (PacketHistory.Read r : frames) {
+            parse(r.namespace().name, r.frame()).ifPresent(seen::add);
         }
         seen.sort(Comparator.comparingLong(Seen::micros).thenComparingInt(Seen::order)
                 .thenComparing(s -> !s.outgoing()));
         frames.clear();
-    }
-
-    /**
-     * Closes the sockets side by side: each close waits for the kernel's grace period ({@code synchronize_net}
-     * in {@code packet_release}), milliseconds each, which one after another would add up to a tenth of a
-     * second a ping; side by side they share one.
-     */
-    private void closeAll() {
-        List<Thread> closing = new ArrayList<>();
-        for (Tap t : taps) {
-            Thread th = new Thread(t.socket()::close, "close-capture-" + t.namespace());
-            th.setDaemon(true);
-            th.start();
-            closing.add(th);
-        }
-        boolean interrupted = false;
-        for (Thread th : closing) {
-            while (true) {
-                try {
-                    th.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private Optional<Seen> parse(String namespace, PacketSocket.Frame f) {

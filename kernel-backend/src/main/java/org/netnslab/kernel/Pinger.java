@@ -45,9 +45,8 @@ final class Pinger {
     }
 
     /**
-     * A ping whose probes have the journeys the captures saw. The captures open after the ping's own sockets,
-     * so that a lab near its descriptors' limit loses its journeys, not its ping, and close after the last
-     * probe's wait.
+     * A ping whose probes have the journeys the lab's packet sockets saw while they ran, read until the last
+     * probe's wait ends.
      */
     static PingResult ping(LabNamespace ns, PingRequest request, Supplier<PingJourneys> captures)
             throws KernelException {

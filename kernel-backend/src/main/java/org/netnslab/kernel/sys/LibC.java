@@ -72,6 +72,11 @@ public interface LibC {
     @ssize_t
     long recvfrom(int fd, Pointer buf, @size_t long len, int flags, @Out byte[] addr, IntByReference addrlen);
 
+    /** {@code struct msghdr} in native memory, with its buffers: for the control messages of a packet socket. */
+    @SaveError
+    @ssize_t
+    long recvmsg(int fd, Pointer msg, int flags);
+
     @SaveError
     int poll(byte[] fds, long nfds, int timeout);
 

@@ -37,6 +37,7 @@ final class Native {
         l.recvfrom(-1, buf, buf.length, 0, buf, new jnr.ffi.byref.IntByReference(buf.length));
         l.recvfrom(-1, Memory.allocateDirect(Runtime.getRuntime(l), buf.length), buf.length, 0, buf,
                 new jnr.ffi.byref.IntByReference(buf.length));
+        l.recvmsg(-1, Memory.allocateDirect(Runtime.getRuntime(l), 56), 0);
         l.sendto(-1, buf, buf.length, 0, buf, buf.length);
         l.setsockopt(-1, 0, 0, buf, 4);
         l.pread(-1, buf, buf.length, 0);
