@@ -1,10 +1,5 @@
-<#-- Download capture (.pcap): a link's packets since the lab began; on the kernel, how to capture instead -->
-<#if capturesKept??>
-  <section class="capture" aria-label="capture">
-    <h2>Packets</h2>
-    <p class="hint">A lab on the kernel keeps no packets to download: capture them in the lab with <code>tcpdump -i DEV -n</code>, or <code>tcpdump -i DEV -w FILE</code> and then <code>tcpdump -r FILE</code>.</p>
-  </section>
-<#elseif captures?? && captures?has_content>
+<#-- Download capture (.pcap): a link's packets since the lab began, or since the step began -->
+<#if captures?? && captures?has_content>
   <section class="capture" aria-label="capture">
     <h2>Packets</h2>
     <form method="get" action="${action}/capture">
@@ -12,6 +7,13 @@
       <select id="capture-link" name="link">
         <#list captures as c><option value="${c.ns}/${c.device}">${c.label}</option></#list>
       </select>
+      <#if captureSteps>
+      <label for="capture-from">From</label>
+      <select id="capture-from" name="from">
+        <option value="lab">the lab's start</option>
+        <option value="step">this step's start</option>
+      </select>
+      </#if>
       <button type="submit">Download capture (.pcap)</button>
     </form>
   </section>

@@ -572,8 +572,18 @@ public final class KernelBackend implements Backend {
      */
     @Override
     public synchronized List<CapturedFrame> history(String ns, String device) {
+        return history(ns, device, 0);
+    }
+
+    @Override
+    public synchronized long historyMark() {
+        return closed ? 0 : packets.mark();
+    }
+
+    @Override
+    public synchronized List<CapturedFrame> history(String ns, String device, long mark) {
         LabNamespace n = all.get(ns);
-        return n == null || closed ? List.of() : packets.of(n, device);
+        return n == null || closed ? List.of() : packets.of(n, device, mark);
     }
 
     // ------------------------------------------------------------------------------------------ TCP

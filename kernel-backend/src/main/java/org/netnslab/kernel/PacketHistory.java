@@ -37,11 +37,13 @@ final class PacketHistory implements AutoCloseable {
     /** A frame read, with the namespace whose socket read it. */
     record Read(LabNamespace namespace, PacketSocket.Frame frame) {}
 
-    private record Kept(LabNamespace namespace, CapturedFrame frame) {}
+    private record Kept(LabNamespace namespace, CapturedFrame frame, long mark) {}
 
     private final Map<LabNamespace, PacketSocket> sockets = new LinkedHashMap<>();
     private final Deque<Kept> kept = new ArrayDeque<>();
     private long bytes;
+    /** How many frames were kept since the lab began, dropped ones too. */
+    private long taken;
 
     /** Starts keeping the packets of a new namespace; a namespace whose socket cannot open is left out. */
     void watch(LabNamespace ns) {
@@ -83,19 +85,25 @@ final class PacketHistory implements AutoCloseable {
                 .orElse("if" + f.ifindex());
         // a checksum left to the device is filled, as the wire carries it: a download shows none "incorrect"
         byte[] frame = f.checksumNotReady() ? Checksums.filled(f.data()) : f.data();
-        kept.addLast(new Kept(ns, new CapturedFrame(f.micros(), device, f.ifindex(), f.outgoing(), frame)));
+        kept.addLast(new Kept(ns, new CapturedFrame(f.micros(), device, f.ifindex(), f.outgoing(), frame), taken++));
         bytes += frame.length;
         while (kept.size() > FRAMES || bytes > BYTES) {
             bytes -= kept.removeFirst().frame().frame().length;
         }
     }
 
-    /** The frames kept of one device of a namespace, oldest first, after reading what waits. */
-    List<CapturedFrame> of(LabNamespace ns, String device) {
+    /** How many frames were kept so far, after reading what waits: a mark for {@link #of}. */
+    long mark() {
+        read();
+        return taken;
+    }
+
+    /** The frames kept of one device of a namespace from {@code mark} on, oldest first, after reading what waits. */
+    List<CapturedFrame> of(LabNamespace ns, String device, long mark) {
         read();
         List<CapturedFrame> out = new ArrayList<>();
         for (Kept k : kept) {
-            if (k.namespace() == ns && k.frame().device().equals(device)) {
+            if (k.mark() >= mark && k.namespace() == ns && k.frame().device().equals(device)) {
                 out.add(k.frame());
             }
         }

@@ -707,7 +707,17 @@ public final class SimBackend implements Backend {
 
     @Override
     public List<CapturedFrame> history(String nsName, String device) {
-        return datapath.taps.history(nsName, device);
+        return datapath.taps.history(nsName, device, 0);
+    }
+
+    @Override
+    public long historyMark() {
+        return datapath.taps.mark();
+    }
+
+    @Override
+    public List<CapturedFrame> history(String nsName, String device, long mark) {
+        return datapath.taps.history(nsName, device, mark);
     }
 
     @Override

@@ -23,12 +23,14 @@ final class Taps {
     /** How many frames of the whole lab the history keeps. */
     static final int HISTORY = 4096;
 
-    /** A frame of the history: where it was seen. */
-    record Seen(String namespace, CapturedFrame frame) {}
+    /** A frame of the history: where it was seen, and how many the history had taken in before it. */
+    record Seen(String namespace, CapturedFrame frame, long mark) {}
 
     private final Engine engine;
     private final List<SimCapture> open = new ArrayList<>();
     private final Deque<Seen> history = new ArrayDeque<>();
+    /** How many frames the history has taken in since the lab began, dropped ones too. */
+    private long taken;
 
     Taps(Engine engine) {
         this.engine = engine;
@@ -65,7 +67,7 @@ final class Taps {
         }
         CapturedFrame f = new CapturedFrame(EPOCH + engine.now(), dev.name, dev.index, outgoing, frame);
         if (kept && !(outgoing && dev.isLoopback())) {
-            history.addLast(new Seen(dev.ns.name(), f));
+            history.addLast(new Seen(dev.ns.name(), f, taken++));
             if (history.size() > HISTORY) {
                 history.removeFirst();
             }
@@ -83,11 +85,16 @@ final class Taps {
         return c;
     }
 
-    /** The history of one device of a namespace, by the lab's names. */
-    List<CapturedFrame> history(String ns, String device) {
+    /** How many frames the history has taken in so far. */
+    long mark() {
+        return taken;
+    }
+
+    /** The history of one device of a namespace, by the lab's names, from {@code mark} on. */
+    List<CapturedFrame> history(String ns, String device, long mark) {
         List<CapturedFrame> out = new ArrayList<>();
         for (Seen s : history) {
-            if (s.namespace().equals(ns) && s.frame().device().equals(device)) {
+            if (s.mark() >= mark && s.namespace().equals(ns) && s.frame().device().equals(device)) {
                 out.add(s.frame());
             }
         }

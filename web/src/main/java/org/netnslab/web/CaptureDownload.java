@@ -12,8 +12,10 @@ import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.tcpdump.Pcap;
 
 /**
- * {@code Download capture (.pcap)}: a link's packets since the lab began, as {@code tcpdump -w} would have
- * written them had it captured on the link all along; a file that Wireshark, tshark and {@code tcpdump -r} open.
+ * {@code Download capture (.pcap)}: a link's packets since the lab began (or since the step began), as
+ * {@code tcpdump -w} would have written them had it captured on the link all along; a file that Wireshark,
+ * tshark and {@code tcpdump -r} open. On both backends: the simulator's devices' taps, the kernel's packet
+ * sockets in each namespace.
  */
 final class CaptureDownload {
 
@@ -22,18 +24,18 @@ final class CaptureDownload {
 
     private CaptureDownload() {}
 
-    /** The file of one link of one namespace. */
-    static byte[] pcap(Backend backend, String ns, String device) {
+    /** The file of one link of one namespace, from a mark of the backend's history on (0: the lab's start). */
+    static byte[] pcap(Backend backend, String ns, String device, long mark) {
         List<Pcap.Packet> packets = new ArrayList<>();
-        for (CapturedFrame f : backend.history(ns, device)) {
+        for (CapturedFrame f : backend.history(ns, device, mark)) {
             packets.add(new Pcap.Packet(f.micros(), f.frame().length, f.frame()));
         }
         return Pcap.write(Pcap.LINKTYPE_ETHERNET, packets);
     }
 
     /** The name the file is saved under: the namespace and the link, in characters every file system takes. */
-    static String fileName(String ns, String device) {
-        String name = (Backend.HOST.equals(ns) ? "host" : ns) + "-" + device;
+    static String fileName(String ns, String device, boolean sinceStep) {
+        String name = (Backend.HOST.equals(ns) ? "host" : ns) + "-" + device + (sinceStep ? "-this-step" : "");
         return "netns-lab-" + name.replaceAll("[^A-Za-z0-9._-]", "_") + ".pcap";
     }
 

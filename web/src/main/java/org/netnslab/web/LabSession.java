@@ -70,6 +70,8 @@ final class LabSession implements AutoCloseable {
     private final List<Integer> shownTotals = new ArrayList<>();
     private Optional<StepResult> liveLastStep = Optional.empty();
     private int liveProbes;
+    /** The lab's history mark ({@link Backend#historyMark()}) when the open step began; 0 at the lab's start. */
+    private long stepMark;
 
     /** A lab of its own, which follows a lesson, or a free lab when there is none. */
     LabSession(Supplier<Backend> backends, Optional<Lesson> lesson) {
@@ -267,16 +269,22 @@ final class LabSession implements AutoCloseable {
     }
 
     /**
-     * {@code Download capture (.pcap)}: link DEVICE of NS's packets since the lab began, as a pcap file, taken
-     * from the lab itself (on the simulator made again from the log when no one held it: the same packets);
-     * empty when there is no such link.
+     * {@code Download capture (.pcap)}: link DEVICE of NS's packets since the lab began, or since the step
+     * began (the lesson's last step applied, or the open step of an exercise), as a pcap file, taken from the
+     * lab itself (on the simulator made again from the log when no one held it: the same packets); empty when
+     * there is no such link.
      */
-    synchronized Optional<byte[]> capture(String ns, String device) {
+    synchronized Optional<byte[]> capture(String ns, String device, boolean sinceStep) {
         if (point.state().namespace(ns).flatMap(s -> s.link(device)).isEmpty()) {
             return Optional.empty();
         }
         live(point.log());
-        return Optional.of(CaptureDownload.pcap(backend, ns, device));
+        return Optional.of(CaptureDownload.pcap(backend, ns, device, sinceStep ? stepMark : 0));
+    }
+
+    /** Whether the lab has steps, so that a capture can begin where the open (or last) one began. */
+    boolean hasSteps() {
+        return lesson.isPresent();
     }
 
     /** Checks the open step of the exercise; when it holds, the log says so. */
@@ -341,6 +349,9 @@ final class LabSession implements AutoCloseable {
     /** Appends to the live lab's log: for {@link ExerciseSteps}, which keeps it in step with the exercise. */
     void append(LabLog.Entry e) {
         liveLog = liveLog.plus(e);
+        if (e.kind().closesStep()) {
+            stepMark = backend.historyMark(); // the next step opens
+        }
     }
 
     /** Where the lab's page is: {@code /lab}, {@code /lessons/ID}, or {@code /lessons/ID/exercise}. */
@@ -430,6 +441,7 @@ final class LabSession implements AutoCloseable {
             shownTotals.add(0);
             liveLastStep = Optional.empty();
             liveProbes = 0;
+            stepMark = 0;
         }
         int done = liveLog.entries().size();
         while (done < wanted.size() && liveProbes < MAX_PROBES && apply(wanted.get(done))) {
@@ -476,6 +488,7 @@ final class LabSession implements AutoCloseable {
             return exercise != null && ExerciseSteps.replay(this, e);
         }
         if (e.step()) {
+            stepMark = backend.historyMark();
             StepResult result = runner.next();
             liveLastStep = Optional.of(result);
             for (CommandOutput o : result.outputs()) {

@@ -477,12 +477,9 @@ final class WebApp {
         model.put("moreTerminals", point.screens().size() < LabSession.MAX_TERMINALS);
         model.put("panels", StatePanels.of(view.before(), point.state()));
         model.put("topology", point.topology(() -> Topology.svg(point.state())));
-        // the simulator keeps every link's packets; the kernel backend keeps none, and tcpdump there is the way
-        if (cheapCopies) {
-            model.put("captures", CaptureDownload.links(point.state()));
-        } else {
-            model.put("capturesKept", false);
-        }
+        // both backends keep every link's packets since the lab began
+        model.put("captures", CaptureDownload.links(point.state()));
+        model.put("captureSteps", lesson.isPresent());
         if (cheapCopies) {
             // measured once for everyone at this point; the first to get here has it loaded after the page
             if (measured.isPresent()) {
@@ -585,10 +582,10 @@ final class WebApp {
         return rendered;
     }
 
-    static final String KERNEL_KEEPS_NO_PACKETS = "A lab on the kernel keeps no packets to download: capture them in "
-            + "the lab with tcpdump (tcpdump -i DEV -n, or -w FILE and then tcpdump -r FILE).";
-
-    /** {@code Download capture (.pcap)}: {@code ?link=NS/DEV}, the link's packets since the lab began. */
+    /**
+     * {@code Download capture (.pcap)}: {@code ?link=NS/DEV}, the link's packets since the lab began, or with
+     * {@code &from=step} since the step began.
+     */
     private void capture(Context ctx, Optional<Lesson> lesson) {
         String link = Optional.ofNullable(ctx.queryParam("link")).orElse("");
         int slash = link.lastIndexOf('/');
@@ -598,18 +595,15 @@ final class WebApp {
         }
         String ns = link.substring(0, slash);
         String device = link.substring(slash + 1);
-        if (!cheapCopies) {
-            notFound(ctx, KERNEL_KEEPS_NO_PACKETS);
-            return;
-        }
+        boolean sinceStep = "step".equals(ctx.queryParam("from"));
         LabSession lab = lab(ctx, lesson);
-        Optional<byte[]> pcap = lab.capture(ns, device);
+        Optional<byte[]> pcap = lab.capture(ns, device, sinceStep && lab.hasSteps());
         if (pcap.isEmpty()) {
             notFound(ctx, "There is no link " + device + " in " + ns + ".");
             return;
         }
         ctx.contentType(CaptureDownload.MEDIA_TYPE);
-        ctx.header("Content-Disposition", "attachment; filename=\"" + CaptureDownload.fileName(ns, device) + "\"");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + CaptureDownload.fileName(ns, device, sinceStep && lab.hasSteps()) + "\"");
         ctx.result(pcap.get());
     }
 

@@ -86,20 +86,48 @@ class CaptureDownloadTests {
     }
 
     @Test
-    void aKernelLabOffersNoEmptyFileButSaysHowToCapture() {
-        // the page as a kernel lab's: what it offers follows the backend's name, whatever runs the lab here
-        JavalinTest.test(new WebApp(ShippedCatalog.load(), new LabStore(100), () -> Backends.openUnchecked("sim"),
-                "kernel").create(), (server, client) -> {
+    void fromTheStepsStartHasOnlyTheStepsPackets() {
+        JavalinTest.test(app(), (server, client) -> {
             HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
             String origin = "http://127.0.0.1:" + server.port();
-            String page = get(http, origin + "/lab").body();
-            assertThat(page).doesNotContain("Download capture (.pcap)").contains("keeps no packets to download",
-                    "tcpdump -r FILE");
+            get(http, origin + "/lessons/2");
+            for (int i = 0; i < 6; i++) { // to "Ping from one to the other", whose pings go both ways
+                http.send(HttpRequest.newBuilder(URI.create(origin + "/lessons/2/next"))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            }
+            assertThat(get(http, origin + "/lessons/2").body()).contains("Download capture (.pcap)",
+                    "<option value=\"step\">this step's start</option>");
+            List<Integer> lab = types(http, origin + "/lessons/2/capture?link=ns1%2Fv1&from=lab");
+            List<Integer> step = types(http, origin + "/lessons/2/capture?link=ns1%2Fv1&from=step");
+            assertThat(step).as("the step's two pings").contains(0x0800).isEqualTo(lab);
 
-            HttpResponse<String> r = get(http, origin + "/lab/capture?link="
-                    + URLEncoder.encode("/host/eth0", StandardCharsets.UTF_8));
-            assertThat(r.statusCode()).isEqualTo(404);
-            assertThat(r.body()).contains(WebApp.KERNEL_KEEPS_NO_PACKETS);
+            http.send(HttpRequest.newBuilder(URI.create(origin + "/lessons/2/next"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(types(http, origin + "/lessons/2/capture?link=ns1%2Fv1&from=step"))
+                    .as("a shell inside ns1 sends nothing").isEmpty();
+            assertThat(types(http, origin + "/lessons/2/capture?link=ns1%2Fv1&from=lab")).isEqualTo(lab);
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(origin
+                    + "/lessons/2/capture?link=ns1%2Fv1&from=step")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.headers().firstValue("Content-Disposition"))
+                    .hasValue("attachment; filename=\"netns-lab-ns1-v1-this-step.pcap\"");
         });
+    }
+
+    @Test
+    void aFreeLabHasNoStepsToCountFrom() {
+        JavalinTest.test(app(), (server, client) -> {
+            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            String page = get(http, "http://127.0.0.1:" + server.port() + "/lab").body();
+            assertThat(page).contains("Download capture (.pcap)").doesNotContain("this step's start");
+        });
+    }
+
+    /** The EtherTypes of the frames of the file the page serves. */
+    static List<Integer> types(HttpClient http, String url) throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(url).isEqualTo(200);
+        return Pcap.read(r.body()).orElseThrow().packets().stream()
+                .map(p -> (p.data()[12] & 0xff) << 8 | p.data()[13] & 0xff).toList();
     }
 }

@@ -327,6 +327,20 @@ public interface Backend extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * How many frames the lab's history has taken in so far, of all its devices: a mark to count from, so that
+     * {@link #history(String, String, long)} gives what came after it (a step's packets, from the mark taken
+     * as the step began). 0 when the backend keeps none.
+     */
+    default long historyMark() {
+        return 0;
+    }
+
+    /** {@link #history(String, String)}, only the frames taken in after {@code mark} ({@link #historyMark()}). */
+    default List<CapturedFrame> history(String ns, String device, long mark) {
+        return mark <= 0 ? history(ns, device) : List.of();
+    }
+
     // ------------------------------------------------------------------------------------------ rules
 
     /**
