@@ -25,8 +25,9 @@ import org.netnslab.kernel.sys.PacketSocket;
  * replies of the ping's ICMP id and the ICMP errors that quote them, make each probe's hops in the order the
  * kernel stamped them. A namespace whose socket could not open (the lab's descriptors spent) is not on them.
  *
- * <p>The kernel's drop reasons ({@code skb:kfree_skb}) are a tracepoint of the whole machine, not of a
- * namespace: they are not read here, and a probe without an answer says only where it was last seen.
+ * <p>A probe without an answer ends where it was last seen, with why it died there when the namespace's
+ * counters tell ({@link DropCounters}): the kernel's drop reasons proper ({@code skb:kfree_skb}) are a
+ * tracepoint of the whole machine, not of a namespace, and are not read.
  */
 final class PingJourneys implements AutoCloseable {
 
@@ -34,7 +35,7 @@ final class PingJourneys implements AutoCloseable {
     private static final int ETH_P_IP = 0x0800;
 
     /** No captures: the probes have no journeys. */
-    static final PingJourneys NONE = new PingJourneys(null, ns -> Optional.empty());
+    static final PingJourneys NONE = new PingJourneys(null, ns -> Optional.empty(), "", ns -> Optional.empty());
 
     /** One of the ping's packets as one device saw it. */
     private record Seen(long micros, String namespace, int ifindex, boolean outgoing, int seq, int order,
@@ -42,14 +43,19 @@ final class PingJourneys implements AutoCloseable {
 
     private final PacketHistory history;
     private final Function<String, Optional<NamespaceState>> states;
+    private final String source;
+    private final Function<String, Optional<String>> why;
     private final List<Seen> seen = new ArrayList<>();
     private final List<PacketHistory.Read> frames = new ArrayList<>();
     private int id = -1;
     private boolean closed;
 
-    private PingJourneys(PacketHistory history, Function<String, Optional<NamespaceState>> states) {
+    private PingJourneys(PacketHistory history, Function<String, Optional<NamespaceState>> states, String source,
+            Function<String, Optional<String>> why) {
         this.history = history;
         this.states = states;
+        this.source = source;
+        this.why = why;
     }
 
     /**
@@ -58,10 +64,13 @@ final class PingJourneys implements AutoCloseable {
      *
      * @param history the lab's packet sockets
      * @param states each namespace's state, to name its devices by index
+     * @param source the namespace that pings
+     * @param why why a packet last seen in a namespace died there, when the kernel's counters tell
      */
-    static PingJourneys open(PacketHistory history, Function<String, Optional<NamespaceState>> states) {
+    static PingJourneys open(PacketHistory history, Function<String, Optional<NamespaceState>> states,
+            String source, Function<String, Optional<String>> why) {
         history.read();
-        return new PingJourneys(history, states);
+        return new PingJourneys(history, states, source, why);
     }
 
     /** A socket in the host that keeps the kernel stamping frames (see {@link PacketSocket#stamping()}). */
@@ -110,8 +119,16 @@ final class PingJourneys implements AutoCloseable {
         }
         if (!answered && last != null) {
             Hop l = hops.get(hops.size() - 1);
-            hops.add(Hop.pass(l.namespace(), l.device(), "last seen here, " + (last.outgoing() ? "sent on " : "received on ")
-                    + l.device() + ": not seen after (the kernel's drop reason is not read on this backend)"));
+            Optional<String> died = why.apply(l.namespace());
+            if (died.isPresent()) {
+                hops.add(Hop.dropped(l.namespace(), l.device(), died.get()));
+            } else {
+                hops.add(Hop.pass(l.namespace(), l.device(), "last seen here, " + (last.outgoing() ? "sent on " : "received on ")
+                        + l.device() + ": not seen after, and no counter of the namespace's says why"));
+            }
+        } else if (!answered && capturing()) {
+            // never on a link: dropped on its way out of the namespace that pings, by a rule of its OUTPUT
+            why.apply(source).ifPresent(w -> hops.add(Hop.dropped(source, "", w)));
         }
         return hops;
     }

@@ -64,7 +64,7 @@ class PingJourneysIT {
     }
 
     @Test
-    void aPingThatIsNotForwardedWasLastSeenAtTheHostsEnd() throws Exception {
+    void aPingThatIsNotForwardedDiesAtTheHostsEndAndTheKernelsCounterSaysWhy() throws Exception {
         PingResult r = lab.ping("blue", new PingRequest(Ipv4Address.parse("10.0.1.2"), 1, Optional.empty(), 1000,
                 1000));
 
@@ -76,7 +76,8 @@ class PingJourneysIT {
         Hop last = p.journey().get(p.journey().size() - 1);
         assertThat(last.namespace()).isEqualTo(Backend.HOST);
         assertThat(last.device()).isEqualTo("veth0");
-        assertThat(last.what()).startsWith("last seen here, received on veth0");
+        assertThat(last.drop()).hasValue("IpInAddrErrors counted it: not for this namespace's addresses, and "
+                + "forwarding is off (net.ipv4.ip_forward = 0) [IP_INADDRERRORS]");
         assertThat(p.journey()).as("nothing went out of the host towards red")
                 .noneMatch(h -> h.namespace().equals("red") || h.device().equals("vr0"));
         assertThat(Machine.networkState()).as("the machine, mid-lab").isEqualTo(machineBefore);
@@ -130,5 +131,45 @@ class PingJourneysIT {
                 Backend.HOST + " veth0 echo request icmp_seq=1 received on veth0, 10.0.0.2 > 10.0.1.2, ttl 1",
                 Backend.HOST + " veth0 ICMP Time to live exceeded about icmp_seq=1 sent on veth0, 10.0.0.1 > 10.0.0.2, ttl 64",
                 "blue veth1 ICMP Time to live exceeded about icmp_seq=1 received on veth1, 10.0.0.1 > 10.0.0.2, ttl 64");
+    }
+
+    @Test
+    void aRuleThatDropsIsNamedWhereThePacketDied() throws Exception {
+        Terminal t = new Terminal(lab);
+        t.run("sysctl -w net.ipv4.ip_forward=1");
+        assertThat(t.run("iptables -A FORWARD -s 10.0.0.2 -p icmp -j DROP").exitStatus()).isZero();
+
+        Probe p = lab.ping("blue", new PingRequest(Ipv4Address.parse("10.0.1.2"), 1, Optional.empty(), 1000, 1000))
+                .probes().get(0);
+
+        assertThat(p.outcome()).isEqualTo(Probe.Outcome.LOST);
+        Hop last = p.journey().get(p.journey().size() - 1);
+        assertThat(last.namespace() + " " + last.device()).isEqualTo(Backend.HOST + " veth0");
+        assertThat(last.drop()).hasValue("dropped by filter/FORWARD rule 1 -s 10.0.0.2/32 -p icmp -j DROP [NETFILTER_DROP]");
+    }
+
+    @Test
+    void aPolicyThatDropsIsNamedToo() throws Exception {
+        Terminal t = new Terminal(lab);
+        t.run("sysctl -w net.ipv4.ip_forward=1");
+        assertThat(t.run("iptables -P FORWARD DROP").exitStatus()).isZero();
+
+        Probe p = lab.ping("blue", new PingRequest(Ipv4Address.parse("10.0.1.2"), 1, Optional.empty(), 1000, 1000))
+                .probes().get(0);
+
+        Hop last = p.journey().get(p.journey().size() - 1);
+        assertThat(last.drop()).hasValue("dropped by filter/FORWARD policy DROP [NETFILTER_DROP]");
+    }
+
+    @Test
+    void aProbeDroppedOnItsWayOutIsDroppedWhereItWasSent() throws Exception {
+        Terminal t = new Terminal(lab);
+        assertThat(t.run("ip netns exec blue iptables -A OUTPUT -p icmp -j DROP").exitStatus()).isZero();
+
+        PingResult r = lab.ping("blue", new PingRequest(Ipv4Address.parse("10.0.0.1"), 1, Optional.empty(), 1000,
+                1000));
+
+        assertThat(r.probes().get(0).journey()).as(JourneyFormat.trace(r)).containsExactly(
+                Hop.dropped("blue", "", "dropped by filter/OUTPUT rule 1 -p icmp -j DROP [NETFILTER_DROP]"));
     }
 }

@@ -23,6 +23,15 @@ public final class ProcFile implements AutoCloseable {
         return new ProcFile(fd, path);
     }
 
+    /**
+     * Opens for reading only, in the calling thread's namespace: a file of {@code /proc/thread-self/net}
+     * ({@code snmp}, {@code netstat}) keeps showing that namespace's counters to whichever thread reads it.
+     */
+    public static ProcFile openReadOnly(String path) throws SyscallException {
+        int fd = Native.check("open(" + path + ")", Native.libc().open(path, Constants.O_RDONLY | Constants.O_CLOEXEC));
+        return new ProcFile(fd, path);
+    }
+
     /** Reads a file once, opened for reading only: some keys ({@code conf.*.mc_forwarding}) are read-only. */
     public static String read(String path) throws SyscallException {
         int fd = Native.check("open(" + path + ")", Native.libc().open(path, Constants.O_RDONLY | Constants.O_CLOEXEC));
@@ -39,7 +48,12 @@ public final class ProcFile implements AutoCloseable {
     }
 
     public String read() throws SyscallException {
-        byte[] buf = new byte[256];
+        return read(256);
+    }
+
+    /** The file from its start, up to {@code max} bytes: a counters' file of a few kilobytes is one read. */
+    public String read(int max) throws SyscallException {
+        byte[] buf = new byte[max];
         long n = Native.check("pread(" + path + ")", Native.libc().pread(fd, buf, buf.length, 0));
         return new String(buf, 0, (int) n, StandardCharsets.US_ASCII);
     }
