@@ -34,13 +34,14 @@ final class DropCounters implements AutoCloseable {
     private static final Map<String, String> DROPS = new LinkedHashMap<>();
 
     static {
-        DROPS.put("TcpExtIPReversePathFilter", "refused by the reverse path filter (rp_filter) [IP_RPFILTER]");
-        DROPS.put("IpInAddrErrors", "not for this namespace's addresses%s [IP_INADDRERRORS]");
-        DROPS.put("IpExtInNoRoutes", "no route to its destination [IP_INNOROUTES]");
-        DROPS.put("IpOutNoRoutes", "no route out [IP_OUTNOROUTES]");
-        DROPS.put("IpInHdrErrors", "a header error (a TTL run out, a bad checksum) [IP_INHDR]");
-        DROPS.put("IpInDiscards", "discarded on the way in [IP_INDISCARDS]");
-        DROPS.put("IpOutDiscards", "discarded on the way out [IP_OUTDISCARDS]");
+        DROPS.put("TcpExtIPReversePathFilter", "refused by the reverse path filter (rp_filter: "
+                + "TcpExtIPReversePathFilter) [IP_RPFILTER]");
+        DROPS.put("IpInAddrErrors", "not for this namespace%s [IP_INADDRERRORS]");
+        DROPS.put("IpExtInNoRoutes", "no route to its destination (IpExtInNoRoutes) [IP_INNOROUTES]");
+        DROPS.put("IpOutNoRoutes", "no route out (IpOutNoRoutes) [IP_OUTNOROUTES]");
+        DROPS.put("IpInHdrErrors", "a header error, a TTL run out or a bad checksum (IpInHdrErrors) [IP_INHDR]");
+        DROPS.put("IpInDiscards", "discarded on the way in (IpInDiscards) [IP_INDISCARDS]");
+        DROPS.put("IpOutDiscards", "discarded on the way out (IpOutDiscards) [IP_OUTDISCARDS]");
     }
 
     private record Files(ProcFile snmp, ProcFile netstat) {}
@@ -169,8 +170,9 @@ final class DropCounters implements AutoCloseable {
                         - then.counters().getOrDefault(d.getKey(), 0L);
                 if (up > 0) {
                     String forwarding = now.get().counters().getOrDefault("IpForwarding", 1L) == 2
-                            ? ", and forwarding is off (net.ipv4.ip_forward = 0)" : "";
-                    return Optional.of(d.getKey() + " counted it: " + d.getValue().replace("%s", forwarding));
+                            ? ", and forwarding is off (net.ipv4.ip_forward = 0; IpInAddrErrors)"
+                            : " (IpInAddrErrors)";
+                    return Optional.of(d.getValue().replace("%s", forwarding));
                 }
             }
             return Optional.empty();

@@ -76,8 +76,8 @@ class PingJourneysIT {
         Hop last = p.journey().get(p.journey().size() - 1);
         assertThat(last.namespace()).isEqualTo(Backend.HOST);
         assertThat(last.device()).isEqualTo("veth0");
-        assertThat(last.drop()).hasValue("IpInAddrErrors counted it: not for this namespace's addresses, and "
-                + "forwarding is off (net.ipv4.ip_forward = 0) [IP_INADDRERRORS]");
+        assertThat(last.drop()).hasValue("not for this namespace, and forwarding is off (net.ipv4.ip_forward = 0; "
+                + "IpInAddrErrors) [IP_INADDRERRORS]");
         assertThat(p.journey()).as("nothing went out of the host towards red")
                 .noneMatch(h -> h.namespace().equals("red") || h.device().equals("vr0"));
         assertThat(Machine.networkState()).as("the machine, mid-lab").isEqualTo(machineBefore);

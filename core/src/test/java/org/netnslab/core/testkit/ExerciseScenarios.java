@@ -51,7 +51,7 @@ public final class ExerciseScenarios {
             new Missing("3", "The host forwards: ttl 63", "sysctl -w net.ipv4.ip_forward=1",
                     "ns0 reaches 10.1.20.2 with ttl 63",
                     "its packet was dropped in `host` at `veth11`: not for this namespace, and forwarding is off",
-                    "`host` receives the request but does not pass it on: forwarding is off"),
+                    "its packet was dropped in `host` at `veth11`: not for this namespace, and forwarding is off"),
             new Missing("4", "Everything up", "ip link set veth-two-out up",
                     "host has link veth-two-out state UP master virtual-bridge",
                     "`veth-two-out` in `host` is `DOWN`, not `UP`: it has not been set up",
