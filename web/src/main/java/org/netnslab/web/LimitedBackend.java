@@ -4,26 +4,34 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.netnslab.core.backend.Backend;
+import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.backend.LabLimitException;
 import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.NamespaceState;
+import org.netnslab.core.model.netfilter.Chain;
+import org.netnslab.core.model.netfilter.NfTable;
 
 /**
  * A lab's backend within its {@link LabLimits}: an operation that would take the lab past one is refused before
  * it reaches the backend ({@link LabLimitException}, which the terminal says in one {@code netns-lab:} line), so
  * nothing of it is applied. Every other operation goes through as it is; the port's operations are told apart by
- * their names ({@code addVeth}, {@code appendMasquerade}...), so that one the port gains later is let through.
+ * their names ({@code addVeth}, {@code appendRule}...), so that one the port gains later is let through. What a
+ * limit counts is counted in the lab itself, as it is: its links and routes in a snapshot, its firewall rules in
+ * each namespace's ruleset, so that a rule gone however it went ({@code -D}, {@code -F CHAIN}, {@code -X}, the
+ * namespace deleted) is not counted.
  */
 final class LimitedBackend implements InvocationHandler {
 
     private final Backend backend;
     private final LabLimits limits;
-    /** Rules added, by namespace: {@code append*} and {@code insert*} count one, {@code delete*} takes one off. */
-    private final Map<String, Integer> rules = new HashMap<>();
+
+    /** The port's operations that add a firewall rule. */
+    private static final Set<String> ADDS_A_RULE = Set.of("appendRule", "insertRule", "appendMasquerade");
 
     private LimitedBackend(Backend backend, LabLimits limits) {
         this.backend = backend;
@@ -56,7 +64,6 @@ final class LimitedBackend implements InvocationHandler {
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
-        after(name, ns);
         return result;
     }
 
@@ -78,8 +85,8 @@ final class LimitedBackend implements InvocationHandler {
             if (n >= limits.routes()) {
                 refuse("this lab has %,d routes, as many as a lab may have here", n);
             }
-        } else if (name.startsWith("append") || name.startsWith("insert")) {
-            int n = rules.values().stream().mapToInt(Integer::intValue).sum();
+        } else if (ADDS_A_RULE.contains(name)) {
+            int n = rules();
             if (n >= limits.rules()) {
                 refuse("this lab has %,d firewall rules, as many as a lab may have here", n);
             }
@@ -90,16 +97,24 @@ final class LimitedBackend implements InvocationHandler {
         }
     }
 
-    private void after(String name, String ns) {
-        if (name.startsWith("append") || name.startsWith("insert")) {
-            rules.merge(ns, 1, Integer::sum);
-        } else if (name.startsWith("delete") && (name.contains("Rule") || name.contains("Masquerade"))) {
-            rules.computeIfPresent(ns, (k, v) -> v > 1 ? v - 1 : null);
-        } else if (name.startsWith("flush")) {
-            rules.remove(ns);
-        } else if (name.equals("deleteNamespace")) {
-            rules.remove(ns);
+    /** The firewall rules of the learner's namespaces and the host (the hidden upstream's are the world's). */
+    private int rules() {
+        List<String> namespaces = new ArrayList<>();
+        namespaces.add(Backend.HOST);
+        namespaces.addAll(backend.namespaces());
+        int n = 0;
+        for (String ns : namespaces) {
+            try {
+                for (NfTable t : backend.netfilter(ns).tables()) {
+                    for (Chain c : t.chains()) {
+                        n += c.rules().size();
+                    }
+                }
+            } catch (KernelException e) {
+                // a backend without netfilter holds no rules to count
+            }
         }
+        return n;
     }
 
     private int count(java.util.function.Function<LabState, java.util.List<NamespaceState>> all,

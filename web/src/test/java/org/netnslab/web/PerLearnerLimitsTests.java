@@ -100,6 +100,31 @@ class PerLearnerLimitsTests {
     }
 
     @Test
+    void rulesAreCountedInTheLabHoweverTheyWent() {
+        try (Backend lab = LimitedBackend.of(Backends.openUnchecked("sim"), limits(9, 999, 999, 2, 99))) {
+            Terminal t = new Terminal(lab);
+            assertThat(t.run("iptables -A FORWARD -s 10.0.0.0/24 -j ACCEPT").exitStatus()).isZero();
+            assertThat(t.run("iptables -t nat -A POSTROUTING -s 10.0.0.0/24 -j MASQUERADE").exitStatus()).isZero();
+            refused(t.run("iptables -I FORWARD -s 10.9.0.0/24 -j DROP"),
+                    "this lab has 2 firewall rules, as many as a lab may have here: this command was not run");
+            assertThat(t.run("iptables -F FORWARD").exitStatus()).isZero();
+            assertThat(t.run("iptables -A FORWARD -s 10.1.0.0/24 -j ACCEPT").exitStatus()).as("one left, in nat")
+                    .isZero();
+            refused(t.run("iptables -A FORWARD -s 10.2.0.0/24 -j ACCEPT"),
+                    "this lab has 2 firewall rules, as many as a lab may have here: this command was not run");
+
+            assertThat(t.run("ip netns add blue").exitStatus()).isZero();
+            assertThat(t.run("iptables -t nat -F").exitStatus()).isZero();
+            assertThat(t.run("ip netns exec blue iptables -A INPUT -j ACCEPT").exitStatus()).isZero();
+            refused(t.run("ip netns exec blue iptables -A INPUT -p tcp -j ACCEPT"),
+                    "this lab has 2 firewall rules, as many as a lab may have here: this command was not run");
+            assertThat(t.run("ip netns del blue").exitStatus()).isZero();
+            assertThat(t.run("iptables -A FORWARD -s 10.3.0.0/24 -j ACCEPT").exitStatus()).as("blue's went with it")
+                    .isZero();
+        }
+    }
+
+    @Test
     void pingsPerCommand() {
         try (Backend lab = LimitedBackend.of(Backends.openUnchecked("sim"), limits(9, 999, 999, 99, 5))) {
             Terminal t = new Terminal(lab);
