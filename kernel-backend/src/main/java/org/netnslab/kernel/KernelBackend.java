@@ -661,6 +661,17 @@ public final class KernelBackend implements Backend {
     }
 
     @Override
+    public synchronized void setNetnsId(String ns, String peer, int id) throws KernelException {
+        LabNamespace n = ns(ns);
+        LabNamespace other = ns(peer);
+        if (n == other) {
+            throw new KernelException(Errno.EOPNOTSUPP); // as on the simulator: not part of the lab
+        }
+        NetlinkCalls.ack(n.route, seq -> NsidMessage.set(seq, other.fd.fd(), id));
+        drain(n); // the mirror hears the new id (RTM_NEWNSID) and finds whose it is
+    }
+
+    @Override
     public synchronized Map<String, Integer> netnsIds(String ns) {
         LabNamespace n = all.get(ns);
         if (n == null) {

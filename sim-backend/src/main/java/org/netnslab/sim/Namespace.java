@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.netnslab.core.backend.Errno;
+import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.model.RouteType;
 import org.netnslab.core.model.Scope;
 import org.netnslab.core.net.Ipv4Address;
@@ -197,6 +199,27 @@ final class Namespace {
             changed();
         }
         return id;
+    }
+
+    /**
+     * {@code rtnl_net_newid}: the id this namespace gives another, asked for ({@code ip netns set}); -1 for the
+     * lowest free one, as {@code alloc_netid} takes it.
+     */
+    void setId(Namespace other, int id) throws KernelException {
+        if (netnsIds.containsKey(other)) {
+            throw new KernelException(Errno.EEXIST, "Peer netns already has a nsid assigned");
+        }
+        if (id < 0) {
+            idFor(other);
+            return;
+        }
+        if (usedIds.get(id)) {
+            throw new KernelException(Errno.EEXIST, "The specified nsid is already used");
+        }
+        usedIds.set(id);
+        netnsIds.put(other, id);
+        shownIds = sortedIds();
+        changed();
     }
 
     void forgetId(Namespace other) {

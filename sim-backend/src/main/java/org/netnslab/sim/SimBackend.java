@@ -1002,6 +1002,17 @@ public final class SimBackend implements Backend {
     }
 
     @Override
+    public void setNetnsId(String nsName, String peer, int id) throws KernelException {
+        settle();
+        Namespace ns = ns(nsName);
+        Namespace other = ns(peer);
+        if (ns == other) {
+            throw new KernelException(Errno.EOPNOTSUPP); // an id a namespace gives itself: not part of the lab
+        }
+        ns.setId(other, id);
+    }
+
+    @Override
     public Map<String, Integer> netnsIds(String nsName) {
         settle();
         Namespace ns = namespaces.get(nsName);

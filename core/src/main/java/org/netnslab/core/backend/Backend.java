@@ -419,6 +419,17 @@ public interface Backend extends AutoCloseable {
     Map<String, Integer> netnsIds(String ns);
 
     /**
+     * Equivalent to: {@code ip -n NS netns set PEER ID}: {@code RTM_NEWNSID} in NS, naming PEER by a descriptor
+     * of it, with the id, or -1 for {@code auto} (the lowest id NS has not given). Refused as
+     * {@code rtnl_net_newid} refuses: {@link Errno#EEXIST} with its extended ack when NS gave PEER an id already
+     * ({@code Peer netns already has a nsid assigned}) or gave this id to another ({@code The specified nsid is
+     * already used}).
+     */
+    default void setNetnsId(String ns, String peer, int id) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /**
      * One namespace's state, as dumps from inside it see it (a dump of its links numbers the namespaces of
      * its veths' peers, as {@code rtnl_fill_link_netnsid} does); empty if there is no such namespace.
      */

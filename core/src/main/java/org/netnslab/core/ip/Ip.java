@@ -57,6 +57,7 @@ public final class Ip {
         boolean color = false;
         boolean json = false;
         boolean pretty = false;
+        boolean all = false;
         while (a.more() && a.peek().startsWith("-") && a.peek().length() > 1) {
             String typed = a.next();
             if (typed.equals("--")) {
@@ -81,8 +82,10 @@ public final class Ip {
             } else if (matches(opt, "-details") || matches(opt, "-stats")
                     || matches(opt, "-statistics") || matches(opt, "-resolve") || matches(opt, "-family")
                     || matches(opt, "-human") || matches(opt, "-timestamp")
-                    || matches(opt, "-all") || matches(opt, "-batch") || opt.equals("-0")) {
+                    || matches(opt, "-batch") || opt.equals("-0")) {
                 return new Unsupported("ip " + typed, a.all());
+            } else if (matches(opt, "-all")) {
+                all = true; // do_all: only ip netns exec and delete read it
             } else if (matches(opt, "-Version")) {
                 return new Invalid("ip utility, iproute2-6.1.0, libbpf 1.1.2", 0);
             } else if (matches(opt, "-help")) {
@@ -113,7 +116,7 @@ public final class Ip {
             case "link" -> IpLink.parse(a, new IpOptions(brief, 0, oneline, color, json, pretty));
             case "rule" -> IpRule.parse(a, options);
             case "netns" -> json || color || oneline ? new Unsupported("ip -j, -c or -o netns", a.all())
-                    : IpNetns.parse(a);
+                    : IpNetns.parse(a, all);
             case "neighbor", "neighbour" -> IpNeigh.parse(a, options);
             case "help" -> new Invalid(USAGE, 255);
             default -> new Unsupported("ip " + object, a.all());

@@ -4,6 +4,7 @@ import static org.netnslab.core.command.Iproute2.matches;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
@@ -14,6 +15,9 @@ import org.netnslab.core.command.Context;
 import org.netnslab.core.command.Exec;
 import org.netnslab.core.command.InNamespace;
 import org.netnslab.core.command.Invalid;
+import org.netnslab.core.command.Iproute2;
+import org.netnslab.core.command.KernelErrors;
+import org.netnslab.core.command.RunsProgram;
 import org.netnslab.core.command.Unsupported;
 
 /**
@@ -82,8 +86,97 @@ public final class IpNetns {
         }
     }
 
-    /** do_netns: the subcommand, matched by prefix, and its arguments. */
-    static Command parse(Args a) {
+    /**
+     * {@code ip netns identify}: the name of the namespace the shell is in, or an empty line where it is in
+     * none of them (the host's). The lab's processes have no PIDs to look up.
+     */
+    public record NetnsIdentify() implements Command {
+
+        @Override
+        public CommandResult run(Context context, String ns) {
+            return CommandResult.of((context.backend().namespaces().contains(ns) ? ns : "") + "\n", 0);
+        }
+    }
+
+    /**
+     * {@code ip netns pids NAME}: the PIDs of the processes in NAME, which the lab's have none of (a program
+     * left running, nc or tcpdump, is not named by a PID here: such a namespace is not part of the lab).
+     */
+    public record NetnsPids(String name) implements Command {
+
+        @Override
+        public CommandResult run(Context context, String ns) {
+            if (!context.backend().namespaces().contains(name)) {
+                return CommandResult.of("Cannot open network namespace: No such file or directory", 1);
+            }
+            return CommandResult.OK;
+        }
+    }
+
+    /** {@code ip netns set NAME NETNSID}: the id the shell's namespace gives NAME; -1 is {@code auto}. */
+    public record NetnsSet(String name, int id) implements Command {
+
+        @Override
+        public CommandResult run(Context context, String ns) throws KernelException {
+            if (!context.backend().namespaces().contains(name)) {
+                return CommandResult.of("Cannot open network namespace \"" + name + "\": No such file or directory", 1);
+            }
+            try {
+                context.backend().setNetnsId(ns, name, id);
+                return CommandResult.OK;
+            } catch (KernelException e) {
+                if (e.errno() == Errno.EOPNOTSUPP) {
+                    throw e;
+                }
+                return KernelErrors.rtnetlink(e);
+            }
+        }
+    }
+
+    /**
+     * {@code ip -all netns exec PROGRAM...}: the program in each namespace, newest first as {@code ip netns
+     * list} has them, each under a {@code netns: NAME} line; ip goes on whatever each one's status is, and ends
+     * with 0.
+     */
+    public record AllNetnsExec(Command program) implements RunsProgram {
+
+        @Override
+        public CommandResult run(Context context, String ns) throws KernelException {
+            List<String> names = context.backend().namespaces();
+            StringBuilder sb = new StringBuilder();
+            for (int i = names.size() - 1; i >= 0; i--) {
+                sb.append("\nnetns: ").append(names.get(i)).append('\n');
+                CommandResult r = new InNamespace(names.get(i), program, true).run(context, ns);
+                sb.append(r.output());
+                if (!r.output().isEmpty() && !r.output().endsWith("\n")) {
+                    sb.append('\n');
+                }
+            }
+            String out = sb.toString();
+            return CommandResult.of(out.endsWith("\n") ? out.substring(0, out.length() - 1) : out, 0);
+        }
+
+        @Override
+        public AllNetnsExec running(Command program) {
+            return new AllNetnsExec(program);
+        }
+    }
+
+    /** {@code ip -all netns delete}: every namespace, newest first. */
+    public record AllNetnsDelete() implements Command {
+
+        @Override
+        public CommandResult run(Context context, String ns) throws KernelException {
+            List<String> names = context.backend().namespaces();
+            for (int i = names.size() - 1; i >= 0; i--) {
+                context.backend().deleteNamespace(names.get(i));
+            }
+            return CommandResult.OK;
+        }
+    }
+
+    /** do_netns, with {@code -all} ({@code do_all}), which {@code exec} and {@code delete} take. */
+    static Command parse(Args a, boolean all) {
         if (!a.more()) {
             return new NetnsList();
         }
@@ -98,7 +191,16 @@ public final class IpNetns {
             return named(a, NetnsAdd::new);
         }
         if (matches(sub, "delete")) {
+            if (all && !a.more()) {
+                return new AllNetnsDelete();
+            }
             return named(a, NetnsDelete::new);
+        }
+        if (matches(sub, "exec") && all) {
+            if (!a.more()) {
+                return new Invalid("No command specified", 1);
+            }
+            return new AllNetnsExec(new Exec(a.rest()));
         }
         if (matches(sub, "exec")) {
             if (!a.more()) {
@@ -110,11 +212,50 @@ public final class IpNetns {
             }
             return new InNamespace(name, new Exec(a.rest()), true);
         }
-        if (matches(sub, "set") || matches(sub, "identify") || matches(sub, "pids") || matches(sub, "monitor")
-                || matches(sub, "attach") || matches(sub, "list-id")) {
+        if (matches(sub, "identify")) {
+            if (!a.more()) {
+                return new NetnsIdentify();
+            }
+            String pid = a.next();
+            return pid.matches("[0-9]+") ? new Unsupported("ip netns identify PID", a.all())
+                    : new Invalid("Specified string '" + pid + "' is not a pid", 1);
+        }
+        if (matches(sub, "pids")) {
+            if (!a.more()) {
+                return new Invalid("No netns name specified", 1);
+            }
+            return new NetnsPids(a.next());
+        }
+        if (matches(sub, "set")) {
+            return set(a);
+        }
+        if (matches(sub, "monitor") || matches(sub, "attach") || matches(sub, "list-id")) {
             return new Unsupported("ip netns " + sub, a.all());
         }
         return Ip.unknownCommand("netns", sub);
+    }
+
+    /** {@code netns_set}: the name, then {@code auto} or an id of 0 and more, as get_integer reads it. */
+    private static Command set(Args a) {
+        if (!a.more()) {
+            return new Invalid("No netns name specified", 1);
+        }
+        String name = a.next();
+        if (!a.more()) {
+            return new Invalid("No nsid specified", 1);
+        }
+        String typed = a.next();
+        if (typed.equals("auto")) {
+            return new NetnsSet(name, -1);
+        }
+        Optional<Integer> id = Iproute2.getInteger(typed);
+        if (id.isEmpty()) {
+            return Iproute2.invarg("Invalid \"netnsid\" value", typed);
+        }
+        if (id.get() < 0) {
+            return Iproute2.invarg("\"netnsid\" value should be >= 0", typed);
+        }
+        return new NetnsSet(name, id.get());
     }
 
     /** The NAME of {@code ip netns add} and {@code del}, checked as netns_add and netns_delete check it. */

@@ -10,6 +10,7 @@ import org.netnslab.core.command.Command;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.Context;
 import org.netnslab.core.command.Exec;
+import org.netnslab.core.command.RunsProgram;
 import org.netnslab.core.command.InNamespace;
 import org.netnslab.core.command.Invalid;
 import org.netnslab.core.command.NotFound;
@@ -147,8 +148,8 @@ public final class Bash {
                 chain.add(in);
                 command = in.inner();
             }
-            if (command instanceof Nsenter n && n.inner() instanceof Exec exec) {
-                command = new Nsenter(n.file(), parse(exec.words()));
+            if (command instanceof RunsProgram r && r.program() instanceof Exec exec) {
+                command = r.running(parse(exec.words()));
                 break;
             }
             if (!(command instanceof Exec exec)) {

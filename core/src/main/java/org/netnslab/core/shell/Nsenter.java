@@ -10,6 +10,7 @@ import org.netnslab.core.command.Context;
 import org.netnslab.core.command.Exec;
 import org.netnslab.core.command.Invalid;
 import org.netnslab.core.command.NotFound;
+import org.netnslab.core.command.RunsProgram;
 import org.netnslab.core.command.Unsupported;
 
 /**
@@ -21,7 +22,18 @@ import org.netnslab.core.command.Unsupported;
  *
  * @param file the namespace's file as typed ({@code /proc/PID/ns/net} for a PID); empty when none was asked
  */
-record Nsenter(String file, Command inner) implements Command {
+record Nsenter(String file, Command inner) implements RunsProgram {
+
+    @Override
+    public Command program() {
+        return inner;
+    }
+
+    @Override
+    public Nsenter running(Command program) {
+        return new Nsenter(file, program);
+    }
+
 
     static Command parse(List<String> args) {
         String file = null;

@@ -35,4 +35,18 @@ public record NsidMessage(int nsid) {
                 .u32(NetnsaAttr.FD, namespaceFd)
                 .end().toBytes();
     }
+
+    /**
+     * {@code ip netns set NAME ID}: the id this namespace is to give the namespace behind the descriptor, or
+     * {@link #NOT_ASSIGNED} for the lowest free one ({@code auto}), as iproute2's {@code set_netnsid_from_name}
+     * asks it.
+     */
+    public static byte[] set(int seq, int namespaceFd, int nsid) {
+        return MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_NEWNSID, NlmFlags.REQUEST | NlmFlags.ACK, seq)
+                .header(new RtGenMsg(Family.AF_UNSPEC))
+                .u32(NetnsaAttr.FD, namespaceFd)
+                .u32(NetnsaAttr.NSID, nsid)
+                .end().toBytes();
+    }
 }
