@@ -99,8 +99,8 @@ public final class IpNetns {
     }
 
     /**
-     * {@code ip netns pids NAME}: the PIDs of the processes in NAME, which the lab's have none of (a program
-     * left running, nc or tcpdump, is not named by a PID here: such a namespace is not part of the lab).
+     * {@code ip netns pids NAME}: the PIDs of the processes in NAME. The lab's programs have no PIDs: none is
+     * listed, even for an nc or a tcpdump left running there, where a real machine would list its PID.
      */
     public record NetnsPids(String name) implements Command {
 
