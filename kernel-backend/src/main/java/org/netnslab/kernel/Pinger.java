@@ -29,6 +29,7 @@ import org.netnslab.kernel.sys.SyscallException;
 final class Pinger {
 
     private static final int PROBE_PORT = 1025;
+    private static final int EMSGSIZE = 90;
 
     private Pinger() {}
 
@@ -98,6 +99,9 @@ final class Pinger {
         if (request.ttl().isPresent()) {
             s.raw().setTtl(request.ttl().getAsInt());
         }
+        if (request.dontFragment()) {
+            s.raw().dontFragment();
+        }
         try {
             s.probe().connect(dst.toBytes(), PROBE_PORT);
         } catch (SyscallException e) {
@@ -109,6 +113,7 @@ final class Pinger {
 
         int count = Math.max(0, request.count());
         int id = ThreadLocalRandom.current().nextInt(1, 0x10000);
+        byte[] data = request.data();
         journeys.id(id);
         Outstanding out = new Outstanding(id, dst, count);
         byte[] buf = new byte[65536];
@@ -120,10 +125,12 @@ final class Pinger {
             out.sent[i] = true;
             out.transmitted = i + 1;
             try {
-                s.raw().sendTo(IcmpMessage.echoRequest(id, i + 1, System.currentTimeMillis() * 1000,
-                        request.payloadSize()), dst.toBytes());
+                s.raw().sendTo(IcmpMessage.echoRequest(id, i + 1, System.currentTimeMillis() * 1000, data),
+                        dst.toBytes());
             } catch (SyscallException e) {
-                out.probes[i] = Probe.lost(i + 1, List.of());
+                out.probes[i] = e.errno() == EMSGSIZE && request.dontFragment()
+                        ? Probe.localError(i + 1, "local error: message too long, mtu=" + s.probe().pathMtu(), List.of())
+                        : Probe.lost(i + 1, List.of());
             }
         }
         long deadline = (count == 0 ? start : out.sentAt[count - 1]) + request.timeoutMillis() * 1_000_000L;

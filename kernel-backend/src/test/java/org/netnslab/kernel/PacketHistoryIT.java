@@ -110,6 +110,19 @@ class PacketHistoryIT {
         assertThat(Machine.networkState()).as("the machine, mid-lab").isEqualTo(machineBefore);
     }
 
+    @Test
+    void pingsPatternIsTheDataOfItsRequestsOnTheWire() throws Exception {
+        assertThat(t.run("ping -c 1 -p ab0c 10.0.0.2").output()).startsWith("PATTERN: 0xab0c\n");
+
+        byte[] request = lab.history(Backend.HOST, "veth0").stream().filter(f -> f.outgoing() && icmpType(f) == 8)
+                .map(CapturedFrame::frame).findFirst().orElseThrow();
+        int data = 14 + 20 + 8;
+        assertThat(request).hasSize(data + 56);
+        for (int i = 16; i < 56; i++) {
+            assertThat(request[data + i]).as("byte %d", i).isEqualTo(i % 2 == 0 ? (byte) 0xab : (byte) 0x0c);
+        }
+    }
+
     private static int icmpType(CapturedFrame f) {
         byte[] d = f.frame();
         boolean ipv4 = d.length > 34 && (d[12] & 0xff) == 0x08 && d[13] == 0 && (d[23] & 0xff) == 1;

@@ -20,6 +20,8 @@ final class Pinger implements PingSocket.Listener {
 
     /** The data iputils sends ({@code -s}, 56 bytes by default): a timeval when it fits, then a counting pattern. */
     private final byte[] data;
+    /** The echo request's own header: type, code, checksum, id, sequence. */
+    private static final int ICMP_HEADER = 8;
 
     private final Engine engine;
     private final IpOutput ipOutput;
@@ -50,7 +52,7 @@ final class Pinger implements PingSocket.Listener {
         this.neigh = neigh;
         this.ns = ns;
         this.request = request;
-        this.data = data(request.payloadSize());
+        this.data = request.data();
         this.route = route;
         this.device = device;
         this.id = id;
@@ -95,6 +97,8 @@ final class Pinger implements PingSocket.Listener {
             List<org.netnslab.core.backend.Hop> journey = traces[i] == null ? List.of() : traces[i].hops();
             if (outcome[i] == Probe.Outcome.REPLY) {
                 probes.add(Probe.reply(i + 1, from[i], ttl[i], rtt[i], journey));
+            } else if (outcome[i] == Probe.Outcome.ERROR && from[i] == null) {
+                probes.add(Probe.localError(i + 1, error[i], journey));
             } else if (outcome[i] == Probe.Outcome.ERROR) {
                 probes.add(Probe.error(i + 1, from[i], error[i], journey));
             } else {
@@ -114,6 +118,17 @@ final class Pinger implements PingSocket.Listener {
         sentAt[i] = engine.now();
         transmitted++;
         Ipv4Address src = route.source().orElse(Ipv4Address.ANY);
+        int mtu = route.dev().mtu();
+        if (request.dontFragment() && Ipv4Packet.HEADER_LENGTH + ICMP_HEADER + data.length > mtu) {
+            // IP_PMTUDISC_DO: ip_append_data refuses what does not fit, EMSGSIZE, and ip_local_error tells ping
+            outcome[i] = Probe.Outcome.ERROR;
+            error[i] = "local error: message too long, mtu=" + mtu;
+            errors++;
+            trace.drop(ns, route.dev().name, "larger than the mtu of " + route.dev().name + " (" + mtu
+                    + "), and -M do forbids fragments: message too long [PKT_TOO_BIG]");
+            checkDone();
+            return;
+        }
         IcmpPacket echo = IcmpPacket.echoRequest(id, seq, data);
         int ttl = request.ttl().orElse(IpOutput.DEFAULT_TTL);
         Ipv4Packet packet = new Ipv4Packet(0, ns.nextIpIdent(), Ipv4Packet.DONT_FRAGMENT, ttl,
@@ -198,11 +213,4 @@ final class Pinger implements PingSocket.Listener {
         checkDone();
     }
 
-    private static byte[] data(int size) {
-        byte[] d = new byte[size];
-        for (int i = size >= 16 ? 16 : 0; i < d.length; i++) {
-            d[i] = (byte) i;
-        }
-        return d;
-    }
 }

@@ -9,7 +9,7 @@ import org.netnslab.core.net.Ipv4Address;
  *
  * @param sequence the probe's number, from 1: the request carries it in 16 bits ({@link #icmpSeq()})
  * @param outcome a reply, an ICMP error, or nothing
- * @param from who answered (the target, or the router that sent the error)
+ * @param from who answered (the target, or the router that sent the error); empty for a local error
  * @param ttl the reply's TTL
  * @param rttMicros the round trip, in microseconds (the simulator's are made up and deterministic)
  * @param error the ICMP error as ping prints it ({@code Destination Net Unreachable})
@@ -44,6 +44,14 @@ public record Probe(
 
     public static Probe error(int seq, Ipv4Address from, String error, List<Hop> journey) {
         return new Probe(seq, Outcome.ERROR, Optional.of(from), 0, 0, Optional.of(error), journey);
+    }
+
+    /**
+     * A request its sender's own kernel refused to send ({@code ping: local error: message too long,
+     * mtu=1400}): an error of no one's, which ping counts with the ICMP errors.
+     */
+    public static Probe localError(int seq, String error, List<Hop> journey) {
+        return new Probe(seq, Outcome.ERROR, Optional.empty(), 0, 0, Optional.of(error), journey);
     }
 
     public static Probe lost(int seq, List<Hop> journey) {

@@ -109,4 +109,61 @@ public final class Inet {
                 .allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_'))
                 && Arrays.stream(s.split("\\.")).allMatch(label -> label.length() <= 63);
     }
+
+    /**
+     * glibc's {@code inet_aton}, which getaddrinfo tries first: one to four parts, each decimal, {@code 0x} hex
+     * or {@code 0} octal, the last filling the bytes left ({@code 127.1} is 127.0.0.1, {@code 10.4.0} is
+     * 10.4.0.0, {@code 0x0a000002} is 10.0.0.2); empty for any other word, which is looked up as a name.
+     */
+    public static Optional<Ipv4Address> aton(String s) {
+        String[] parts = s.split("\\.", -1);
+        if (s.isEmpty() || parts.length > 4) {
+            return Optional.empty();
+        }
+        long[] v = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            Optional<Long> n = atonPart(parts[i]);
+            if (n.isEmpty()) {
+                return Optional.empty();
+            }
+            v[i] = n.get();
+        }
+        int last = parts.length - 1;
+        for (int i = 0; i < last; i++) {
+            if (v[i] > 0xff) {
+                return Optional.empty();
+            }
+        }
+        int lastBytes = 4 - last;
+        if (v[last] >= 1L << (8 * lastBytes)) {
+            return Optional.empty();
+        }
+        long address = v[last];
+        for (int i = 0; i < last; i++) {
+            address |= v[i] << (8 * (3 - i));
+        }
+        return Optional.of(new Ipv4Address((int) address));
+    }
+
+    /** One part of inet_aton: strtoul's digits of base 0, at least one, the value below 2^32. */
+    private static Optional<Long> atonPart(String p) {
+        int base = 10;
+        String digits = p;
+        if (p.length() > 1 && (p.startsWith("0x") || p.startsWith("0X"))) {
+            base = 16;
+            digits = p.substring(2);
+        } else if (p.length() > 1 && p.startsWith("0")) {
+            base = 8;
+            digits = p.substring(1);
+        }
+        if (digits.isEmpty() && base == 16) {
+            return Optional.of(0L); // "0x" alone is 0, as glibc reads it
+        }
+        int radix = base;
+        if (digits.isEmpty() || digits.length() > 11 || !digits.chars().allMatch(c -> Character.digit(c, radix) >= 0)) {
+            return Optional.empty();
+        }
+        long n = Long.parseLong(digits, radix);
+        return n > 0xffff_ffffL ? Optional.empty() : Optional.of(n);
+    }
 }

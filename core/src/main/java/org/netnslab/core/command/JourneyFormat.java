@@ -48,7 +48,7 @@ public final class JourneyFormat {
     private static String verdict(Probe p) {
         return switch (p.outcome()) {
             case REPLY -> "reply from " + p.from().orElseThrow() + ", ttl " + p.ttl();
-            case ERROR -> p.error().orElseThrow() + " (from " + p.from().orElseThrow() + ")";
+            case ERROR -> p.error().orElseThrow() + p.from().map(f -> " (from " + f + ")").orElse(" (local)");
             case LOST -> "no reply";
         };
     }

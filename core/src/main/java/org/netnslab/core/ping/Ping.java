@@ -16,6 +16,7 @@ import org.netnslab.core.command.Command;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.Context;
 import org.netnslab.core.command.Getopt;
+import org.netnslab.core.command.Inet;
 import org.netnslab.core.command.Invalid;
 import org.netnslab.core.command.Unsupported;
 import org.netnslab.core.net.Ipv4Address;
@@ -38,9 +39,10 @@ public record Ping(PingRequest request, Display display) implements Command {
      * @param deadline {@code -w}: the exit status is 1 unless as many replies came as {@code -c} asked (one if
      *     it did not)
      * @param asked {@code -c}'s count, or 0 when none was typed
+     * @param host the destination as typed ({@code 127.1}), which ping prints beside the address
      */
-    public record Display(boolean quiet, String warnings, boolean deadline, long asked) {
-        public static final Display DEFAULT = new Display(false, "", false, 0);
+    public record Display(boolean quiet, String warnings, boolean deadline, long asked, String host) {
+        public static final Display DEFAULT = new Display(false, "", false, 0, "");
     }
 
     /** How many echo requests a ping without {@code -c} sends: the learner presses Ctrl-C after four. */
@@ -81,6 +83,8 @@ public record Ping(PingRequest request, Display display) implements Command {
         OptionalInt ttl = OptionalInt.empty();
         boolean quiet = false;
         int size = PingRequest.DEFAULT_PAYLOAD;
+        Optional<String> pattern = Optional.empty();
+        boolean dontFragment = false;
         long deadline = 0;
         long asked = 0;
         StringBuilder warnings = new StringBuilder();
@@ -137,9 +141,21 @@ public record Ping(PingRequest request, Display display) implements Command {
                                 return error.get();
                             }
                             size = Integer.parseInt(value.strip());
-                            if (size > MAX_UNFRAGMENTED) {
-                                return new Unsupported("ping -s above " + MAX_UNFRAGMENTED
-                                        + " (a request that does not fit in one 1500-byte frame)", args);
+                        }
+                        case 'p' -> {
+                            Optional<Invalid> error = patternError(value);
+                            if (error.isPresent()) {
+                                return error.get();
+                            }
+                            pattern = Optional.of(pattern(value));
+                        }
+                        case 'M' -> {
+                            switch (value) {
+                                case "do" -> dontFragment = true;
+                                case "dont", "want" -> dontFragment = false;
+                                default -> {
+                                    return new Invalid(warnings + "ping: invalid -M argument: " + value, 2);
+                                }
                             }
                         }
                         case 'w' -> {
@@ -174,7 +190,16 @@ public record Ping(PingRequest request, Display display) implements Command {
         if (destination == null) {
             return new Invalid("ping: usage error: Destination address required", 1);
         }
-        Optional<Ipv4Address> dst = Ipv4Address.tryParse(destination);
+        if (size > MAX_UNFRAGMENTED && !dontFragment) {
+            // -M do sends it whole or not at all (a local error): only fragments are outside the lab
+            return new Unsupported("ping -s above " + MAX_UNFRAGMENTED
+                    + " without -M do (a request that does not fit in one 1500-byte frame)", args);
+        }
+        if (pattern.isPresent() && !quiet) {
+            // fill(), once every option is read, says it before ping begins
+            warnings.append("PATTERN: 0x").append(pattern.get()).append('\n');
+        }
+        Optional<Ipv4Address> dst = Inet.aton(destination);
         if (dst.isEmpty()) {
             return new Invalid("ping: " + destination + ": " + (looksLikeHostName(destination)
                     ? "Temporary failure in name resolution" : "Name or service not known"), 2);
@@ -187,7 +212,8 @@ public record Ping(PingRequest request, Display display) implements Command {
             timeout = Math.min(timeout, Math.max(0, deadline * 1000 - (count - 1) * interval));
         }
         Ping ping = new Ping(new PingRequest(dst.get(), (int) Math.min(count, MAX_PROBES), Optional.ofNullable(dev),
-                interval, timeout, ttl, size), new Display(quiet, warnings.toString(), deadline > 0, asked));
+                interval, timeout, ttl, size, pattern, dontFragment),
+                new Display(quiet, warnings.toString(), deadline > 0, asked, destination));
         return count > MAX_PROBES ? new Capped(ping, count) : ping;
     }
 
@@ -214,6 +240,30 @@ public record Ping(PingRequest request, Display display) implements Command {
             return Optional.of(new Invalid(prefix + ": out of range: " + min + " <= value <= " + max, 1));
         }
         return Optional.empty();
+    }
+
+    /** fill(): every character a hex digit, or the first that is not is named. */
+    private static Optional<Invalid> patternError(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.digit(value.charAt(i), 16) < 0 || value.charAt(i) > 127) {
+                return Optional.of(new Invalid("ping: patterns must be specified as hex digits: "
+                        + value.substring(i), 2));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * fill()'s {@code sscanf("%2x" x 16)}: up to sixteen bytes, two digits each, a last lone digit a byte of its
+     * own ({@code abc} is 0xab 0x0c), as hex.
+     */
+    private static String pattern(String value) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < value.length() && sb.length() < 32; i += 2) {
+            String two = value.substring(i, Math.min(value.length(), i + 2));
+            sb.append(String.format("%02x", Integer.parseInt(two, 16)));
+        }
+        return sb.toString();
     }
 
     /** A ping whose {@code -c} asked for more than {@link #MAX_PROBES}: the ping of the cap, and a line saying so. */
@@ -256,8 +306,9 @@ public record Ping(PingRequest request, Display display) implements Command {
             if (display.deadline() && result.received() < Math.max(1, display.asked())) {
                 status = 1;
             }
-            return new CommandResult(display.warnings() + PingFormat.report(request, result, display.quiet()), status,
-                    Optional.of(result));
+            String host = display.host().isEmpty() ? request.destination().toString() : display.host();
+            return new CommandResult(display.warnings() + PingFormat.report(request, result, display.quiet(), host),
+                    status, Optional.of(result));
         } catch (KernelException e) {
             if (e.errno() == Errno.EACCES) {
                 // iputils explains its refusal to ping a broadcast address without -b in its own words

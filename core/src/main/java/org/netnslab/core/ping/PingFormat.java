@@ -17,9 +17,14 @@ public final class PingFormat {
 
     /** The report; {@code -q} leaves out the line of each answer. */
     public static String report(PingRequest request, PingResult result, boolean quiet) {
+        return report(request, result, quiet, request.destination().toString());
+    }
+
+    /** The report of a destination typed as {@code host} ({@code 127.1}, which ping shows as it was typed). */
+    public static String report(PingRequest request, PingResult result, boolean quiet, String host) {
         StringBuilder sb = new StringBuilder();
-        String dst = request.destination().toString();
-        sb.append("PING ").append(dst).append(" (").append(dst).append(") ");
+        String dst = host;
+        sb.append("PING ").append(dst).append(" (").append(request.destination()).append(") ");
         if (request.device().isPresent()) {
             sb.append("from ").append(result.source().map(Object::toString).orElse("0.0.0.0")).append(' ')
                     .append(request.device().get()).append(": ");
@@ -38,14 +43,22 @@ public final class PingFormat {
                     }
                     sb.append('\n');
                 }
-                case ERROR -> sb.append("From ").append(p.from().orElseThrow()).append(" icmp_seq=")
-                        .append(p.icmpSeq()).append(' ').append(p.error().orElseThrow()).append('\n');
+                case ERROR -> {
+                    if (p.from().isEmpty()) {
+                        sb.append("ping: ").append(p.error().orElseThrow()).append('\n');
+                    } else {
+                        sb.append("From ").append(p.from().get()).append(" icmp_seq=").append(p.icmpSeq())
+                                .append(' ').append(p.error().orElseThrow()).append('\n');
+                    }
+                }
                 case LOST -> { }
             }
         }
         int transmitted = result.probes().size();
         long received = result.received();
-        long errors = result.errors();
+        // a local error is counted with the errors only when ping said it: not under -q
+        long errors = result.errors() - (quiet ? result.probes().stream()
+                .filter(p -> p.outcome() == Probe.Outcome.ERROR && p.from().isEmpty()).count() : 0);
         sb.append('\n').append("--- ").append(dst).append(" ping statistics ---\n");
         sb.append(transmitted).append(" packets transmitted, ").append(received).append(" received");
         if (errors > 0) {

@@ -66,6 +66,25 @@ public record IcmpMessage(int type, int code, int id, int sequence, Optional<Quo
         return out;
     }
 
+    /**
+     * An echo request of the given data ({@code ping -p}'s pattern, or iputils' counting bytes): the timeval
+     * written over its first 16 bytes when it holds them.
+     */
+    public static byte[] echoRequest(int id, int sequence, long epochMicros, byte[] data) {
+        ByteBuffer b = ByteBuffer.allocate(HEADER + data.length).order(ByteOrder.BIG_ENDIAN);
+        b.put((byte) ECHO).put((byte) 0).putShort((short) 0).putShort((short) id).putShort((short) sequence);
+        b.put(data);
+        if (data.length >= 16) {
+            b.position(HEADER);
+            b.order(ByteOrder.nativeOrder()).putLong(epochMicros / 1_000_000).putLong(epochMicros % 1_000_000);
+        }
+        byte[] out = b.array();
+        int sum = checksum(out);
+        out[2] = (byte) (sum >>> 8);
+        out[3] = (byte) sum;
+        return out;
+    }
+
     /** The Internet checksum (RFC 1071). */
     public static int checksum(byte[] data) {
         long sum = 0;

@@ -22,6 +22,9 @@ final class Constants {
     static final int SOL_RAW = 255;
     static final int IPPROTO_IP = 0;
     static final int IP_TTL = 2;
+    static final int IP_MTU_DISCOVER = 10;
+    static final int IP_MTU = 14;
+    static final int IP_PMTUDISC_DO = 2;
     static final int ICMP_FILTER = 1;
     static final int SOL_NETLINK = 270;
     static final int SO_RCVBUFFORCE = 33;

@@ -46,6 +46,21 @@ public final class InetSocket implements AutoCloseable {
                 Native.libc().setsockopt(fd, Constants.IPPROTO_IP, Constants.IP_TTL, v, v.length));
     }
 
+    /** {@code IP_MTU_DISCOVER} of {@code IP_PMTUDISC_DO}: ping's {@code -M do}, no fragment ever. */
+    public void dontFragment() throws SyscallException {
+        byte[] v = ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(Constants.IP_PMTUDISC_DO).array();
+        Native.check("setsockopt(IP_MTU_DISCOVER)",
+                Native.libc().setsockopt(fd, Constants.IPPROTO_IP, Constants.IP_MTU_DISCOVER, v, v.length));
+    }
+
+    /** {@code IP_MTU} of a connected socket: the mtu of its route, as the kernel knows the path. */
+    public int pathMtu() throws SyscallException {
+        byte[] v = new byte[4];
+        Native.check("getsockopt(IP_MTU)", Native.libc().getsockopt(fd, Constants.IPPROTO_IP, Constants.IP_MTU, v,
+                new jnr.ffi.byref.IntByReference(4)));
+        return ByteBuffer.wrap(v).order(ByteOrder.nativeOrder()).getInt();
+    }
+
     /** {@code ICMP_FILTER}: the ICMP types this raw socket receives; the others are filtered out. */
     public void acceptIcmpTypes(int... types) throws SyscallException {
         int mask = ~0;
