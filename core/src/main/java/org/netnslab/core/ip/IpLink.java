@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.netnslab.core.backend.Backend;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.command.Args;
@@ -52,7 +53,9 @@ public final class IpLink {
 
         @Override
         public CommandResult run(Context context, String ns) throws KernelException {
-            if (peerNamespace.isPresent() && !context.backend().namespaces().contains(peerNamespace.get())) {
+            // the host is a peer's namespace only as where ip runs, for a link made in another (LinkAddIn)
+            if (peerNamespace.isPresent() && !peerNamespace.get().equals(Backend.HOST)
+                    && !context.backend().namespaces().contains(peerNamespace.get())) {
                 return Ip.invalidNetns(peerNamespace.get());
             }
             String warning = "";
@@ -330,10 +333,32 @@ public final class IpLink {
         if (r.unsupported != null) {
             return new Unsupported("ip link add ... " + r.unsupported, a.all());
         }
-        if (r.up != null || r.netns != null || r.master != null) {
-            return new Unsupported("ip link add with up, netns or master (add the link, then set it)", a.all());
+        if (r.up != null || r.master != null) {
+            return new Unsupported("ip link add with up or master (add the link, then set it)", a.all());
+        }
+        if (r.netns != null) {
+            return new LinkAddIn(r.netns, (LinkAdd) made);
         }
         return made;
+    }
+
+    /**
+     * {@code ip link add NAME netns NS type ...}: the link made in NS itself ({@code IFLA_NET_NS_FD} in the
+     * request), and a veth's peer without a {@code netns} of its own where ip runs, as {@code veth_newlink}
+     * makes it in the namespace that asked.
+     */
+    public record LinkAddIn(String namespace, LinkAdd add) implements Command {
+
+        @Override
+        public CommandResult run(Context context, String ns) throws KernelException {
+            if (!context.backend().namespaces().contains(namespace)) {
+                return Ip.invalidNetns(namespace);
+            }
+            LinkAdd there = add.kind() == LinkKind.VETH
+                    ? new LinkAdd(add.name(), add.kind(), add.peer(), Optional.of(add.peerNamespace().orElse(ns)))
+                    : add;
+            return there.run(context, namespace);
+        }
     }
 
     private static Command set(LinkRequest r, Args a) {
