@@ -231,13 +231,13 @@ class LessonLoaderTests {
 
                         Summary.
 
-                        ## Dummy
+                        ## Vxlan
 
                         ```sh
-                        ip link add d0 type dummy
+                        ip link add vx0 type vxlan id 42 dstport 4789
                         ```
-                        """, new Problem(8, "\"ip link add d0 type dummy\": links of type \"dummy\" (a lab has veth"
-                        + " and bridge) is not part of the lab")),
+                        """, new Problem(8, "\"ip link add vx0 type vxlan id 42 dstport 4789\": links of type \"vxlan\""
+                        + " (a lab has veth and bridge) is not part of the lab")),
                 bad("a command with its prompt", """
                         # Title
 

@@ -42,6 +42,12 @@ public final class IpLink {
             "ipvlan", "ipvtap", "bond", "team", "ifb", "gre", "gretap", "ipip", "sit", "vrf", "vti", "geneve",
             "wireguard", "nlmon", "vcan", "vxcan", "netdevsim", "bareudp", "amt", "xfrm", "ip6tnl", "ip6gre");
 
+    /**
+     * Kinds that take no arguments and whose modules the reference kernel (6.18, the recording machine's) does
+     * not have: it answers {@code Unknown device type}. Debian 12's kernel loads dummy and bond and makes them.
+     */
+    private static final List<String> NOT_ON_THE_REFERENCE_KERNEL = List.of("dummy", "bond", "wireguard", "netkit");
+
     private IpLink() {}
 
     /**
@@ -320,6 +326,11 @@ public final class IpLink {
         } else if (r.kind.equals("bridge")) {
             made = r.kindArgs.more() ? new Unsupported("bridge options", r.kindArgs.all())
                     : new LinkAdd(r.linkName(), LinkKind.BRIDGE, Optional.empty(), Optional.empty());
+        } else if (NOT_ON_THE_REFERENCE_KERNEL.contains(r.kind) && !r.kindArgs.more()) {
+            return new Invalid("Error: Unknown device type.", 2);
+        } else if (r.kind.equals("tun") && !r.kindArgs.more()) {
+            // the tun module registers the kind only to refuse it: a tun is made with /dev/net/tun
+            return new Invalid("Error: tun/tap creation via rtnetlink is not supported.", 2);
         } else if (OTHER_KERNEL_KINDS.contains(r.kind)) {
             made = new Unsupported("links of type \"" + r.kind + "\" (a lab has veth and bridge)", r.kindArgs.all());
         } else if (r.kindArgs.more()) {

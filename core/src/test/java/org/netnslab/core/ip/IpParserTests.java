@@ -141,7 +141,9 @@ class IpParserTests {
     @Test
     void whatTheLabDoesNotSimulateIsSaidPlainly() {
         assertThat(Bash.parse("ip neigh get 10.0.0.1 dev veth0")).isInstanceOf(Unsupported.class);
-        assertThat(Bash.parse("ip link add d0 type dummy")).isInstanceOf(Unsupported.class);
+        assertThat(Bash.parse("ip link add vx0 type vxlan id 42 dstport 4789")).isInstanceOf(Unsupported.class);
+        assertThat(Bash.parse("ip link add d0 type dummy")).as("the reference kernel has no dummy module")
+                .isEqualTo(new Invalid("Error: Unknown device type.", 2));
     }
 
     @Test
