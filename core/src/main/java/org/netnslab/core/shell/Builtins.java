@@ -6,11 +6,12 @@ import org.netnslab.core.command.Command;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.Context;
 import org.netnslab.core.sysctl.ProcSys;
+import org.netnslab.core.sysfs.SysClassNet;
 
 /**
  * The small programs learners pipe and redirect: bash's builtins {@code echo}, {@code true}, {@code false},
- * and coreutils' {@code cat} and {@code tee}, which open the lab's one file system, /proc/sys. They live with
- * the shell because opening a file is what the shell and these two share.
+ * and coreutils' {@code cat} and {@code tee}, which open the lab's file systems, /proc/sys and (cat only)
+ * /sys/class/net. They live with the shell because opening a file is what the shell and these two share.
  */
 final class Builtins {
 
@@ -61,6 +62,19 @@ final class Builtins {
             for (String file : files) {
                 if (file.equals("-")) {
                     out.append(context.stdin().orElse(""));
+                    continue;
+                }
+                if (SysClassNet.owns(file)) {
+                    SysClassNet.Opened opened = SysClassNet.read(context, ns, file);
+                    if (opened instanceof SysClassNet.Opened.Text t) {
+                        out.append(t.text());
+                    } else if (opened instanceof SysClassNet.Opened.Refused r) {
+                        out.append("cat: ").append(file).append(": ").append(r.error()).append('\n');
+                        status = 1;
+                    } else {
+                        return CommandResult.netnsLab("cat " + file + " is not part of the lab; of /sys/class/net it"
+                                + " reads ifindex, iflink, address, mtu, operstate, carrier, flags and a few more", 1);
+                    }
                     continue;
                 }
                 switch (ProcSys.find(context, ns, file)) {
