@@ -1,6 +1,5 @@
 package org.netnslab.kernel;
 
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +12,6 @@ import org.netnslab.core.model.netfilter.NfTable;
 import org.netnslab.core.model.netfilter.Policy;
 import org.netnslab.core.model.netfilter.Ruleset;
 import org.netnslab.core.model.netfilter.Target;
-import org.netnslab.kernel.sys.Namespaces;
-import org.netnslab.kernel.sys.ProcFile;
 import org.netnslab.kernel.sys.SyscallException;
 
 /**
@@ -25,10 +22,10 @@ import org.netnslab.kernel.sys.SyscallException;
  * what {@code iptables -L -v} shows, move with each drop they count. Each is named with the drop reason
  * ({@code [IP_INADDRERRORS]}, {@code [NETFILTER_DROP]}) the kernel gives for it, as the simulator names them.
  *
- * <p>The two files are opened inside each namespace as it is made ({@code /proc/thread-self/net}, since a
- * thread's namespace is not its process's) and kept: reading them is a {@code pread} each.
+ * <p>The two files are opened inside each namespace as it is made ({@link LabNamespace#snmp}) and kept: reading
+ * them is a {@code pread} each.
  */
-final class DropCounters implements AutoCloseable {
+final class DropCounters {
 
     /** The kernel's counters that count a drop, as nstat names them, with what they mean and the drop reason. */
     private static final Map<String, String> DROPS = new LinkedHashMap<>();
@@ -44,47 +41,12 @@ final class DropCounters implements AutoCloseable {
         DROPS.put("IpOutDiscards", "discarded on the way out (IpOutDiscards) [IP_OUTDISCARDS]");
     }
 
-    private record Files(ProcFile snmp, ProcFile netstat) {}
-
-    private final Map<LabNamespace, Files> files = new HashMap<>();
-
-    /** Opens a new namespace's counters; a namespace whose files cannot open is left out. */
-    void watch(LabNamespace ns) {
-        try {
-            files.put(ns, Namespaces.enter(ns.fd, () -> {
-                ProcFile snmp = ProcFile.openReadOnly("/proc/thread-self/net/snmp");
-                try {
-                    return new Files(snmp, ProcFile.openReadOnly("/proc/thread-self/net/netstat"));
-                } catch (SyscallException e) {
-                    snmp.close();
-                    throw e;
-                }
-            }));
-        } catch (IOException | RuntimeException e) {
-            // the lab's descriptors spent: this namespace's drops go without a reason
-        }
-    }
-
-    /** A namespace goes. */
-    void forget(LabNamespace ns) {
-        Files f = files.remove(ns);
-        if (f != null) {
-            f.snmp().close();
-            f.netstat().close();
-        }
-    }
-
-    @Override
-    public void close() {
-        List.copyOf(files.keySet()).forEach(this::forget);
-    }
-
     /**
      * The counters of every namespace now, as a ping starts.
      *
      * @param rules a namespace's ruleset with its counters, or empty when the kernel does not say
      */
-    Since since(Map<String, LabNamespace> namespaces, Function<LabNamespace, Optional<Ruleset>> rules) {
+    static Since since(Map<String, LabNamespace> namespaces, Function<LabNamespace, Optional<Ruleset>> rules) {
         Map<String, Reading> before = new HashMap<>();
         namespaces.forEach((name, ns) -> read(ns, rules).ifPresent(r -> before.put(name, r)));
         return new Since(namespaces, rules, before);
@@ -92,15 +54,14 @@ final class DropCounters implements AutoCloseable {
 
     private record Reading(Map<String, Long> counters, Optional<Ruleset> rules) {}
 
-    private Optional<Reading> read(LabNamespace ns, Function<LabNamespace, Optional<Ruleset>> rules) {
-        Files f = files.get(ns);
-        if (f == null) {
+    private static Optional<Reading> read(LabNamespace ns, Function<LabNamespace, Optional<Ruleset>> rules) {
+        if (ns.snmp.isEmpty() || ns.netstat.isEmpty()) {
             return Optional.empty();
         }
         try {
             Map<String, Long> counters = new HashMap<>();
-            parse(f.snmp().read(16384), counters);
-            parse(f.netstat().read(16384), counters);
+            parse(ns.snmp.get().read(16384), counters);
+            parse(ns.netstat.get().read(16384), counters);
             return Optional.of(new Reading(counters, rules.apply(ns)));
         } catch (SyscallException e) {
             return Optional.empty();
@@ -128,7 +89,7 @@ final class DropCounters implements AutoCloseable {
     }
 
     /** The counters as a ping started, to tell what went up since. */
-    final class Since {
+    static final class Since {
 
         private final Map<String, LabNamespace> namespaces;
         private final Function<LabNamespace, Optional<Ruleset>> rules;

@@ -83,8 +83,6 @@ public final class KernelBackend implements Backend {
     private Optional<PacketSocket> stamping = Optional.empty();
     /** The lab's packets since it began: a socket in each namespace, for downloads and pings' journeys. */
     private final PacketHistory packets = new PacketHistory();
-    /** Each namespace's counters, which say why a ping's packet died where it was last seen. */
-    private final DropCounters drops = new DropCounters();
     private final List<String> learners = new ArrayList<>();
     private int settleTimeouts;
     private List<String> lastUnsettled = List.of();
@@ -117,8 +115,6 @@ public final class KernelBackend implements Backend {
             stamping = PingJourneys.stamping(all.get(HOST));
             packets.watch(all.get(HOST));
             packets.watch(all.get(UPSTREAM));
-            drops.watch(all.get(HOST));
-            drops.watch(all.get(UPSTREAM));
             LabWorld.build(this);
         } catch (KernelException | RuntimeException | Error e) {
             close();
@@ -142,7 +138,6 @@ public final class KernelBackend implements Backend {
         all.put(name, n);
         learners.add(name);
         packets.watch(n);
-        drops.watch(n);
         drain(n);
     }
 
@@ -171,7 +166,6 @@ public final class KernelBackend implements Backend {
         shown.remove(gone);
         all.values().forEach(o -> o.mirror.idsVersion++);
         packets.forget(gone);
-        drops.forget(gone);
         gone.close();
         // the kernel takes the namespace down on its own time: its veths' peers and its ids go then, as the
         // monitors of the others hear
@@ -556,7 +550,7 @@ public final class KernelBackend implements Backend {
     public synchronized PingResult ping(String ns, PingRequest request) throws KernelException {
         LabNamespace n = ns(ns);
         traffic++;
-        DropCounters.Since since = drops.since(all, KernelBackend::rulesWithCounters);
+        DropCounters.Since since = DropCounters.since(all, KernelBackend::rulesWithCounters);
         return Pinger.ping(n, request, () -> PingJourneys.open(packets, this::namespace, ns, since::why));
     }
 
@@ -717,7 +711,6 @@ public final class KernelBackend implements Backend {
         closed = true;
         stamping.ifPresent(PacketSocket::close);
         packets.close();
-        drops.close();
         List<LabNamespace> namespaces = new ArrayList<>(all.values());
         all.clear();
         learners.clear();

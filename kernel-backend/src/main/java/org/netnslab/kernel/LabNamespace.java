@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.netnslab.kernel.netlink.Family;
 import org.netnslab.kernel.sys.NamespaceFd;
 import org.netnslab.kernel.sys.Namespaces;
 import org.netnslab.kernel.sys.NetlinkSocket;
+import org.netnslab.kernel.sys.PacketSocket;
 import org.netnslab.kernel.sys.ProcFile;
 import org.netnslab.kernel.sys.SyscallException;
 import org.netnslab.kernel.sys.TcpSocket;
@@ -35,6 +37,15 @@ final class LabNamespace implements AutoCloseable {
     /** Hears what changes inside, for {@link #mirror}. */
     final NetlinkSocket monitor;
     final ProcFile ipForward;
+    /**
+     * What the lab watches of the namespace, each opened inside it as it is made when the lab's descriptors
+     * allow, else empty: a packet socket on every device, for the lab's packets ({@link PacketHistory}), and the
+     * files of its counters ({@code /proc/thread-self/net/snmp} and {@code netstat}: a thread's namespace is not
+     * its process's), for why a packet died ({@link DropCounters}).
+     */
+    final Optional<PacketSocket> packets;
+    final Optional<ProcFile> snmp;
+    final Optional<ProcFile> netstat;
     /** What the backend knows of this namespace between two looks; the backend's lock guards it. */
     final Mirror mirror = new Mirror();
 
@@ -46,13 +57,30 @@ final class LabNamespace implements AutoCloseable {
     record PeerView(String name, boolean adminUp) {}
 
     private LabNamespace(String name, NamespaceFd fd, NetlinkSocket route, NetlinkSocket netfilter,
-            NetlinkSocket monitor, ProcFile ipForward) {
+            NetlinkSocket monitor, ProcFile ipForward, Optional<PacketSocket> packets, Optional<ProcFile> snmp,
+            Optional<ProcFile> netstat) {
         this.name = name;
         this.fd = fd;
         this.route = route;
         this.netfilter = netfilter;
         this.monitor = monitor;
         this.ipForward = ipForward;
+        this.packets = packets;
+        this.snmp = snmp;
+        this.netstat = netstat;
+    }
+
+    /** What the lab can go without, opened if the descriptors allow. */
+    private interface Opening<T> {
+        T open() throws SyscallException;
+    }
+
+    private static <T> Optional<T> ifItCan(Opening<T> opening) {
+        try {
+            return Optional.of(opening.open());
+        } catch (SyscallException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -75,7 +103,9 @@ final class LabNamespace implements AutoCloseable {
                 route.checkDumpsStrictly();
                 netfilter = NetlinkSocket.open(Family.NETLINK_NETFILTER);
                 ProcFile forward = ProcFile.open("/proc/sys/net/ipv4/ip_forward");
-                return new LabNamespace(name, fd, route, netfilter, monitor, forward);
+                return new LabNamespace(name, fd, route, netfilter, monitor, forward, ifItCan(() -> PacketSocket.open(0)),
+                        ifItCan(() -> ProcFile.openReadOnly("/proc/thread-self/net/snmp")),
+                        ifItCan(() -> ProcFile.openReadOnly("/proc/thread-self/net/netstat")));
             } catch (IOException | RuntimeException e) {
                 if (netfilter != null) {
                     netfilter.close();
@@ -133,6 +163,9 @@ final class LabNamespace implements AutoCloseable {
             sockets.clear();
         }
         open.forEach(TcpSocket::close);
+        packets.ifPresent(PacketSocket::close); // the lab's history closes it first, side by side with the others
+        snmp.ifPresent(ProcFile::close);
+        netstat.ifPresent(ProcFile::close);
         ipForward.close();
         netfilter.close();
         monitor.close();

@@ -1,6 +1,5 @@
 package org.netnslab.kernel;
 
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,17 +10,17 @@ import java.util.Optional;
 import org.netnslab.core.backend.CapturedFrame;
 import org.netnslab.core.tcpdump.Checksums;
 import org.netnslab.kernel.netlink.LinkMessage;
-import org.netnslab.kernel.sys.Namespaces;
 import org.netnslab.kernel.sys.PacketSocket;
 import org.netnslab.kernel.sys.SyscallException;
 
 /**
  * The lab's packets since it began, as {@code tcpdump -i any} in each namespace would have seen them had it run
  * all along: one packet socket a namespace, on every device ({@code ifindex} 0, which makes no device
- * promiscuous), opened inside the namespace as it is made and never in the machine's own. What the sockets hold
- * is read whenever the backend is asked for packets (a ping's journeys, a download, a snapshot), often enough
- * that a socket's receive buffer does not fill between two reads in a lesson's steps; each frame is kept under
- * the name its device had when it was read, with any TCP or UDP checksum its device was left to fill filled.
+ * promiscuous), opened inside the namespace as it is made ({@link LabNamespace#packets}) and never in the
+ * machine's own. What the sockets hold is read whenever the backend is asked for packets (a ping's journeys, a
+ * download, a snapshot), often enough that a socket's receive buffer does not fill between two reads in a
+ * lesson's steps; each frame is kept under the name its device had when it was read, with any TCP or UDP
+ * checksum its device was left to fill filled.
  *
  * <p>One descriptor a namespace: a lab that can open no more keeps no packets of that namespace and goes on.
  * A bounded number of frames and bytes is kept for the whole lab, the oldest dropped first.
@@ -45,13 +44,9 @@ final class PacketHistory implements AutoCloseable {
     /** How many frames were kept since the lab began, dropped ones too. */
     private long taken;
 
-    /** Starts keeping the packets of a new namespace; a namespace whose socket cannot open is left out. */
+    /** Starts keeping the packets of a new namespace: its socket, when it could open one ({@link LabNamespace#packets}). */
     void watch(LabNamespace ns) {
-        try {
-            sockets.put(ns, Namespaces.enter(ns.fd, () -> PacketSocket.open(0)));
-        } catch (IOException | RuntimeException e) {
-            // the lab's descriptors spent: this namespace's packets are not kept, the lab goes on
-        }
+        ns.packets.ifPresent(socket -> sockets.put(ns, socket));
     }
 
     /** Whether the packets of this namespace are kept. */
