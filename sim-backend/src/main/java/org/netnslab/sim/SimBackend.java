@@ -290,9 +290,15 @@ public final class SimBackend implements Backend {
         step();
         // __dev_change_flags: the bits a learner may change; PROMISC and ALLMULTI in dev->gflags
         Link.Flags flags = change.applyTo(d.flags);
-        if (!flags.equals(d.flags)) {
-            d.flags = flags;
-            d.changed();
+        if (flags.equals(d.flags)) {
+            return;
+        }
+        boolean noArpChanged = flags.noArp() != d.flags.noArp();
+        d.flags = flags;
+        d.changed();
+        // NETDEV_CHANGE of a device that is up, with IFF_NOARP among the flags changed: neigh_changeaddr
+        if (noArpChanged && d.adminUp) {
+            d.ns.neighbours.flush(d);
         }
     }
 

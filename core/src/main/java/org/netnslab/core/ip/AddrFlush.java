@@ -37,6 +37,7 @@ import org.netnslab.core.net.Ipv4Cidr;
  * @param label an {@code fnmatch} pattern of the address's label (the device's name when it has none)
  * @param secondary {@code secondary} or {@code primary}: whether the address must be a secondary one
  * @param permanent {@code permanent} or {@code dynamic}: every address of a lab is permanent
+ * @param upOnly {@code up}, which ipaddr_flush does not look at: it dumps addresses, not links
  * @param family 0, 4 or 6, as {@code -4}, {@code -6} or {@code to} made it
  */
 public record AddrFlush(Optional<String> device, Optional<Integer> scope, Optional<Ipv4Cidr> to,
@@ -85,9 +86,6 @@ public record AddrFlush(Optional<String> device, Optional<Integer> scope, Option
             }
             for (Link l : here.links()) {
                 if (device.isPresent() && !device.get().equals(l.name())) {
-                    continue;
-                }
-                if (upOnly && !l.adminUp()) {
                     continue;
                 }
                 for (Address a : here.addressesOf(l.index())) {
