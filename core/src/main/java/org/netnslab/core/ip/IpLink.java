@@ -149,8 +149,13 @@ public final class IpLink {
                 return new Unsupported("an mtu under 1280 on lo (the kernel takes its addresses away)", List.of())
                         .run(context, ns);
             }
-            if (name.isPresent() && namespace.isPresent()) {
-                return new Unsupported("ip link set ... netns ... name (rename it, then move it)", List.of())
+            // with netns, the kernel moves the device under its name, or under the new one when the target has a
+            // device of its name (dev_change_net_namespace's pattern), then renames it there
+            boolean renameFirst = name.isPresent() && namespace.isPresent()
+                    && context.link(namespace.get(), device).isPresent();
+            if (renameFirst && (context.link(namespace.get(), name.get()).isPresent()
+                    || context.link(ns, name.get()).isPresent())) {
+                return new Unsupported("ip link set ... netns ... name NAME when both names are taken", List.of())
                         .run(context, ns);
             }
             if (name.isPresent() && link.get().kind() == LinkKind.LOOPBACK && !name.get().equals(device)) {
@@ -158,11 +163,15 @@ public final class IpLink {
             }
             // the kernel's do_setlink order: namespace, address, mtu, name, alias, master, flags, txqueuelen
             String where = ns;
+            String dev = device;
+            if (renameFirst) {
+                context.backend().setName(ns, dev, name.get());
+                dev = name.get();
+            }
             if (namespace.isPresent()) {
-                context.backend().setLinkNamespace(ns, device, namespace.get());
+                context.backend().setLinkNamespace(ns, dev, namespace.get());
                 where = namespace.get();
             }
-            String dev = device;
             if (address.isPresent()) {
                 context.backend().setAddress(where, dev, MacAddress.fromBytes(address.get(), 0));
             }

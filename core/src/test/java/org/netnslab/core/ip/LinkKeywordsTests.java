@@ -32,6 +32,7 @@ class LinkKeywordsTests {
             ip link set veth0 alias one alias two      | LinkSet[device=veth0, up=Optional.empty, namespace=Optional.empty, master=Optional.empty, mtu=Optional.empty, address=Optional.empty, name=Optional.empty, alias=Optional[two], flags=none, txQueueLen=Optional.empty]
             ip link set veth0 txqlen 500               | LinkSet[device=veth0, up=Optional.empty, namespace=Optional.empty, master=Optional.empty, mtu=Optional.empty, address=Optional.empty, name=Optional.empty, alias=Optional.empty, flags=none, txQueueLen=Optional[500]]
             ip link set veth0 txq -1                   | LinkSet[device=veth0, up=Optional.empty, namespace=Optional.empty, master=Optional.empty, mtu=Optional.empty, address=Optional.empty, name=Optional.empty, alias=Optional.empty, flags=none, txQueueLen=Optional[-1]]
+            ip link set veth1 netns blue name eth0     | LinkSet[device=veth1, up=Optional.empty, namespace=Optional[blue], master=Optional.empty, mtu=Optional.empty, address=Optional.empty, name=Optional[eth0], alias=Optional.empty, flags=none, txQueueLen=Optional.empty]
             ip link del dev vf                         | LinkDelete[device=vf]
             ip link del veth0 up                       | LinkDelete[device=veth0]
             ip link del veth0 type veth                | LinkDelete[device=veth0]
