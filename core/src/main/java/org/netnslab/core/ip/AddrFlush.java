@@ -39,10 +39,11 @@ import org.netnslab.core.net.Ipv4Cidr;
  * @param permanent {@code permanent} or {@code dynamic}: every address of a lab is permanent
  * @param upOnly {@code up}, which ipaddr_flush does not look at: it dumps addresses, not links
  * @param family 0, 4 or 6, as {@code -4}, {@code -6} or {@code to} made it
+ * @param stats {@code ip -s}: each round and the end are said
  */
 public record AddrFlush(Optional<String> device, Optional<Integer> scope, Optional<Ipv4Cidr> to,
-        Optional<String> label, boolean upOnly, Optional<Boolean> secondary, Optional<Boolean> permanent, int family)
-        implements Command {
+        Optional<String> label, boolean upOnly, Optional<Boolean> secondary, Optional<Boolean> permanent, int family,
+        boolean stats) implements Command {
 
     /** {@code max_flush_loops}. */
     private static final int MAX_ROUNDS = 10;
@@ -52,10 +53,15 @@ public record AddrFlush(Optional<String> device, Optional<Integer> scope, Option
         if (device.isPresent() && context.link(ns, device.get()).isEmpty()) {
             return CommandResult.of("Device \"" + device.get() + "\" does not exist.", 1);
         }
+        StringBuilder said = new StringBuilder();
         for (int round = 0; round < MAX_ROUNDS; round++) {
             List<Target> targets = dump(context.state(ns));
             if (targets.isEmpty()) {
-                return CommandResult.OK;
+                if (stats) {
+                    said.append(round == 0 ? "Nothing to flush.\n"
+                            : "*** Flush is complete after " + round + " round" + (round > 1 ? "s" : "") + " ***\n");
+                }
+                return CommandResult.of(said.toString(), 0);
             }
             for (Target t : targets) {
                 try {
@@ -66,13 +72,16 @@ public record AddrFlush(Optional<String> device, Optional<Integer> scope, Option
                     }
                 } catch (KernelException e) {
                     if (e.errno() != Errno.EADDRNOTAVAIL) {
-                        return CommandResult.of("Failed to send flush request: "
-                                + e.errno().message(), 1);
+                        return CommandResult.of(said + "Failed to send flush request: " + e.errno().message(), 1);
                     }
                 }
             }
+            if (stats) {
+                said.append("\n*** Round ").append(round + 1).append(", deleting ").append(targets.size())
+                        .append(" addresses ***\n");
+            }
         }
-        return CommandResult.of("*** Flush remains incomplete after " + MAX_ROUNDS + " rounds. ***", 1);
+        return CommandResult.of(said + "*** Flush remains incomplete after " + MAX_ROUNDS + " rounds. ***", 1);
     }
 
     private record Target(Link link, Address address) {}
@@ -116,6 +125,11 @@ public record AddrFlush(Optional<String> device, Optional<Integer> scope, Option
 
     /** ipaddr_list_flush_or_save's argument loop, for flush. */
     static Command parse(Args a, IpOptions options) {
+        return parse(a, options, false);
+    }
+
+    /** The same, after {@code ip -s}. */
+    static Command parse(Args a, IpOptions options, boolean stats) {
         if (!a.more()) {
             return new Invalid("Flush requires arguments.", 1);
         }
@@ -180,7 +194,8 @@ public record AddrFlush(Optional<String> device, Optional<Integer> scope, Option
             }
         }
         return new AddrFlush(Optional.ofNullable(dev), Optional.ofNullable(scope), Optional.ofNullable(to),
-                Optional.ofNullable(label), up, Optional.ofNullable(secondary), Optional.ofNullable(permanent), family);
+                Optional.ofNullable(label), up, Optional.ofNullable(secondary), Optional.ofNullable(permanent), family,
+                stats);
     }
 
     /** The address flags get_filter knows besides those the lab filters by, with or without a leading minus. */

@@ -13,14 +13,16 @@ class AddrFlushTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            ip addr flush dev veth0                  | AddrFlush[device=Optional[veth0], scope=Optional.empty, to=Optional.empty, label=Optional.empty, upOnly=false, secondary=Optional.empty, permanent=Optional.empty, family=0]
-            ip a f veth0                             | AddrFlush[device=Optional[veth0], scope=Optional.empty, to=Optional.empty, label=Optional.empty, upOnly=false, secondary=Optional.empty, permanent=Optional.empty, family=0]
-            ip -4 addr flush dev veth0               | AddrFlush[device=Optional[veth0], scope=Optional.empty, to=Optional.empty, label=Optional.empty, upOnly=false, secondary=Optional.empty, permanent=Optional.empty, family=4]
-            ip addr flush dev veth0 scope host       | AddrFlush[device=Optional[veth0], scope=Optional[254], to=Optional.empty, label=Optional.empty, upOnly=false, secondary=Optional.empty, permanent=Optional.empty, family=0]
-            ip addr flush dev veth0 scope 0x0        | AddrFlush[device=Optional[veth0], scope=Optional[0], to=Optional.empty, label=Optional.empty, upOnly=false, secondary=Optional.empty, permanent=Optional.empty, family=0]
-            ip addr flush dev veth0 scope all        | AddrFlush[device=Optional[veth0], scope=Optional.empty, to=Optional.empty, label=Optional.empty, upOnly=false, secondary=Optional.empty, permanent=Optional.empty, family=0]
-            ip addr flush to 10.0.1.0/24             | AddrFlush[device=Optional.empty, scope=Optional.empty, to=Optional[10.0.1.0/24], label=Optional.empty, upOnly=false, secondary=Optional.empty, permanent=Optional.empty, family=4]
-            ip addr flush label veth0:* up secondary | AddrFlush[device=Optional.empty, scope=Optional.empty, to=Optional.empty, label=Optional[veth0:*], upOnly=true, secondary=Optional[true], permanent=Optional.empty, family=0]
+            ip addr flush dev veth0                  | AddrFlush[device=Optional[veth0], scope=Optional.empty, to=Optional.empty, label=Optional.empty, upOnly=false, secondary=Optional.empty, permanent=Optional.empty, family=0, stats=false]
+            ip a f veth0                             | AddrFlush[device=Optional[veth0], scope=Optional.empty, to=Optional.empty, label=Optional.empty, upOnly=false, secondary=Optional.empty, permanent=Optional.empty, family=0, stats=false]
+            ip -4 addr flush dev veth0               | AddrFlush[device=Optional[veth0], scope=Optional.empty, to=Optional.empty, label=Optional.empty, upOnly=false, secondary=Optional.empty, permanent=Optional.empty, family=4, stats=false]
+            ip addr flush dev veth0 scope host       | AddrFlush[device=Optional[veth0], scope=Optional[254], to=Optional.empty, label=Optional.empty, upOnly=false, secondary=Optional.empty, permanent=Optional.empty, family=0, stats=false]
+            ip addr flush dev veth0 scope 0x0        | AddrFlush[device=Optional[veth0], scope=Optional[0], to=Optional.empty, label=Optional.empty, upOnly=false, secondary=Optional.empty, permanent=Optional.empty, family=0, stats=false]
+            ip addr flush dev veth0 scope all        | AddrFlush[device=Optional[veth0], scope=Optional.empty, to=Optional.empty, label=Optional.empty, upOnly=false, secondary=Optional.empty, permanent=Optional.empty, family=0, stats=false]
+            ip addr flush to 10.0.1.0/24             | AddrFlush[device=Optional.empty, scope=Optional.empty, to=Optional[10.0.1.0/24], label=Optional.empty, upOnly=false, secondary=Optional.empty, permanent=Optional.empty, family=4, stats=false]
+            ip -s addr flush dev veth0               | AddrFlush[device=Optional[veth0], scope=Optional.empty, to=Optional.empty, label=Optional.empty, upOnly=false, secondary=Optional.empty, permanent=Optional.empty, family=0, stats=true]
+            ip -s -4 a f dev veth0                   | AddrFlush[device=Optional[veth0], scope=Optional.empty, to=Optional.empty, label=Optional.empty, upOnly=false, secondary=Optional.empty, permanent=Optional.empty, family=4, stats=true]
+            ip addr flush label veth0:* up secondary | AddrFlush[device=Optional.empty, scope=Optional.empty, to=Optional.empty, label=Optional[veth0:*], upOnly=true, secondary=Optional[true], permanent=Optional.empty, family=0, stats=false]
             """)
     void accepted(String line, String expected) {
         assertThat(Bash.parse(line).toString()).isEqualTo(expected);
@@ -45,6 +47,8 @@ class AddrFlushTests {
             ip addr flush dev veth0 tentative        | ip address flush tentative
             ip addr flush to fe80::/64               | ip address flush to an IPv6 prefix
             ip -j addr flush dev veth0               | ip -j, -br or -o address flush
+            ip -s link                               | ip -s
+            ip -stats addr show                      | ip -stats
             """)
     void outsideTheLab(String line, String what) {
         assertThat(Bash.parse(line)).isInstanceOf(Unsupported.class).extracting(c -> ((Unsupported) c).what())
