@@ -285,6 +285,8 @@ public final class KernelBackend implements Backend {
         change.noArp().ifPresent(on -> flag(flags, IfInfoMsg.IFF_NOARP, on));
         change.allMulticast().ifPresent(on -> flag(flags, IfInfoMsg.IFF_ALLMULTI, on));
         change.promisc().ifPresent(on -> flag(flags, IfInfoMsg.IFF_PROMISC, on));
+        change.dynamic().ifPresent(on -> flag(flags, IfInfoMsg.IFF_DYNAMIC, on));
+        change.noTrailers().ifPresent(on -> flag(flags, IfInfoMsg.IFF_NOTRAILERS, on));
         NetlinkCalls.ack(n.route, seq -> LinkMessage.setFlags(seq, l.index(), flags[0], flags[1]));
         settle(touching(n, l.index()));
     }

@@ -84,7 +84,8 @@ final class Views {
                 master,
                 peer,
                 new Link.Flags(l.header().has(IfInfoMsg.IFF_MULTICAST), l.header().has(IfInfoMsg.IFF_NOARP),
-                        l.header().has(IfInfoMsg.IFF_ALLMULTI), l.header().has(IfInfoMsg.IFF_PROMISC)),
+                        l.header().has(IfInfoMsg.IFF_ALLMULTI), l.header().has(IfInfoMsg.IFF_PROMISC),
+                        l.header().has(IfInfoMsg.IFF_DYNAMIC), l.header().has(IfInfoMsg.IFF_NOTRAILERS)),
                 l.alias());
     }
 

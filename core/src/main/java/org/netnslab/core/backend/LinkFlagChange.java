@@ -11,22 +11,26 @@ import org.netnslab.core.model.Link;
  * @param noArp {@code IFF_NOARP}: set by {@code arp off}, cleared by {@code arp on}
  * @param allMulticast {@code IFF_ALLMULTI}: {@code allmulticast on|off}
  * @param promisc {@code IFF_PROMISC}: {@code promisc on|off}
+ * @param dynamic {@code IFF_DYNAMIC}: {@code dynamic on|off}
+ * @param noTrailers {@code IFF_NOTRAILERS}: set by {@code trailers off}, cleared by {@code trailers on}
  */
 public record LinkFlagChange(Optional<Boolean> multicast, Optional<Boolean> noArp, Optional<Boolean> allMulticast,
-        Optional<Boolean> promisc) {
+        Optional<Boolean> promisc, Optional<Boolean> dynamic, Optional<Boolean> noTrailers) {
 
     public static final LinkFlagChange NONE = new LinkFlagChange(Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     /** Whether it changes no flag. */
     public boolean isEmpty() {
-        return multicast.isEmpty() && noArp.isEmpty() && allMulticast.isEmpty() && promisc.isEmpty();
+        return multicast.isEmpty() && noArp.isEmpty() && allMulticast.isEmpty() && promisc.isEmpty()
+                && dynamic.isEmpty() && noTrailers.isEmpty();
     }
 
     /** The flags after the change. */
     public Link.Flags applyTo(Link.Flags f) {
         return new Link.Flags(multicast.orElse(f.multicast()), noArp.orElse(f.noArp()),
-                allMulticast.orElse(f.allMulticast()), promisc.orElse(f.promisc()));
+                allMulticast.orElse(f.allMulticast()), promisc.orElse(f.promisc()), dynamic.orElse(f.dynamic()),
+                noTrailers.orElse(f.noTrailers()));
     }
 
     @Override
@@ -39,6 +43,8 @@ public record LinkFlagChange(Optional<Boolean> multicast, Optional<Boolean> noAr
         noArp.ifPresent(v -> sb.append(" arp ").append(v ? "off" : "on"));
         allMulticast.ifPresent(v -> sb.append(" allmulticast ").append(v ? "on" : "off"));
         promisc.ifPresent(v -> sb.append(" promisc ").append(v ? "on" : "off"));
+        dynamic.ifPresent(v -> sb.append(" dynamic ").append(v ? "on" : "off"));
+        noTrailers.ifPresent(v -> sb.append(" trailers ").append(v ? "off" : "on"));
         return sb.substring(1);
     }
 }

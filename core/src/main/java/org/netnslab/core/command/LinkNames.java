@@ -45,6 +45,12 @@ public final class LinkNames {
         if (f.promisc()) {
             sb.append("PROMISC,");
         }
+        if (f.dynamic()) {
+            sb.append("DYNAMIC,");
+        }
+        if (f.noTrailers()) {
+            sb.append("NOTRAILERS,");
+        }
         if (link.adminUp()) {
             sb.append("UP,");
             if (link.lowerUp()) {

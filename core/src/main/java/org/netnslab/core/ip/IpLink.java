@@ -379,6 +379,7 @@ public final class IpLink {
         if (r.kind != null && r.kind.equals("bridge") && r.up == null && r.netns == null && r.master == null
                 && r.mtu == null && r.address == null && r.alias == null && r.txQueueLen == null
                 && r.multicast == null && r.noArp == null && r.allMulticast == null && r.promisc == null
+                && r.dynamic == null && r.noTrailers == null
                 && r.unsupported == null && (r.name == null || r.name.equals(r.dev))) {
             return IpLinkBridge.parse(r.dev, r.kindArgs);
         }
@@ -392,7 +393,8 @@ public final class IpLink {
                 Optional.ofNullable(r.master), Optional.ofNullable(r.mtu), Optional.ofNullable(r.address),
                 Optional.ofNullable(r.name).filter(n -> !n.equals(r.dev)), Optional.ofNullable(r.alias),
                 new LinkFlagChange(Optional.ofNullable(r.multicast), Optional.ofNullable(r.noArp),
-                        Optional.ofNullable(r.allMulticast), Optional.ofNullable(r.promisc)),
+                        Optional.ofNullable(r.allMulticast), Optional.ofNullable(r.promisc),
+                        Optional.ofNullable(r.dynamic), Optional.ofNullable(r.noTrailers)),
                 Optional.ofNullable(r.txQueueLen));
     }
 

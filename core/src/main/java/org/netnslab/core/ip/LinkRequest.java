@@ -78,6 +78,8 @@ final class LinkRequest {
     Boolean noArp;
     Boolean allMulticast;
     Boolean promisc;
+    Boolean dynamic;
+    Boolean noTrailers;
     Integer txQueueLen;
     String kind;
     Args kindArgs;
@@ -241,7 +243,7 @@ final class LinkRequest {
                 }
                 address = lladdrBytes(v);
             }
-            case "multicast", "allmulticast", "promisc", "arp" -> {
+            case "multicast", "allmulticast", "promisc", "arp", "dynamic", "trailers" -> {
                 if (create) {
                     return outsideTheLab(keyword, a);
                 }
@@ -255,6 +257,8 @@ final class LinkRequest {
                     case "multicast" -> multicast = on;
                     case "allmulticast" -> allMulticast = on;
                     case "promisc" -> promisc = on;
+                    case "dynamic" -> dynamic = on;
+                    case "trailers" -> noTrailers = !on;
                     default -> noArp = !on;
                 }
             }

@@ -56,8 +56,15 @@ public record Link(
      *
      * @param multicast {@code IFF_MULTICAST}: on for a new veth or bridge, off for lo
      * @param noArp {@code IFF_NOARP}: set by {@code arp off}
+     * @param dynamic {@code IFF_DYNAMIC}: {@code dynamic on}
+     * @param noTrailers {@code IFF_NOTRAILERS}: set by {@code trailers off}
      */
-    public record Flags(boolean multicast, boolean noArp, boolean allMulticast, boolean promisc) {
+    public record Flags(boolean multicast, boolean noArp, boolean allMulticast, boolean promisc, boolean dynamic,
+            boolean noTrailers) {
+
+        public Flags(boolean multicast, boolean noArp, boolean allMulticast, boolean promisc) {
+            this(multicast, noArp, allMulticast, promisc, false, false);
+        }
 
         /** What {@code ether_setup} or {@code loopback_setup} gives a new device. */
         public static Flags of(LinkKind kind) {
