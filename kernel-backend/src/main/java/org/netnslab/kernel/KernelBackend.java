@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +22,7 @@ import org.netnslab.core.backend.CapturedFrame;
 import org.netnslab.core.backend.Connection;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
+import org.netnslab.core.backend.LinkFlagChange;
 import org.netnslab.core.backend.LabLimitException;
 import org.netnslab.core.backend.Listener;
 import org.netnslab.core.backend.NeighbourRequest;
@@ -48,6 +50,7 @@ import org.netnslab.core.net.Ipv4Cidr;
 import org.netnslab.core.net.MacAddress;
 import org.netnslab.kernel.netlink.AddressMessage;
 import org.netnslab.kernel.netlink.Family;
+import org.netnslab.kernel.netlink.IfInfoMsg;
 import org.netnslab.kernel.netlink.LinkMessage;
 import org.netnslab.kernel.netlink.Message;
 import org.netnslab.kernel.netlink.NlMsgType;
@@ -90,6 +93,8 @@ public final class KernelBackend implements Backend {
     /** Bumped by what may count in a NAT rule's counters (the first packet of a ping or a connection). */
     private long traffic;
     private final Map<LabNamespace, Shown> shown = new HashMap<>();
+    /** The links whose IPv6 link-local a learner deleted while they were up, until they are down again. */
+    private final Map<LabNamespace, Set<Integer>> inet6Deleted = new HashMap<>();
 
     /**
      * Why kernel mode cannot run here, in one line (not Linux; not root, or a capability missing; jnr-ffi's
@@ -260,6 +265,58 @@ public final class KernelBackend implements Backend {
     }
 
     @Override
+    public synchronized void setName(String ns, String device, String name) throws KernelException {
+        LabNamespace n = ns(ns);
+        LinkMessage l = link(n, device);
+        Map<LabNamespace, Set<Integer>> touched = touching(n, l.index());
+        // a peer here shows the new name after its @, and ports their master's
+        l.link().filter(peer -> l.linkNetnsId().isEmpty()).ifPresent(touched.get(n)::add);
+        NetlinkCalls.ack(n.route, seq -> LinkMessage.setName(seq, l.index(), name));
+        settle(touched);
+    }
+
+    @Override
+    public synchronized void setAlias(String ns, String device, String alias) throws KernelException {
+        LabNamespace n = ns(ns);
+        LinkMessage l = link(n, device);
+        NetlinkCalls.ack(n.route, seq -> LinkMessage.setAlias(seq, l.index(), alias));
+        settle(touching(n, l.index()));
+    }
+
+    @Override
+    public synchronized void setFlags(String ns, String device, LinkFlagChange change) throws KernelException {
+        LabNamespace n = ns(ns);
+        LinkMessage l = link(n, device);
+        int[] flags = new int[2];
+        change.multicast().ifPresent(on -> flag(flags, IfInfoMsg.IFF_MULTICAST, on));
+        change.noArp().ifPresent(on -> flag(flags, IfInfoMsg.IFF_NOARP, on));
+        change.allMulticast().ifPresent(on -> flag(flags, IfInfoMsg.IFF_ALLMULTI, on));
+        change.promisc().ifPresent(on -> flag(flags, IfInfoMsg.IFF_PROMISC, on));
+        change.dynamic().ifPresent(on -> flag(flags, IfInfoMsg.IFF_DYNAMIC, on));
+        change.noTrailers().ifPresent(on -> flag(flags, IfInfoMsg.IFF_NOTRAILERS, on));
+        NetlinkCalls.ack(n.route, seq -> LinkMessage.setFlags(seq, l.index(), flags[0], flags[1]));
+        settle(touching(n, l.index()));
+    }
+
+    /** One flag into {@code ifi_flags} (flags[0]) and {@code ifi_change} (flags[1]), as iproute2 puts it. */
+    private static void flag(int[] flags, int flag, boolean on) {
+        flags[1] |= flag;
+        if (on) {
+            flags[0] |= flag;
+        } else {
+            flags[0] &= ~flag;
+        }
+    }
+
+    @Override
+    public synchronized void setTxQueueLen(String ns, String device, int txQueueLen) throws KernelException {
+        LabNamespace n = ns(ns);
+        LinkMessage l = link(n, device);
+        NetlinkCalls.ack(n.route, seq -> LinkMessage.setTxQueueLen(seq, l.index(), txQueueLen));
+        settle(touching(n, l.index()));
+    }
+
+    @Override
     public synchronized void setMtu(String ns, String device, int mtu) throws KernelException {
         LabNamespace n = ns(ns);
         LinkMessage l = link(n, device);
@@ -380,6 +437,24 @@ public final class KernelBackend implements Backend {
         LabNamespace n = ns(ns);
         int index = link(n, device).index();
         NetlinkCalls.ack(n.route, seq -> AddressMessage.delete(seq, index, address));
+        settle(touching(n));
+    }
+
+    @Override
+    public synchronized void deleteInet6Address(String ns, String device, String prefix) throws KernelException {
+        LabNamespace n = ns(ns);
+        int index = link(n, device).index();
+        int slash = prefix.indexOf('/');
+        byte[] address;
+        try {
+            // a literal IPv6 address: no name is looked up
+            address = java.net.InetAddress.getByName(prefix.substring(0, slash)).getAddress();
+        } catch (java.net.UnknownHostException | StringIndexOutOfBoundsException e) {
+            throw new KernelException(Errno.EINVAL);
+        }
+        int length = Integer.parseInt(prefix.substring(slash + 1));
+        NetlinkCalls.ack(n.route, seq -> AddressMessage.deleteInet6(seq, index, address, length));
+        inet6Deleted.computeIfAbsent(n, x -> new HashSet<>()).add(index);
         settle(touching(n));
     }
 
@@ -1137,6 +1212,15 @@ public final class KernelBackend implements Backend {
             }
         }
         List<String> pending = Settled.pending(new Settled.Dump(links, addresses, routes));
+        Set<Integer> withoutInet6 = inet6Deleted.computeIfAbsent(n, x -> new HashSet<>());
+        for (LinkMessage l : links) {
+            if (!l.adminUp()) {
+                withoutInet6.remove(l.index());
+            } else if (withoutInet6.contains(l.index())) {
+                // its link-local was deleted: addrconf gives it none until it is up again
+                pending.remove(l.name() + " has no IPv6 link-local address yet");
+            }
+        }
         for (LinkMessage l : links) {
             if (!indexes.contains(l.index())) {
                 // a port shown for its bridge's sake is not waited for itself

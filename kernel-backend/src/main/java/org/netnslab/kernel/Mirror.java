@@ -150,9 +150,14 @@ final class Mirror {
         viewLinks.add(l.index());
         tellWatchers(l.index());
         if (before != null && !before.name().equals(l.name())) {
-            // its addresses and routes show its name
+            // its addresses and routes show its name, and so do its ports, which the kernel does not tell again
             viewAddresses.add(l.index());
             viewRoutes.add(l.index());
+            for (LinkMessage port : links.values()) {
+                if (port.master() == l.index()) {
+                    viewLinks.add(port.index());
+                }
+            }
         }
         linkVersion++;
         if (before == null || before.adminUp() != l.adminUp() || before.lowerUp() != l.lowerUp()) {

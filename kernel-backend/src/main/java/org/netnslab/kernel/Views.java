@@ -18,6 +18,7 @@ import org.netnslab.core.net.Ipv4Cidr;
 import org.netnslab.core.net.MacAddress;
 import org.netnslab.kernel.netlink.AddressMessage;
 import org.netnslab.kernel.netlink.Family;
+import org.netnslab.kernel.netlink.IfInfoMsg;
 import org.netnslab.kernel.netlink.LinkMessage;
 import org.netnslab.kernel.netlink.RouteMessage;
 import org.netnslab.kernel.netlink.RtMsg;
@@ -81,7 +82,11 @@ final class Views {
                 l.qdisc().orElse("noop"),
                 l.txQueueLen(),
                 master,
-                peer);
+                peer,
+                new Link.Flags(l.header().has(IfInfoMsg.IFF_MULTICAST), l.header().has(IfInfoMsg.IFF_NOARP),
+                        l.header().has(IfInfoMsg.IFF_ALLMULTI), l.header().has(IfInfoMsg.IFF_PROMISC),
+                        l.header().has(IfInfoMsg.IFF_DYNAMIC), l.header().has(IfInfoMsg.IFF_NOTRAILERS)),
+                l.alias());
     }
 
     static LinkKind kind(LinkMessage l) {

@@ -155,4 +155,28 @@ final class Addresses {
             ns.fib.removeIf(e -> e.preferredSource.equals(Optional.of(ifa.local())));
         }
     }
+
+    /**
+     * {@code inetdev_changename}: the device's first address takes its new name as its label; each other one
+     * the new name and what followed the colon of its old label, or {@code :N} (N its place from 1) when its
+     * old label had none; cut so that the label keeps what follows the colon within IFNAMSIZ.
+     */
+    static void changeName(Device d) {
+        int named = 0;
+        for (Ifa ifa : d.inet) {
+            String old = ifa.label;
+            ifa.label = null;
+            if (named++ == 0) {
+                continue;
+            }
+            int colon = old == null ? -1 : old.indexOf(':');
+            String suffix = colon < 0 ? ":" + named : old.substring(colon);
+            String label = suffix.length() + d.name.length() < IFNAMSIZ ? d.name + suffix
+                    : d.name.substring(0, Math.max(0, IFNAMSIZ - suffix.length() - 1)) + suffix;
+            ifa.label = label.equals(d.name) ? null : label;
+        }
+        d.addressesChanged();
+    }
+
+    private static final int IFNAMSIZ = 16;
 }

@@ -25,6 +25,10 @@ final class Arp {
 
     /** {@code arp_process}, with {@code arp_ignore=0}, {@code arp_accept=0}, no proxy ARP. */
     void process(Device dev, EthernetFrame f, ArpPacket arp, Trace trace) {
+        // arp_rcv: a device with IFF_NOARP takes no ARP at all
+        if (dev.flags.noArp()) {
+            return;
+        }
         Namespace ns = dev.ns;
         Ipv4Address sip = arp.senderIp();
         Ipv4Address tip = arp.targetIp();

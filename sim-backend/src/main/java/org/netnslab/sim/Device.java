@@ -41,6 +41,15 @@ abstract class Device {
     final Set<MacAddress> mcDeleted = new HashSet<>();
     /** The IPv6 address the kernel gave it while up ({@code ::1/128} or a link-local {@code /64}), or null. */
     String inet6;
+    /** Its IPv6 address was deleted while up: addrconf gives it none until it is up again. */
+    boolean inet6Deleted;
+    /** {@code ifi_flags} a learner sets with ip link set: IFF_MULTICAST, IFF_NOARP, and IFF_ALLMULTI and
+     * IFF_PROMISC as {@code dev->gflags} hold them (a bridge's own promiscuity for its ports is not shown). */
+    Link.Flags flags;
+    /** {@code dev->ifalias}, or null. */
+    String alias;
+    /** {@code dev->tx_queue_len}: {@code DEFAULT_TX_QUEUE_LEN} for every device of a lab, lo's too. */
+    int txQueueLen = 1000;
 
     /**
      * What a dump of its namespace last showed of it, kept until something shown changes: a namespace of
@@ -55,6 +64,7 @@ abstract class Device {
         this.serial = serial;
         this.name = name;
         this.mac = mac;
+        this.flags = Link.Flags.of(kind());
     }
 
     abstract LinkKind kind();

@@ -135,6 +135,14 @@ final class Namespace {
         }
     }
 
+    /** {@code dev_change_name}: the device answers to its new name only. */
+    void rename(Device d, String name) {
+        byName.remove(d.name);
+        d.name = name;
+        byName.put(name, d);
+        changed();
+    }
+
     void unregister(Device d) {
         byIndex.remove(d.index);
         byName.remove(d.name);

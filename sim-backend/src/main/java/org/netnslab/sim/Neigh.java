@@ -120,6 +120,14 @@ final class Neigh {
         long now = dp.engine.now();
         Entry e = ns.neighbours.getOrCreate(dev, nextHop);
         NudState state = e.state == null ? null : e.state(now);
+        if ((state == null || state == NudState.NONE || state == NudState.FAILED) && dev.flags.noArp()) {
+            // arp_constructor: on a NOARP device the neighbour is NOARP, at the device's own address
+            e.state = NudState.NOARP;
+            e.mac = dev.mac;
+            e.generation++;
+            sendFrame(dev, e.mac, p, trace);
+            return;
+        }
         if (state == null || state == NudState.NONE || state == NudState.FAILED) {
             e.state = NudState.INCOMPLETE;
             e.mac = null;

@@ -85,6 +85,7 @@ final class Netdev {
             d.inet6 = null;
             d.addressesChanged();
         }
+        d.inet6Deleted = false;
         d.mcDeleted.clear();
         if (d.master != null) {
             disablePort(d, false);
@@ -268,7 +269,7 @@ final class Netdev {
 
     static void addrconf(Device d) {
         // below IPV6_MIN_MTU a device has no IPv6 (ipv6_add_dev refuses it)
-        if (!d.adminUp || d.inet6 != null || d.mtu() < IPV6_MIN_MTU) {
+        if (!d.adminUp || d.inet6 != null || d.inet6Deleted || d.mtu() < IPV6_MIN_MTU) {
             return;
         }
         if (d.isLoopback()) {

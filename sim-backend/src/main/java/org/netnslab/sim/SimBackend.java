@@ -12,6 +12,7 @@ import org.netnslab.core.backend.CapturedFrame;
 import org.netnslab.core.backend.Connection;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
+import org.netnslab.core.backend.LinkFlagChange;
 import org.netnslab.core.backend.SysctlKey;
 import org.netnslab.core.backend.Listener;
 import org.netnslab.core.backend.NeighbourRequest;
@@ -252,6 +253,67 @@ public final class SimBackend implements Backend {
     }
 
     @Override
+    public void setName(String nsName, String device, String name) throws KernelException {
+        settle();
+        Namespace ns = ns(nsName);
+        Device d = dev(ns, device);
+        if (name.equals(d.name)) {
+            return;
+        }
+        checkNewName(ns, name);
+        step();
+        // dev_change_name, then NETDEV_CHANGENAME: the addresses' labels follow; a peer, ports and routes show it
+        ns.rename(d, name);
+        Addresses.changeName(d);
+        d.changed();
+        if (d instanceof Veth v && v.peer != null) {
+            v.peer.changed();
+        }
+        if (d instanceof Bridge br) {
+            br.ports.forEach(Device::changed);
+        }
+    }
+
+    @Override
+    public void setAlias(String nsName, String device, String alias) throws KernelException {
+        settle();
+        Device d = dev(ns(nsName), device);
+        step();
+        d.alias = alias.isEmpty() ? null : alias;
+        d.changed();
+    }
+
+    @Override
+    public void setFlags(String nsName, String device, LinkFlagChange change) throws KernelException {
+        settle();
+        Device d = dev(ns(nsName), device);
+        step();
+        // __dev_change_flags: the bits a learner may change; PROMISC and ALLMULTI in dev->gflags
+        Link.Flags flags = change.applyTo(d.flags);
+        if (flags.equals(d.flags)) {
+            return;
+        }
+        boolean noArpChanged = flags.noArp() != d.flags.noArp();
+        d.flags = flags;
+        d.changed();
+        // NETDEV_CHANGE of a device that is up, with IFF_NOARP among the flags changed: neigh_changeaddr
+        if (noArpChanged && d.adminUp) {
+            d.ns.neighbours.flush(d);
+        }
+    }
+
+    @Override
+    public void setTxQueueLen(String nsName, String device, int txQueueLen) throws KernelException {
+        settle();
+        Device d = dev(ns(nsName), device);
+        step();
+        if (d.txQueueLen != txQueueLen) {
+            d.txQueueLen = txQueueLen;
+            d.changed();
+        }
+    }
+
+    @Override
     public void setMtu(String nsName, String device, int mtu) throws KernelException {
         settle();
         Device d = dev(ns(nsName), device);
@@ -434,6 +496,20 @@ public final class SimBackend implements Backend {
         }
         step();
         Addresses.delete(d, address);
+    }
+
+    @Override
+    public void deleteInet6Address(String nsName, String device, String prefix) throws KernelException {
+        settle();
+        Device d = dev(ns(nsName), device);
+        if (d.inet6 == null || !d.inet6.equals(prefix)) {
+            throw new KernelException(Errno.EADDRNOTAVAIL);
+        }
+        step();
+        // inet6_rtm_deladdr: gone, and addrconf does not give it again until the device is up again
+        d.inet6 = null;
+        d.inet6Deleted = true;
+        d.addressesChanged();
     }
 
     @Override

@@ -262,7 +262,7 @@ final class Snapshots {
                     p.name, p.adminUp));
         }
         return new Link(d.index, d.name, d.kind(), d.mac, d.mtu(), d.adminUp, d.adminUp && d.carrier,
-                d.reportedOperState(), d.qdiscAttached ? "noqueue" : "noop", 1000,
-                Optional.ofNullable(d.master).map(m -> m.name), peer);
+                d.reportedOperState(), d.qdiscAttached ? "noqueue" : "noop", d.txQueueLen,
+                Optional.ofNullable(d.master).map(m -> m.name), peer, d.flags, Optional.ofNullable(d.alias));
     }
 }

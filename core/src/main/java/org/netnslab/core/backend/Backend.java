@@ -94,6 +94,33 @@ public interface Backend extends AutoCloseable {
         throw new KernelException(Errno.EOPNOTSUPP);
     }
 
+    /**
+     * Equivalent to: {@code ip -n NS link set dev DEV name NAME}. Refused with {@link Errno#EEXIST} when the
+     * namespace has a device of that name; the same name is no change. Routes and addresses stay with the
+     * device, and its addresses' labels follow it as {@code inetdev_changename} renames them.
+     */
+    default void setName(String ns, String device, String name) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /** Equivalent to: {@code ip -n NS link set dev DEV alias TEXT}: {@code IFLA_IFALIAS}; an empty one takes it away. */
+    default void setAlias(String ns, String device, String alias) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /**
+     * Equivalent to: {@code ip -n NS link set dev DEV [multicast on|off] [arp on|off] [allmulticast on|off]
+     * [promisc on|off]}: the flags given, in one {@code ifi_change}; the others stay as they are.
+     */
+    default void setFlags(String ns, String device, LinkFlagChange change) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /** Equivalent to: {@code ip -n NS link set dev DEV txqueuelen N}: {@code IFLA_TXQLEN}, a u32. */
+    default void setTxQueueLen(String ns, String device, int txQueueLen) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
     /** Equivalent to: {@code ip -n NS link del dev DEV}. A veth's peer goes too. */
     void deleteLink(String ns, String device) throws KernelException;
 
@@ -115,6 +142,16 @@ public interface Backend extends AutoCloseable {
 
     /** Equivalent to: {@code ip -n NS addr del CIDR dev DEV}. */
     void deleteAddress(String ns, String device, Ipv4Cidr address) throws KernelException;
+
+    /**
+     * Equivalent to what {@code ip -n NS addr flush dev DEV} sends for an IPv6 address it dumped: {@code RTM_DELADDR}
+     * of {@code AF_INET6} for PREFIX (as the dump printed it, {@code fe80::1/64}). Refused with
+     * {@link Errno#EADDRNOTAVAIL} when the device has no such address. The kernel gives a device no new
+     * link-local address until it is up again.
+     */
+    default void deleteInet6Address(String ns, String device, String prefix) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
 
     /** Equivalent to: {@code ip -n NS route add PREFIX [via GW] [dev DEV]}. */
     void addRoute(String ns, RouteSpec route) throws KernelException;

@@ -26,10 +26,30 @@ public final class LinkNames {
         if (link.adminUp() && !running) {
             sb.append("NO-CARRIER,");
         }
+        // print_link_flags' own order, not the bits'
+        Link.Flags f = link.flags();
         if (link.kind() == LinkKind.LOOPBACK) {
             sb.append("LOOPBACK,");
         } else {
-            sb.append("BROADCAST,MULTICAST,");
+            sb.append("BROADCAST,");
+        }
+        if (f.multicast()) {
+            sb.append("MULTICAST,");
+        }
+        if (f.noArp()) {
+            sb.append("NOARP,");
+        }
+        if (f.allMulticast()) {
+            sb.append("ALLMULTI,");
+        }
+        if (f.promisc()) {
+            sb.append("PROMISC,");
+        }
+        if (f.dynamic()) {
+            sb.append("DYNAMIC,");
+        }
+        if (f.noTrailers()) {
+            sb.append("NOTRAILERS,");
         }
         if (link.adminUp()) {
             sb.append("UP,");

@@ -58,6 +58,7 @@ public final class Ip {
         boolean json = false;
         boolean pretty = false;
         boolean all = false;
+        String stats = null;
         while (a.more() && a.peek().startsWith("-") && a.peek().length() > 1) {
             String typed = a.next();
             if (typed.equals("--")) {
@@ -79,6 +80,9 @@ public final class Ip {
                 json = true;
             } else if (matches(opt, "-pretty")) {
                 pretty = true;
+            } else if ((matches(opt, "-stats") || matches(opt, "-statistics")) && stats == null) {
+                // only ip -s addr flush is modelled: which it is, is known once the object is read
+                stats = typed;
             } else if (matches(opt, "-details") || matches(opt, "-stats")
                     || matches(opt, "-statistics") || matches(opt, "-resolve") || matches(opt, "-family")
                     || matches(opt, "-human") || matches(opt, "-timestamp")
@@ -107,6 +111,14 @@ public final class Ip {
         String object = OBJECTS.stream().filter(o -> matches(typed, o)).findFirst().orElse(null);
         if (object == null) {
             return new Invalid("Object \"" + typed + "\" is unknown, try \"ip help\".", 1);
+        }
+        if (stats != null) {
+            boolean flush = object.equals("address") && a.more() && matches(a.peek(), "flush");
+            if (!flush) {
+                return new Unsupported("ip " + stats, a.all());
+            }
+            a.next();
+            return AddrFlush.parse(a, options, true);
         }
         return switch (object) {
             case "address" -> json && family == 6 ? new Unsupported("ip -j -6 address", a.all())

@@ -148,7 +148,10 @@ public final class IpAddress {
             }
             return new AddrShow(Optional.ofNullable(dev), up, options);
         }
-        if (matches(sub, "flush") || matches(sub, "save") || matches(sub, "showdump") || matches(sub, "restore")) {
+        if (matches(sub, "flush")) {
+            return AddrFlush.parse(a, options);
+        }
+        if (matches(sub, "save") || matches(sub, "showdump") || matches(sub, "restore")) {
             return new Unsupported("ip address " + sub, a.all());
         }
         if (matches(sub, "help")) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.netnslab.core.backend.Backend;
 import org.netnslab.core.backend.Errno;
 import org.netnslab.core.backend.KernelException;
+import org.netnslab.core.backend.LinkFlagChange;
 import org.netnslab.core.command.Args;
 import org.netnslab.core.command.Command;
 import org.netnslab.core.command.CommandResult;
@@ -124,7 +125,15 @@ public final class IpLink {
     private static final int MAC_LENGTH = 6;
 
     public record LinkSet(String device, Optional<Boolean> up, Optional<String> namespace,
-            Optional<Optional<String>> master, Optional<Integer> mtu, Optional<byte[]> address) implements Command {
+            Optional<Optional<String>> master, Optional<Integer> mtu, Optional<byte[]> address, Optional<String> name,
+            Optional<String> alias, LinkFlagChange flags, Optional<Integer> txQueueLen) implements Command {
+
+        /** A change of what the lab first modelled: up, namespace, master, mtu and address. */
+        public LinkSet(String device, Optional<Boolean> up, Optional<String> namespace,
+                Optional<Optional<String>> master, Optional<Integer> mtu, Optional<byte[]> address) {
+            this(device, up, namespace, master, mtu, address, Optional.empty(), Optional.empty(), LinkFlagChange.NONE,
+                    Optional.empty());
+        }
 
         @Override
         public CommandResult run(Context context, String ns) throws KernelException {
@@ -149,23 +158,53 @@ public final class IpLink {
                 return new Unsupported("an mtu under 1280 on lo (the kernel takes its addresses away)", List.of())
                         .run(context, ns);
             }
-            // the kernel's do_setlink order: namespace first, then the mtu, the master, the flags
+            // with netns, the kernel moves the device under its name, or under the new one when the target has a
+            // device of its name (dev_change_net_namespace's pattern), then renames it there
+            boolean renameFirst = name.isPresent() && namespace.isPresent()
+                    && context.link(namespace.get(), device).isPresent();
+            if (renameFirst && (context.link(namespace.get(), name.get()).isPresent()
+                    || context.link(ns, name.get()).isPresent())) {
+                return new Unsupported("ip link set ... netns ... name NAME when both names are taken", List.of())
+                        .run(context, ns);
+            }
+            if (name.isPresent() && link.get().kind() == LinkKind.LOOPBACK && !name.get().equals(device)) {
+                return new Unsupported("renaming lo", List.of()).run(context, ns);
+            }
+            // the kernel's do_setlink order: namespace, address, mtu, name, alias, master, flags, txqueuelen
             String where = ns;
+            String dev = device;
+            if (renameFirst) {
+                context.backend().setName(ns, dev, name.get());
+                dev = name.get();
+            }
             if (namespace.isPresent()) {
-                context.backend().setLinkNamespace(ns, device, namespace.get());
+                context.backend().setLinkNamespace(ns, dev, namespace.get());
                 where = namespace.get();
             }
             if (address.isPresent()) {
-                context.backend().setAddress(where, device, MacAddress.fromBytes(address.get(), 0));
+                context.backend().setAddress(where, dev, MacAddress.fromBytes(address.get(), 0));
             }
             if (mtu.isPresent()) {
-                context.backend().setMtu(where, device, mtu.get());
+                context.backend().setMtu(where, dev, mtu.get());
+            }
+            if (name.isPresent() && !name.get().equals(dev)) {
+                context.backend().setName(where, dev, name.get());
+                dev = name.get();
+            }
+            if (alias.isPresent()) {
+                context.backend().setAlias(where, dev, alias.get());
             }
             if (master.isPresent()) {
-                context.backend().setMaster(where, device, master.get());
+                context.backend().setMaster(where, dev, master.get());
+            }
+            if (!flags.isEmpty()) {
+                context.backend().setFlags(where, dev, flags);
             }
             if (up.isPresent()) {
-                context.backend().setLinkUp(where, device, up.get());
+                context.backend().setLinkUp(where, dev, up.get());
+            }
+            if (txQueueLen.isPresent()) {
+                context.backend().setTxQueueLen(where, dev, txQueueLen.get());
             }
             return CommandResult.OK;
         }
@@ -374,7 +413,9 @@ public final class IpLink {
 
     private static Command set(LinkRequest r, Args a) {
         if (r.kind != null && r.kind.equals("bridge") && r.up == null && r.netns == null && r.master == null
-                && r.mtu == null && r.address == null
+                && r.mtu == null && r.address == null && r.alias == null && r.txQueueLen == null
+                && r.multicast == null && r.noArp == null && r.allMulticast == null && r.promisc == null
+                && r.dynamic == null && r.noTrailers == null
                 && r.unsupported == null && (r.name == null || r.name.equals(r.dev))) {
             return IpLinkBridge.parse(r.dev, r.kindArgs);
         }
@@ -384,11 +425,13 @@ public final class IpLink {
         if (r.unsupported != null) {
             return new Unsupported("ip link set ... " + r.unsupported, a.all());
         }
-        if (r.name != null && !r.name.equals(r.dev)) {
-            return new Unsupported("renaming a link", a.all());
-        }
         return new LinkSet(r.dev, Optional.ofNullable(r.up), Optional.ofNullable(r.netns),
-                Optional.ofNullable(r.master), Optional.ofNullable(r.mtu), Optional.ofNullable(r.address));
+                Optional.ofNullable(r.master), Optional.ofNullable(r.mtu), Optional.ofNullable(r.address),
+                Optional.ofNullable(r.name).filter(n -> !n.equals(r.dev)), Optional.ofNullable(r.alias),
+                new LinkFlagChange(Optional.ofNullable(r.multicast), Optional.ofNullable(r.noArp),
+                        Optional.ofNullable(r.allMulticast), Optional.ofNullable(r.promisc),
+                        Optional.ofNullable(r.dynamic), Optional.ofNullable(r.noTrailers)),
+                Optional.ofNullable(r.txQueueLen));
     }
 
     private static Command delete(LinkRequest r, Args a) {

@@ -39,7 +39,26 @@ public final class LinkFormat {
         if (withMode) {
             sb.append("mode DEFAULT ");
         }
-        sb.append("group default qlen ").append(link.txQueueLen()).append('\n');
+        sb.append("group default ").append(queueLength(link)).append('\n');
+    }
+
+    /** print_queuelen: {@code qlen N}, nothing when the device has no queue length. */
+    static String queueLength(Link link) {
+        return link.txQueueLen() == 0 ? "" : "qlen " + link.txQueueLen();
+    }
+
+    /**
+     * What {@code ip link} prints after the link-layer line for a link with an alias: {@code alias TEXT} on a
+     * line of its own, after a backslash with {@code -o}; nothing for {@code ip addr}.
+     */
+    static void alias(StringBuilder sb, Link link, boolean oneline) {
+        link.alias().ifPresent(a -> {
+            if (oneline) {
+                sb.setLength(sb.length() - 1);
+                sb.append('\\');
+            }
+            sb.append("    alias ").append(a).append('\n');
+        });
     }
 
     /**
@@ -55,7 +74,7 @@ public final class LinkFormat {
         sb.append("mtu ").append(link.mtu()).append(' ');
         String state = link.operState().name();
         sb.append("state ").append(Colors.operState(state).paint(color, state + " "));
-        sb.append("qlen ").append(link.txQueueLen()).append('\n');
+        sb.append(queueLength(link)).append('\n');
     }
 
     /** print_name_and_link of an IFLA_LINK without IFLA_LINK_NETNSID. */
@@ -134,6 +153,7 @@ public final class LinkFormat {
                 one.append('\\');
             }
             linkLayer(one, ns, l, named, o.colored());
+            alias(one, l, o.oneline());
             sb.append(one);
         }
         return sb.toString();
@@ -155,13 +175,18 @@ public final class LinkFormat {
             w.field("linkmode", "DEFAULT");
         }
         w.field("group", "default");
-        w.field("txqlen", link.txQueueLen());
+        if (link.txQueueLen() != 0) {
+            w.field("txqlen", link.txQueueLen());
+        }
         if (family == 0) {
             w.field("link_type", linkType(link));
             w.field("address", link.mac().toString());
             w.field("broadcast", link.broadcast().toString());
         }
         link.peer().flatMap(Link.Peer::namespace).ifPresent(peerNs -> w.field("link_netnsid", netnsId(ns, peerNs)));
+        if (withMode) {
+            link.alias().ifPresent(a -> w.field("ifalias", a));
+        }
     }
 
     /** print_name_and_link in JSON: the peer's ifindex, or its name when it shares the namespace, then the name. */

@@ -71,6 +71,16 @@ final class LinkRequest {
     Integer mtu;
     /** The bytes of {@code address}, as ll_addr_a2n read them (4 for a dotted word). */
     byte[] address;
+    /** {@code alias TEXT}: the last one given, as the kernel takes the last IFLA_IFALIAS. */
+    String alias;
+    /** {@code multicast}, {@code arp}, {@code allmulticast}, {@code promisc}: the last value of each. */
+    Boolean multicast;
+    Boolean noArp;
+    Boolean allMulticast;
+    Boolean promisc;
+    Boolean dynamic;
+    Boolean noTrailers;
+    Integer txQueueLen;
     String kind;
     Args kindArgs;
     boolean index;
@@ -232,6 +242,46 @@ final class LinkRequest {
                     return error;
                 }
                 address = lladdrBytes(v);
+            }
+            case "multicast", "allmulticast", "promisc", "arp", "dynamic", "trailers" -> {
+                if (create) {
+                    return outsideTheLab(keyword, a);
+                }
+                String v = a.value();
+                Optional<Invalid> error = onOff(keyword, v);
+                if (error.isPresent()) {
+                    return error;
+                }
+                boolean on = v.equals("on");
+                switch (keyword) {
+                    case "multicast" -> multicast = on;
+                    case "allmulticast" -> allMulticast = on;
+                    case "promisc" -> promisc = on;
+                    case "dynamic" -> dynamic = on;
+                    case "trailers" -> noTrailers = !on;
+                    default -> noArp = !on;
+                }
+            }
+            case "alias" -> {
+                if (create) {
+                    return outsideTheLab(keyword, a);
+                }
+                String v = a.value();
+                if (v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= IFALIASZ) {
+                    return Optional.of(invarg("alias too long\n", v));
+                }
+                alias = v;
+            }
+            case "txqueuelen", "qlen", "txqlen" -> {
+                if (create) {
+                    return outsideTheLab(keyword, a);
+                }
+                String v = a.value();
+                Optional<Invalid> error = once("txqueuelen", v).or(() -> integer("txqueuelen", v));
+                if (error.isPresent()) {
+                    return error;
+                }
+                txQueueLen = getInteger(v).orElseThrow().intValue();
             }
             case "master" -> {
                 String v = a.value();

@@ -14,6 +14,8 @@ import org.netnslab.core.net.MacAddress;
  * @param qdisc the queueing discipline {@code ip} prints: {@code noop} until the link is first up
  * @param master the bridge this link is a port of, if any
  * @param peer for a veth, where its other end is
+ * @param flags what {@code ip link set DEV promisc|arp|multicast|allmulticast} set of {@code ifi_flags}
+ * @param alias {@code IFLA_IFALIAS}, as {@code ip link set DEV alias TEXT} gave it
  */
 public record Link(
         int index,
@@ -27,14 +29,47 @@ public record Link(
         String qdisc,
         int txQueueLen,
         Optional<String> master,
-        Optional<Peer> peer) {
+        Optional<Peer> peer,
+        Flags flags,
+        Optional<String> alias) {
 
     public Link {
+        Objects.requireNonNull(flags);
+        Objects.requireNonNull(alias);
         Objects.requireNonNull(name);
         Objects.requireNonNull(kind);
         Objects.requireNonNull(operState);
         Objects.requireNonNull(master);
         Objects.requireNonNull(peer);
+    }
+
+    /** A link with the flags a new device of its kind has, and no alias. */
+    public Link(int index, String name, LinkKind kind, MacAddress mac, int mtu, boolean adminUp, boolean lowerUp,
+            OperState operState, String qdisc, int txQueueLen, Optional<String> master, Optional<Peer> peer) {
+        this(index, name, kind, mac, mtu, adminUp, lowerUp, operState, qdisc, txQueueLen, master, peer,
+                Flags.of(kind), Optional.empty());
+    }
+
+    /**
+     * The {@code IFF_} flags a learner may change with {@code ip link set}, as a dump reports them: PROMISC and
+     * ALLMULTI as the learner set them ({@code dev->gflags}), not a bridge port's promiscuity.
+     *
+     * @param multicast {@code IFF_MULTICAST}: on for a new veth or bridge, off for lo
+     * @param noArp {@code IFF_NOARP}: set by {@code arp off}
+     * @param dynamic {@code IFF_DYNAMIC}: {@code dynamic on}
+     * @param noTrailers {@code IFF_NOTRAILERS}: set by {@code trailers off}
+     */
+    public record Flags(boolean multicast, boolean noArp, boolean allMulticast, boolean promisc, boolean dynamic,
+            boolean noTrailers) {
+
+        public Flags(boolean multicast, boolean noArp, boolean allMulticast, boolean promisc) {
+            this(multicast, noArp, allMulticast, promisc, false, false);
+        }
+
+        /** What {@code ether_setup} or {@code loopback_setup} gives a new device. */
+        public static Flags of(LinkKind kind) {
+            return new Flags(kind != LinkKind.LOOPBACK, false, false, false);
+        }
     }
 
     /**

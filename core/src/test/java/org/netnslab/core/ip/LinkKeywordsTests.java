@@ -21,10 +21,19 @@ class LinkKeywordsTests {
             ip link add name vf type veth peer name vg | LinkAdd[name=Optional[vf], kind=VETH, peer=Optional[vg], peerNamespace=Optional.empty]
             ip link add dev vf type veth peer dev vg   | LinkAdd[name=Optional[vf], kind=VETH, peer=Optional[vg], peerNamespace=Optional.empty]
             ip link add vx type veth peer vy           | LinkAdd[name=Optional[vx], kind=VETH, peer=Optional[vy], peerNamespace=Optional.empty]
-            ip link set dev vf up                      | LinkSet[device=vf, up=Optional[true], namespace=Optional.empty, master=Optional.empty, mtu=Optional.empty, address=Optional.empty]
-            ip link set name vf up                     | LinkSet[device=vf, up=Optional[true], namespace=Optional.empty, master=Optional.empty, mtu=Optional.empty, address=Optional.empty]
-            ip link set dev veth0 mtu 1400 up          | LinkSet[device=veth0, up=Optional[true], namespace=Optional.empty, master=Optional.empty, mtu=Optional[1400], address=Optional.empty]
-            ip link set dev veth0 mtu -1               | LinkSet[device=veth0, up=Optional.empty, namespace=Optional.empty, master=Optional.empty, mtu=Optional[-1], address=Optional.empty]
+            ip link set dev vf up                      | LinkSet[device=vf, up=Optional[true], namespace=Optional.empty, master=Optional.empty, mtu=Optional.empty, address=Optional.empty, name=Optional.empty, alias=Optional.empty, flags=none, txQueueLen=Optional.empty]
+            ip link set name vf up                     | LinkSet[device=vf, up=Optional[true], namespace=Optional.empty, master=Optional.empty, mtu=Optional.empty, address=Optional.empty, name=Optional.empty, alias=Optional.empty, flags=none, txQueueLen=Optional.empty]
+            ip link set dev veth0 mtu 1400 up          | LinkSet[device=veth0, up=Optional[true], namespace=Optional.empty, master=Optional.empty, mtu=Optional[1400], address=Optional.empty, name=Optional.empty, alias=Optional.empty, flags=none, txQueueLen=Optional.empty]
+            ip link set dev veth0 mtu -1               | LinkSet[device=veth0, up=Optional.empty, namespace=Optional.empty, master=Optional.empty, mtu=Optional[-1], address=Optional.empty, name=Optional.empty, alias=Optional.empty, flags=none, txQueueLen=Optional.empty]
+            ip link set veth0 name lan0                | LinkSet[device=veth0, up=Optional.empty, namespace=Optional.empty, master=Optional.empty, mtu=Optional.empty, address=Optional.empty, name=Optional[lan0], alias=Optional.empty, flags=none, txQueueLen=Optional.empty]
+            ip link set dev lan0 name lan0             | LinkSet[device=lan0, up=Optional.empty, namespace=Optional.empty, master=Optional.empty, mtu=Optional.empty, address=Optional.empty, name=Optional.empty, alias=Optional.empty, flags=none, txQueueLen=Optional.empty]
+            ip link set veth0 promisc on arp off multicast off allmulticast on | LinkSet[device=veth0, up=Optional.empty, namespace=Optional.empty, master=Optional.empty, mtu=Optional.empty, address=Optional.empty, name=Optional.empty, alias=Optional.empty, flags=multicast off arp off allmulticast on promisc on, txQueueLen=Optional.empty]
+            ip link set veth0 promisc on promisc off arp on | LinkSet[device=veth0, up=Optional.empty, namespace=Optional.empty, master=Optional.empty, mtu=Optional.empty, address=Optional.empty, name=Optional.empty, alias=Optional.empty, flags=arp on promisc off, txQueueLen=Optional.empty]
+            ip link set veth0 dyn on trailers off      | LinkSet[device=veth0, up=Optional.empty, namespace=Optional.empty, master=Optional.empty, mtu=Optional.empty, address=Optional.empty, name=Optional.empty, alias=Optional.empty, flags=dynamic on trailers off, txQueueLen=Optional.empty]
+            ip link set veth0 alias one alias two      | LinkSet[device=veth0, up=Optional.empty, namespace=Optional.empty, master=Optional.empty, mtu=Optional.empty, address=Optional.empty, name=Optional.empty, alias=Optional[two], flags=none, txQueueLen=Optional.empty]
+            ip link set veth0 txqlen 500               | LinkSet[device=veth0, up=Optional.empty, namespace=Optional.empty, master=Optional.empty, mtu=Optional.empty, address=Optional.empty, name=Optional.empty, alias=Optional.empty, flags=none, txQueueLen=Optional[500]]
+            ip link set veth0 txq -1                   | LinkSet[device=veth0, up=Optional.empty, namespace=Optional.empty, master=Optional.empty, mtu=Optional.empty, address=Optional.empty, name=Optional.empty, alias=Optional.empty, flags=none, txQueueLen=Optional[-1]]
+            ip link set veth1 netns blue name eth0     | LinkSet[device=veth1, up=Optional.empty, namespace=Optional[blue], master=Optional.empty, mtu=Optional.empty, address=Optional.empty, name=Optional[eth0], alias=Optional.empty, flags=none, txQueueLen=Optional.empty]
             ip link del dev vf                         | LinkDelete[device=vf]
             ip link del veth0 up                       | LinkDelete[device=veth0]
             ip link del veth0 type veth                | LinkDelete[device=veth0]
@@ -43,6 +52,10 @@ class LinkKeywordsTests {
             ip link set dev vf mtu 4294967296          | 255 | Error: argument "4294967296" is wrong: Invalid "mtu" value\\n\\n
             ip link set dev vf mtu 1400 mtu 1300       | 255 | Error: duplicate "mtu": "1300" is the second value.
             ip link set dev vf promisc On              | 1   | Error: argument of "promisc" must be "on" or "off", not "On"
+            ip link set dev vf arp of                  | 1   | Error: argument of "arp" must be "on" or "off", not "of"
+            ip link set dev vf txqueuelen abc          | 255 | Error: argument "abc" is wrong: Invalid "txqueuelen" value\\n\\n
+            ip link set dev vf qlen 1 txqlen 2         | 255 | Error: duplicate "txqueuelen": "2" is the second value.
+            ip link set dev vf name abcdefghijklmnop   | 255 | Error: argument "abcdefghijklmnop" is wrong: "name" not a valid ifname
             ip link set dev vf index 0                 | 255 | Error: argument "0" is wrong: Invalid "index" value
             ip link set vf 0                           | 255 | Error: argument "dev" is required
             ip link add vx type veth peer type veth    | 255 | Error: duplicate "type": "veth" is the second value.
@@ -61,6 +74,8 @@ class LinkKeywordsTests {
             ip link set dev veth0 xdp off              | ip link set ... xdp
             ip link set dev veth0 vf 0 mac aa:bb:cc:dd:ee:ff | ip link set ... vf
             ip link add veth0 mtu 1400 type veth       | ip link add ... mtu
+            ip link add veth0 promisc on type veth     | ip link add ... promisc
+            ip link add veth0 alias x type veth        | ip link add ... alias
             ip link add veth0 type veth peer mtu 1400  | veth peer option "mtu"
             """)
     void outsideTheLab(String line, String what) {

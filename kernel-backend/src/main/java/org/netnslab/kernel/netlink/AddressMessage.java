@@ -105,4 +105,13 @@ public record AddressMessage(IfAddrMsg header, Optional<byte[]> address, Optiona
                 .bytes(IfaAttr.ADDRESS, cidr.address().toBytes())
                 .end().toBytes();
     }
+
+    /** What {@code ip addr flush} sends for an IPv6 address it dumped: {@code IFA_ADDRESS}, sixteen bytes. */
+    public static byte[] deleteInet6(int seq, int index, byte[] address, int prefixLength) {
+        return MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_DELADDR, NlmFlags.REQUEST | NlmFlags.ACK, seq)
+                .header(new IfAddrMsg(Family.AF_INET6, prefixLength, 0, 0, index))
+                .bytes(IfaAttr.ADDRESS, address)
+                .end().toBytes();
+    }
 }

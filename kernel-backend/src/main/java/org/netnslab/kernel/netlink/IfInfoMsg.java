@@ -25,6 +25,10 @@ public record IfInfoMsg(int family, int type, int index, int flags, int change) 
     public static final int IFF_LOOPBACK = 0x8;
     public static final int IFF_RUNNING = 0x40;
     public static final int IFF_NOARP = 0x80;
+    public static final int IFF_NOTRAILERS = 0x20;
+    public static final int IFF_PROMISC = 0x100;
+    public static final int IFF_DYNAMIC = 0x8000;
+    public static final int IFF_ALLMULTI = 0x200;
     public static final int IFF_MULTICAST = 0x1000;
     public static final int IFF_LOWER_UP = 0x10000;
 

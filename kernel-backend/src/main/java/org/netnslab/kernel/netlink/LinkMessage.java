@@ -1,5 +1,6 @@
 package org.netnslab.kernel.netlink;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.netnslab.core.net.MacAddress;
 
@@ -11,6 +12,7 @@ import org.netnslab.core.net.MacAddress;
  * @param linkNetnsId {@code IFLA_LINK_NETNSID}: the id this namespace gave the peer's namespace, when it is
  *     another one
  * @param kind {@code IFLA_INFO_KIND}: {@code veth}, {@code bridge}; empty for the loopback
+ * @param alias {@code IFLA_IFALIAS}, when the link has one
  */
 public record LinkMessage(
         IfInfoMsg header,
@@ -23,7 +25,8 @@ public record LinkMessage(
         int master,
         Optional<Integer> link,
         Optional<Integer> linkNetnsId,
-        Optional<String> kind) {
+        Optional<String> kind,
+        Optional<String> alias) {
 
     /** {@code IF_OPER_*}, in the kernel's order. */
     public static final int IF_OPER_UNKNOWN = 0;
@@ -49,7 +52,8 @@ public record LinkMessage(
                 a.get(IflaAttr.MASTER).map(Attribute::u32).orElse(0),
                 a.get(IflaAttr.LINK).map(Attribute::u32),
                 a.get(IflaAttr.LINK_NETNSID).map(Attribute::u32),
-                kind);
+                kind,
+                a.get(IflaAttr.IFALIAS).map(Attribute::string));
     }
 
     public int index() {
@@ -169,6 +173,47 @@ public record LinkMessage(
                 .begin(NlMsgType.RTM_NEWLINK, NlmFlags.REQUEST | NlmFlags.ACK, seq)
                 .header(IfInfoMsg.of(index))
                 .u32(IflaAttr.MTU, mtu)
+                .end().toBytes();
+    }
+
+    /** {@code ip link set dev DEV name NAME}: the link by its index, {@code IFLA_IFNAME} its new name. */
+    public static byte[] setName(int seq, int index, String name) {
+        return MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_NEWLINK, NlmFlags.REQUEST | NlmFlags.ACK, seq)
+                .header(IfInfoMsg.of(index))
+                .string(IflaAttr.IFNAME, name)
+                .end().toBytes();
+    }
+
+    /**
+     * {@code ip link set dev DEV alias TEXT}: {@code IFLA_IFALIAS}, the text without its NUL, as iproute2 sends
+     * it; an empty one takes the alias away.
+     */
+    public static byte[] setAlias(int seq, int index, String alias) {
+        return MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_NEWLINK, NlmFlags.REQUEST | NlmFlags.ACK, seq)
+                .header(IfInfoMsg.of(index))
+                .bytes(IflaAttr.IFALIAS, alias.getBytes(StandardCharsets.UTF_8))
+                .end().toBytes();
+    }
+
+    /**
+     * {@code ip link set dev DEV promisc|arp|multicast|allmulticast on|off}: the flags in {@code ifi_flags}, the
+     * ones changed in {@code ifi_change}.
+     */
+    public static byte[] setFlags(int seq, int index, int flags, int change) {
+        return MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_NEWLINK, NlmFlags.REQUEST | NlmFlags.ACK, seq)
+                .header(new IfInfoMsg(Family.AF_UNSPEC, 0, index, flags, change))
+                .end().toBytes();
+    }
+
+    /** {@code ip link set dev DEV txqueuelen N}: {@code IFLA_TXQLEN}, a u32. */
+    public static byte[] setTxQueueLen(int seq, int index, int txQueueLen) {
+        return MessageWriter.rtnetlink()
+                .begin(NlMsgType.RTM_NEWLINK, NlmFlags.REQUEST | NlmFlags.ACK, seq)
+                .header(IfInfoMsg.of(index))
+                .u32(IflaAttr.TXQLEN, txQueueLen)
                 .end().toBytes();
     }
 
