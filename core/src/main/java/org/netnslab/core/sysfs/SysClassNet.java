@@ -21,7 +21,12 @@ public final class SysClassNet {
     private static final int IFF_UP = 0x1;
     private static final int IFF_BROADCAST = 0x2;
     private static final int IFF_LOOPBACK = 0x8;
+    private static final int IFF_NOTRAILERS = 0x20;
+    private static final int IFF_NOARP = 0x80;
+    private static final int IFF_PROMISC = 0x100;
+    private static final int IFF_ALLMULTI = 0x200;
     private static final int IFF_MULTICAST = 0x1000;
+    private static final int IFF_DYNAMIC = 0x8000;
     private static final int ARPHRD_ETHER = 1;
     private static final int ARPHRD_LOOPBACK = 772;
 
@@ -97,11 +102,26 @@ public final class SysClassNet {
             case "operstate" -> l.operState().name().toLowerCase(java.util.Locale.ROOT);
             case "carrier" -> l.lowerUp() ? "1" : "0";
             case "type" -> Integer.toString(loopback ? ARPHRD_LOOPBACK : ARPHRD_ETHER);
-            case "flags" -> "0x" + Integer.toHexString((loopback ? IFF_LOOPBACK : IFF_BROADCAST | IFF_MULTICAST)
-                    | (l.adminUp() ? IFF_UP : 0));
+            case "flags" -> "0x" + Integer.toHexString(flags(l));
             case "tx_queue_len" -> Integer.toString(l.txQueueLen());
             default -> null;
         });
+    }
+
+    /**
+     * {@code dev->flags} as sysfs prints it, not as ip does ({@code dev_get_flags}): a bridge port's promiscuity,
+     * and its all-multicast, which its bridge turns on, show here as PROMISC and ALLMULTI.
+     */
+    private static int flags(Link l) {
+        Link.Flags f = l.flags();
+        int flags = l.kind() == LinkKind.LOOPBACK ? IFF_LOOPBACK : IFF_BROADCAST;
+        flags |= f.multicast() ? IFF_MULTICAST : 0;
+        flags |= f.noArp() ? IFF_NOARP : 0;
+        flags |= f.allMulticast() || l.master().isPresent() ? IFF_ALLMULTI : 0;
+        flags |= f.promisc() || l.master().isPresent() ? IFF_PROMISC : 0;
+        flags |= f.dynamic() ? IFF_DYNAMIC : 0;
+        flags |= f.noTrailers() ? IFF_NOTRAILERS : 0;
+        return flags | (l.adminUp() ? IFF_UP : 0);
     }
 
     private static String normal(String path) {
