@@ -484,7 +484,12 @@ public final class SimBackend implements Backend {
             if (spec.onlink() && oif.isEmpty()) {
                 throw new KernelException(Errno.EINVAL, "Nexthop device required for onlink");
             }
-            Optional<Routing.Hit> hit = Routing.lookup(ns, spec.gateway().get(), Scope.LINK, oif);
+            if (scope == Scope.HOST) {
+                throw new KernelException(Errno.EINVAL, "Route with host scope can not have a gateway");
+            }
+            // the gateway must be reached by a route narrower than the route's own scope, link at least
+            Optional<Routing.Hit> hit = Routing.lookup(ns, spec.gateway().get(),
+                    scope == Scope.LINK ? Scope.HOST : Scope.LINK, oif);
             if (hit.isEmpty()) {
                 throw new KernelException(Errno.ENETUNREACH, "Nexthop has invalid gateway");
             }

@@ -295,6 +295,10 @@ public final class IpRoute {
         };
     }
 
+    /** The names of iproute2's rt_protos that the lab's routes do not have: refused as outside the lab, not as wrong. */
+    private static final List<String> PROTOCOLS = List.of("unspec", "redirect", "gated", "ra", "mrt", "zebra", "bird",
+            "dnrouted", "xorp", "ntk", "dhcp", "keepalived", "babel", "openr", "bgp", "isis", "ospf", "rip", "eigrp");
+
     /** rtnl_rtprot_a2n, for the protocols the lab's routes have. */
     private static Optional<RouteProtocol> protocol(String w) {
         for (RouteProtocol p : RouteProtocol.values()) {
@@ -375,6 +379,9 @@ public final class IpRoute {
                 } else {
                     Optional<RouteProtocol> rp = protocol(p);
                     if (rp.isEmpty()) {
+                        if (!PROTOCOLS.contains(p) && Iproute2.getUnsigned(p).filter(v -> v <= 255).isEmpty()) {
+                            return Iproute2.invarg("invalid \"protocol\"\n", p);
+                        }
                         return new Unsupported(what + "proto " + p, a.all());
                     }
                     proto = rp.get();
@@ -518,6 +525,9 @@ public final class IpRoute {
                 String p = a.value();
                 Optional<RouteProtocol> rp = protocol(p);
                 if (rp.isEmpty()) {
+                    if (!PROTOCOLS.contains(p) && Iproute2.getUnsigned(p).filter(v -> v <= 255).isEmpty()) {
+                        return Iproute2.invarg("\"protocol\" value is invalid\n", p);
+                    }
                     return new Unsupported(what + " ... proto " + p, a.all());
                 }
                 proto = rp.get();

@@ -114,6 +114,8 @@ class IpParserTests {
             ip route add 10.6.0.0/16 dev v src x | 1   | Error: inet address is expected rather than "x".
             ip route show table nosuch           | 255 | Error: argument "nosuch" is wrong: table id value is invalid\\n\\n
             ip route show match nosuch           | 1   | Error: any valid prefix is expected rather than "nosuch".
+            ip route add 10.1.0.0/16 dev v scope x | 255 | Error: argument "x" is wrong: invalid "scope" value\\n\\n
+            ip route add 10.1.0.0/16 dev v proto x | 255 | Error: argument "x" is wrong: "protocol" value is invalid\\n\\n
             ip route get                         | 1   | need at least a destination address
             ip route get foo                     | 1   | Error: any valid prefix is expected rather than "foo".
             ip route get 10.0.0.1 from foo       | 1   | Error: inet prefix is expected rather than "foo".
