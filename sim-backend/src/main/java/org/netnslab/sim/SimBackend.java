@@ -512,8 +512,10 @@ public final class SimBackend implements Backend {
         } else {
             throw new KernelException(Errno.ENODEV);
         }
-        // fib_valid_prefsrc: the preferred source must be one of the namespace's addresses
-        if (spec.preferredSource().isPresent() && !ns.isLocalAddress(spec.preferredSource().get())) {
+        // fib_valid_prefsrc: the preferred source must be one of the namespace's addresses (a route of an error
+        // type is linked before that check)
+        if (Routing.error(type) == null && spec.preferredSource().isPresent()
+                && !ns.isLocalAddress(spec.preferredSource().get())) {
             throw new KernelException(Errno.EINVAL, "Invalid prefsrc address");
         }
         Fib.Entry e = new Fib.Entry(type, dst, spec.gateway(), out, spec.protocol().orElse(RouteProtocol.BOOT),
