@@ -245,7 +245,8 @@ final class Snapshots {
         for (Namespace.LocalRoute r : all) {
             routes.add(new Route(r.type(), r.destination(), Optional.empty(), r.dev().name, RouteProtocol.KERNEL,
                     r.type() == RouteType.LOCAL ? Scope.HOST : Scope.LINK, Optional.of(r.preferredSource()), 0,
-                    false));
+                    // a broadcast route's next hop is the device, flagged as the main routes are; a local one's is not
+                    r.type() == RouteType.BROADCAST && !r.dev().carrier));
         }
         return List.copyOf(routes);
     }
