@@ -29,12 +29,15 @@ import org.netnslab.core.backend.NeighbourRequest;
 import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.RouteLookup;
+import org.netnslab.core.backend.RouteModify;
 import org.netnslab.core.backend.RouteSpec;
 import org.netnslab.core.backend.SysctlKey;
 import org.netnslab.core.lab.LabWorld;
 import org.netnslab.core.model.BridgeOptions;
 import org.netnslab.core.model.BridgePort;
 import org.netnslab.core.model.FdbEntry;
+import org.netnslab.core.model.RouteProtocol;
+import org.netnslab.core.model.RouteType;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.Link;
 import org.netnslab.core.model.NamespaceState;
@@ -56,6 +59,7 @@ import org.netnslab.kernel.netlink.Message;
 import org.netnslab.kernel.netlink.NlMsgType;
 import org.netnslab.kernel.netlink.NsidMessage;
 import org.netnslab.kernel.netlink.RouteMessage;
+import org.netnslab.kernel.netlink.NlmFlags;
 import org.netnslab.kernel.netlink.RtMsg;
 import org.netnslab.kernel.sys.Availability;
 import org.netnslab.kernel.sys.NetlinkSocket;
@@ -470,8 +474,56 @@ public final class KernelBackend implements Backend {
     public synchronized void deleteRoute(String ns, RouteSpec route) throws KernelException {
         LabNamespace n = ns(ns);
         int oif = route.device().isPresent() ? link(n, route.device().get()).index() : 0;
-        NetlinkCalls.ack(n.route, seq -> RouteMessage.delete(seq, route.destination(), route.gateway(), oif));
+        if (route.plain()) {
+            NetlinkCalls.ack(n.route, seq -> RouteMessage.delete(seq, route.destination(), route.gateway(), oif));
+        } else {
+            NetlinkCalls.ack(n.route, seq -> RouteMessage.modify(seq, true, 0,
+                    route.type().map(KernelBackend::rtn).orElse(RtMsg.RTN_UNSPEC),
+                    route.protocol().map(KernelBackend::rtprot).orElse(RtMsg.RTPROT_UNSPEC),
+                    route.scopeFor(true).value(), route.onlink(), route.destination(), route.gateway(), oif,
+                    route.metric(), route.preferredSource()));
+        }
         settle(touching(n));
+    }
+
+    @Override
+    public synchronized void modifyRoute(String ns, RouteSpec route, RouteModify mode) throws KernelException {
+        LabNamespace n = ns(ns);
+        int oif = route.device().isPresent() ? link(n, route.device().get()).index() : 0;
+        int flags = (mode.create ? NlmFlags.CREATE : 0) | (mode.exclusive ? NlmFlags.EXCL : 0)
+                | (mode.replace ? NlmFlags.REPLACE : 0) | (mode.append ? NlmFlags.APPEND : 0);
+        NetlinkCalls.ack(n.route, seq -> RouteMessage.modify(seq, false, flags,
+                rtn(route.type().orElse(RouteType.UNICAST)), rtprot(route.protocol().orElse(RouteProtocol.BOOT)),
+                route.scopeFor(false).value(), route.onlink(), route.destination(), route.gateway(), oif,
+                route.metric(), route.preferredSource()));
+        if (mode.replace) {
+            // a replaced route is notified as a new one only: the link it left hears nothing of it
+            n.mirror.staleRoutes.addAll(n.mirror.routes.keySet());
+        }
+        settle(touching(n));
+        if (mode.replace || mode == RouteModify.PREPEND) {
+            n.mirror.heardInOrder(mainRoutes(n));
+        }
+    }
+
+    private static int rtn(RouteType type) {
+        return switch (type) {
+            case UNICAST -> RtMsg.RTN_UNICAST;
+            case LOCAL -> RtMsg.RTN_LOCAL;
+            case BROADCAST -> RtMsg.RTN_BROADCAST;
+            case BLACKHOLE -> RtMsg.RTN_BLACKHOLE;
+            case UNREACHABLE -> RtMsg.RTN_UNREACHABLE;
+            case PROHIBIT -> RtMsg.RTN_PROHIBIT;
+            case THROW -> RtMsg.RTN_THROW;
+        };
+    }
+
+    private static int rtprot(RouteProtocol protocol) {
+        return switch (protocol) {
+            case KERNEL -> RtMsg.RTPROT_KERNEL;
+            case BOOT -> RtMsg.RTPROT_BOOT;
+            case STATIC -> RtMsg.RTPROT_STATIC;
+        };
     }
 
     @Override
@@ -851,7 +903,8 @@ public final class KernelBackend implements Backend {
         Map<String, Integer> ids = new HashMap<>();
         idNames.forEach((id, name) -> ids.put(name, id));
         return new NamespaceState(n.name, Views.links(links, peers), Views.addresses(addresses, links),
-                Views.routes(routes, links), forward, Masquerade.read(n.netfilter), Map.copyOf(ids));
+                Views.routes(routes, links), forward, Masquerade.read(n.netfilter), Map.copyOf(ids),
+                Views.routes(routes, links, RtMsg.RT_TABLE_LOCAL));
     }
 
     /** How many times a change did not settle in time since the lab began (for tests). */
@@ -1270,6 +1323,10 @@ public final class KernelBackend implements Backend {
                         .thenComparing(k -> k.get(2)).thenComparing(k -> k.get(3)).thenComparing(k -> k.get(4)));
         final Map<Integer, List<List<Long>>> routeKeys = new HashMap<>();
         List<org.netnslab.core.model.Route> routeList;
+        /** The local table's records, and the versions of addresses and links they were read at. */
+        List<org.netnslab.core.model.Route> localList;
+        long localAddresses = -1;
+        long localLinks = -1;
         Integer forward;
         org.netnslab.core.model.NatTable nat;
         long natTraffic = -1;
@@ -1306,7 +1363,16 @@ public final class KernelBackend implements Backend {
             s.idList = names(m.ids);
             s.ids = m.idsVersion;
         }
-        return new NamespaceState(n.name, s.linkList, s.addressList, s.routeList, s.forward, s.nat, s.idList);
+        if (s.localList == null || s.localAddresses != m.addressVersion || s.localLinks != m.linkVersion) {
+            // the local table follows the addresses and the links' states; it is read again when they change
+            s.localList = Views.routes(NetlinkCalls.dump(n.route, RouteMessage::dump).stream()
+                    .filter(x -> x.type() == NlMsgType.RTM_NEWROUTE).map(RouteMessage::parse).toList(),
+                    new ArrayList<>(m.links.values()), RtMsg.RT_TABLE_LOCAL);
+            s.localAddresses = m.addressVersion;
+            s.localLinks = m.linkVersion;
+        }
+        return new NamespaceState(n.name, s.linkList, s.addressList, s.routeList, s.forward, s.nat, s.idList,
+                s.localList);
     }
 
     /**

@@ -280,6 +280,19 @@ final class Mirror {
         routeVersion++;
     }
 
+    /**
+     * The order of the main routes as a dump of the whole table gave them: after a route was put before others
+     * of its prefix and metric ({@code ip route prepend}, or {@code replace} in the place of the first), the order
+     * they were heard in is not theirs any more.
+     */
+    void heardInOrder(List<RouteMessage> dump) {
+        for (RouteMessage r : dump) {
+            heard.computeIfAbsent(r.outputInterface(), i -> new HashMap<>()).put(key(r), heardCount++);
+        }
+        viewRoutes.addAll(routes.keySet());
+        routeVersion++;
+    }
+
     /** A link's main routes as one dump of them gave them, in the kernel's order. */
     void replaceRoutes(int outputInterface, List<RouteMessage> read) {
         Map<List<Object>, Long> mine = heard.computeIfAbsent(outputInterface, i -> new HashMap<>());

@@ -142,13 +142,18 @@ final class Views {
 
     /** The main table's routes, in the kernel's dump order. */
     static List<Route> routes(List<RouteMessage> dump, List<LinkMessage> links) {
+        return routes(dump, links, RtMsg.RT_TABLE_MAIN);
+    }
+
+    /** One table's IPv4 routes, in the kernel's dump order. */
+    static List<Route> routes(List<RouteMessage> dump, List<LinkMessage> links, int table) {
         Map<Integer, String> names = new HashMap<>();
         for (LinkMessage l : links) {
             names.put(l.index(), l.name());
         }
         List<Route> out = new ArrayList<>();
         for (RouteMessage r : dump) {
-            if (r.table() != RtMsg.RT_TABLE_MAIN || r.cloned() || r.header().family() != Family.AF_INET) {
+            if (r.table() != table || r.cloned() || r.header().family() != Family.AF_INET) {
                 continue;
             }
             out.add(new Route(
@@ -160,7 +165,8 @@ final class Views {
                     scope(r.header().scope()),
                     r.preferredSource(),
                     r.priority(),
-                    r.linkDown()));
+                    r.linkDown(),
+                    r.onlink()));
         }
         return out;
     }
@@ -172,6 +178,7 @@ final class Views {
             case RtMsg.RTN_BLACKHOLE -> RouteType.BLACKHOLE;
             case RtMsg.RTN_UNREACHABLE -> RouteType.UNREACHABLE;
             case RtMsg.RTN_PROHIBIT -> RouteType.PROHIBIT;
+            case RtMsg.RTN_THROW -> RouteType.THROW;
             default -> RouteType.UNICAST;
         };
     }

@@ -34,11 +34,20 @@ final class Fib {
         final int metric;
         /** The gateway is one of the namespace's own addresses: the route then behaves as on-link. */
         final boolean gatewayIsLocal;
+        /** {@code RTNH_F_ONLINK}: the gateway taken on the device without a route to it. */
+        final boolean onlink;
         final long seq;
 
         Entry(RouteType type, Ipv4Cidr destination, Optional<Ipv4Address> gateway, Device dev,
                 RouteProtocol protocol, Scope scope, Optional<Ipv4Address> preferredSource, int metric,
                 boolean gatewayIsLocal, long seq) {
+            this(type, destination, gateway, dev, protocol, scope, preferredSource, metric, gatewayIsLocal, false, seq);
+        }
+
+        Entry(RouteType type, Ipv4Cidr destination, Optional<Ipv4Address> gateway, Device dev,
+                RouteProtocol protocol, Scope scope, Optional<Ipv4Address> preferredSource, int metric,
+                boolean gatewayIsLocal, boolean onlink, long seq) {
+            this.onlink = onlink;
             this.type = type;
             this.destination = destination;
             this.gateway = gateway;
@@ -56,18 +65,32 @@ final class Fib {
             return gateway.isPresent() && !gatewayIsLocal;
         }
 
+        /** {@code fib_info} equality as fib_table_insert compares routes of one priority: the same route. */
+        boolean sameAs(Entry o) {
+            return type == o.type && gateway.equals(o.gateway) && dev == o.dev && protocol == o.protocol
+                    && scope == o.scope && preferredSource.equals(o.preferredSource) && metric == o.metric
+                    && onlink == o.onlink;
+        }
+
+        /** The metric as the kernel compares it: unsigned. */
+        long priority() {
+            return Integer.toUnsignedLong(metric);
+        }
+
         @Override
         public String toString() {
-            return destination + gateway.map(g -> " via " + g).orElse("") + " dev " + dev.name;
+            return (type == RouteType.UNICAST ? "" : type.ipName() + " ") + destination
+                    + gateway.map(g -> " via " + g).orElse("") + (dev == null ? "" : " dev " + dev.name);
         }
     }
 
-    /** The kernel's dump order: by destination, a longer prefix first for the same address, then metric. */
+    /**
+     * The kernel's dump order: by destination, a longer prefix first for the same address; the routes of one
+     * prefix keep their order in the table (by metric, then as inserted), which a stable sort leaves them in.
+     */
     static final Comparator<Entry> DUMP_ORDER = Comparator
             .comparing((Entry e) -> e.destination.address())
-            .thenComparing(e -> -e.destination.prefixLength())
-            .thenComparingInt(e -> e.metric)
-            .thenComparingLong(e -> e.seq);
+            .thenComparing(e -> -e.destination.prefixLength());
 
     private final Map<Long, List<Entry>> byPrefix = new HashMap<>();
     private final int[] perLength = new int[33];
@@ -79,7 +102,6 @@ final class Fib {
         return ((long) network.prefixLength() << 32) | (network.address().bits() & 0xffffffffL);
     }
 
-    /** Adds a route after the routes of the same prefix and lower or equal metric (NLM_F_APPEND). */
     /**
      * Whether the kernel has made this namespace's tables ({@code fib_new_table}): with its first route or
      * its first address (the local table, made for an address's local route, makes the main table it
@@ -94,15 +116,50 @@ final class Fib {
         made = true;
     }
 
+    /** Adds a route after the routes of the same prefix and lower or equal metric (NLM_F_APPEND). */
     Entry add(RouteType type, Ipv4Cidr destination, Optional<Ipv4Address> gateway, Device dev,
             RouteProtocol protocol, Scope scope, Optional<Ipv4Address> preferredSource, boolean gatewayIsLocal) {
         Ipv4Cidr net = destination.network();
         made = true;
         Entry e = new Entry(type, net, gateway, dev, protocol, scope, preferredSource, 0, gatewayIsLocal, seq++);
-        byPrefix.computeIfAbsent(key(net), k -> new ArrayList<>()).add(e);
-        perLength[net.prefixLength()]++;
+        // fib_magic adds the kernel's routes with NLM_F_APPEND: after the routes of no higher metric
+        List<Entry> list = at(net);
+        int at = position(e);
+        while (at < list.size() && list.get(at).priority() == e.priority()) {
+            at++;
+        }
+        insert(e, at);
+        return e;
+    }
+
+    /** Where fib_table_insert puts a new route of its prefix that nothing refused: before the first of no lower metric. */
+    int position(Entry e) {
+        List<Entry> list = at(e.destination);
+        int i = 0;
+        while (i < list.size() && list.get(i).priority() < e.priority()) {
+            i++;
+        }
+        return i;
+    }
+
+    /** A new route of the namespace, at this position among the routes of its prefix. */
+    Entry insert(Entry e, int position) {
+        made = true;
+        byPrefix.computeIfAbsent(key(e.destination), k -> new ArrayList<>()).add(position, e);
+        perLength[e.destination.prefixLength()]++;
         sorted = null;
         return e;
+    }
+
+    /** The route for {@code old}, where old was ({@code NLM_F_REPLACE}). */
+    void replace(Entry old, Entry e) {
+        List<Entry> list = byPrefix.get(key(old.destination));
+        list.set(list.indexOf(old), e);
+        sorted = null;
+    }
+
+    long nextSeq() {
+        return seq++;
     }
 
     /** The routes for exactly this prefix, in the order a lookup tries them. */
@@ -160,14 +217,11 @@ final class Fib {
             if (list == null) {
                 continue;
             }
-            Entry best = null;
+            // the routes of a prefix are in metric order already: the first usable one wins
             for (Entry e : list) {
-                if (usable.test(e) && (best == null || e.metric < best.metric)) {
-                    best = e;
+                if (usable.test(e)) {
+                    return Optional.of(e);
                 }
-            }
-            if (best != null) {
-                return Optional.of(best);
             }
         }
         return Optional.empty();

@@ -182,7 +182,7 @@ final class Icmp {
             case IcmpPacket.PORT_UNREACH -> "Destination Port Unreachable";
             case 9 -> "Destination Net Prohibited";
             case 10 -> "Destination Host Prohibited";
-            case 13 -> "Communication prohibited by filter";
+            case 13 -> "Packet filtered";
             default -> "Dest Unreachable, Bad Code: " + code;
         };
     }

@@ -1,6 +1,7 @@
 package org.netnslab.sim;
 
 import java.util.Optional;
+import org.netnslab.core.backend.Errno;
 import org.netnslab.core.model.RouteType;
 import org.netnslab.sim.wire.IcmpPacket;
 import org.netnslab.sim.wire.Ipv4Packet;
@@ -39,6 +40,12 @@ final class IpInput {
         try {
             route = Routing.input(ns, q.destination(), q.source(), in);
         } catch (Routing.Refused refused) {
+            if (refused.icmpCode >= 0 && refused.errno != Errno.ENETUNREACH) {
+                trace.drop(ns, in.name, refused.getMessage() + ": " + refused.errno.message() + " back to "
+                        + q.source() + " [IP_INNOROUTES]");
+                dp.icmp.send(ns, q, IcmpPacket.DEST_UNREACH, refused.icmpCode, trace);
+                return;
+            }
             switch (refused.errno) {
                 case ENETUNREACH -> {
                     trace.drop(ns, in.name, "no route to " + q.destination() + ": Destination Net Unreachable back to "

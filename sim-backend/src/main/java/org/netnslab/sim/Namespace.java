@@ -311,6 +311,12 @@ final class Namespace {
         return local;
     }
 
+    /** The local table's routes of a prefix (the loopback's 127.0.0.0/8). */
+    List<LocalRoute> localPrefixes() {
+        localTable();
+        return localPrefixes;
+    }
+
     /** {@code fib_lookup} in the local table: one of our addresses, a broadcast, or a loopback prefix. */
     Optional<LocalRoute> localRoute(Ipv4Address dst, Optional<Device> oif) {
         LocalRoute r = localTable().get(dst);

@@ -6,6 +6,7 @@ import org.netnslab.core.backend.KernelException;
 import org.netnslab.core.model.RouteType;
 import org.netnslab.core.model.Scope;
 import org.netnslab.core.net.Ipv4Address;
+import org.netnslab.sim.wire.IcmpPacket;
 
 /**
  * Route lookups as the kernel makes them: {@code fib_lookup} (the local table, then the main one),
@@ -97,6 +98,10 @@ final class Routing {
             throw new KernelException(Errno.ENETUNREACH);
         }
         Hit hit = found.get();
+        Errno refused = error(hit.type());
+        if (refused != null) {
+            throw new KernelException(refused);
+        }
         if (hit.type() == RouteType.LOCAL) {
             return new Route(RouteType.LOCAL, dst, ns.lo, Optional.empty(),
                     Optional.of(saddr.orElse(hit.preferredSource().orElse(dst))));
@@ -139,6 +144,20 @@ final class Routing {
                     : new Refused(Errno.EHOSTUNREACH, forwardingOff(ns, in));
         }
         Hit hit = found.get();
+        Errno error = error(hit.type());
+        if (error != null) {
+            // ip_route_input_slow's no_route: ip_error answers as the route's error says, when forwarding
+            if (!ns.devconf.forwarding(in)) {
+                throw new Refused(Errno.EHOSTUNREACH, forwardingOff(ns, in));
+            }
+            String why = hit.type().ipName() + " route to " + dst;
+            throw switch (error) {
+                case EHOSTUNREACH -> new Refused(error, why, IcmpPacket.HOST_UNREACH);
+                case EACCES -> new Refused(error, why, IcmpPacket.PKT_FILTERED);
+                case ENETUNREACH -> new Refused(error, why, IcmpPacket.NET_UNREACH);
+                default -> new Refused(error, why);
+            };
+        }
         if (hit.type() == RouteType.LOCAL || hit.type() == RouteType.BROADCAST) {
             validateSource(ns, src);
             return new Route(hit.type(), dst, ns.lo, Optional.empty(), Optional.empty());
@@ -151,6 +170,20 @@ final class Routing {
         }
         validateSource(ns, src);
         return new Route(RouteType.UNICAST, dst, hit.dev(), hit.gateway(), Optional.empty());
+    }
+
+    /**
+     * {@code fib_props[type].error}: what a lookup that ends on a route of this type returns; a throw route
+     * goes on to the next rule, and no other table holds a route, so the network is unreachable.
+     */
+    static Errno error(RouteType type) {
+        return switch (type) {
+            case BLACKHOLE -> Errno.EINVAL;
+            case UNREACHABLE -> Errno.EHOSTUNREACH;
+            case PROHIBIT -> Errno.EACCES;
+            case THROW -> Errno.ENETUNREACH;
+            default -> null;
+        };
     }
 
     /** Why a packet that came in on {@code in} is not forwarded: {@code IN_DEV_FORWARD} is the input device's. */
@@ -175,10 +208,17 @@ final class Routing {
         private static final long serialVersionUID = 1L;
 
         final transient Errno errno;
+        /** The ICMP destination-unreachable code ip_error sends back, or -1 for none. */
+        final int icmpCode;
 
         Refused(Errno errno, String why) {
+            this(errno, why, -1);
+        }
+
+        Refused(Errno errno, String why, int icmpCode) {
             super(why, null, false, false);
             this.errno = errno;
+            this.icmpCode = icmpCode;
         }
 
         KernelException toKernel() {

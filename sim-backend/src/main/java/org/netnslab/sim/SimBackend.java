@@ -19,6 +19,7 @@ import org.netnslab.core.backend.NeighbourRequest;
 import org.netnslab.core.backend.PingRequest;
 import org.netnslab.core.backend.PingResult;
 import org.netnslab.core.backend.RouteLookup;
+import org.netnslab.core.backend.RouteModify;
 import org.netnslab.core.backend.RouteSpec;
 import org.netnslab.core.backend.SegmentJourney;
 import org.netnslab.core.model.BridgeOptions;
@@ -514,16 +515,57 @@ public final class SimBackend implements Backend {
 
     @Override
     public void addRoute(String nsName, RouteSpec spec) throws KernelException {
+        modifyRoute(nsName, spec, RouteModify.ADD);
+    }
+
+    /**
+     * inet_rtm_newroute: fib_create_info checks the route (its type's next hop, the gateway, the device, the
+     * preferred source), then fib_table_insert places it among the routes of its prefix by the flags.
+     */
+    @Override
+    public void modifyRoute(String nsName, RouteSpec spec, RouteModify mode) throws KernelException {
         settle();
         Namespace ns = ns(nsName);
         Optional<Device> oif = spec.device().isPresent() ? Optional.of(dev(ns, spec.device().get())) : Optional.empty();
         checkPrefix(spec.destination());
         Ipv4Cidr dst = spec.destination().network();
-        Device out;
+        RouteType type = spec.type().orElse(RouteType.UNICAST);
+        Scope scope = spec.scopeFor(false);
+        Device out = null;
         boolean gatewayIsLocal = false;
-        if (spec.gateway().isPresent()) {
+        if (Routing.error(type) != null) {
+            if (spec.gateway().isPresent() || oif.isPresent()) {
+                throw new KernelException(Errno.EINVAL,
+                        "Gateway, device and multipath can not be specified for this route type");
+            }
+        } else if (spec.gateway().isPresent() && spec.onlink()) {
+            // fib_check_nh_v4_gw with RTNH_F_ONLINK: the device as given, up, the gateway a unicast address
+            if (oif.isEmpty()) {
+                throw new KernelException(Errno.EINVAL, "Nexthop device required for onlink");
+            }
+            if (scope.value() >= Scope.LINK.value()) {
+                throw new KernelException(Errno.EINVAL, "Nexthop has invalid scope");
+            }
+            out = oif.get();
+            if (!out.adminUp) {
+                throw new KernelException(Errno.ENETDOWN, "Nexthop device is not up");
+            }
+            Ipv4Address gw = spec.gateway().get();
+            if (gw.isMulticast() || gw.isLimitedBroadcast() || gw.isAny() || ns.isLocalAddress(gw)
+                    || ns.localRoute(gw, Optional.empty()).isPresent()) {
+                throw new KernelException(Errno.EINVAL, "Nexthop has invalid gateway");
+            }
+        } else if (spec.gateway().isPresent()) {
             // fib_check_nh_v4_gw: the gateway must be on a link (a route of scope link or host)
-            Optional<Routing.Hit> hit = Routing.lookup(ns, spec.gateway().get(), Scope.LINK, oif);
+            if (spec.onlink() && oif.isEmpty()) {
+                throw new KernelException(Errno.EINVAL, "Nexthop device required for onlink");
+            }
+            if (scope == Scope.HOST) {
+                throw new KernelException(Errno.EINVAL, "Route with host scope can not have a gateway");
+            }
+            // the gateway must be reached by a route narrower than the route's own scope, link at least
+            Optional<Routing.Hit> hit = Routing.lookup(ns, spec.gateway().get(),
+                    scope == Scope.LINK ? Scope.HOST : Scope.LINK, oif);
             if (hit.isEmpty()) {
                 throw new KernelException(Errno.ENETUNREACH, "Nexthop has invalid gateway");
             }
@@ -536,6 +578,9 @@ public final class SimBackend implements Backend {
                 throw new KernelException(Errno.ENETDOWN);
             }
         } else if (oif.isPresent()) {
+            if (spec.onlink()) {
+                throw new KernelException(Errno.EINVAL, "Nexthop device required for onlink");
+            }
             out = oif.get();
             if (!out.adminUp) {
                 throw new KernelException(Errno.ENETDOWN, "Device for nexthop is not up");
@@ -543,12 +588,56 @@ public final class SimBackend implements Backend {
         } else {
             throw new KernelException(Errno.ENODEV);
         }
-        if (!ns.fib.at(dst).isEmpty()) {
-            throw new KernelException(Errno.EEXIST);
+        // fib_valid_prefsrc: the preferred source must be one of the namespace's addresses (a route of an error
+        // type is linked before that check)
+        if (Routing.error(type) == null && spec.preferredSource().isPresent()
+                && !ns.isLocalAddress(spec.preferredSource().get())) {
+            throw new KernelException(Errno.EINVAL, "Invalid prefsrc address");
+        }
+        Fib.Entry e = new Fib.Entry(type, dst, spec.gateway(), out, spec.protocol().orElse(RouteProtocol.BOOT),
+                scope, spec.preferredSource(), spec.metric().orElse(0), gatewayIsLocal, spec.onlink(),
+                ns.fib.nextSeq());
+        // fib_table_insert: fa_first, the first route of the prefix with this metric, if any
+        List<Fib.Entry> list = ns.fib.at(dst);
+        int first = ns.fib.position(e);
+        boolean samePriority = first < list.size() && list.get(first).priority() == e.priority();
+        int at = first;
+        if (samePriority) {
+            if (mode.exclusive) {
+                throw new KernelException(Errno.EEXIST);
+            }
+            Fib.Entry match = null;
+            int end = first;
+            while (end < list.size() && list.get(end).priority() == e.priority()) {
+                if (match == null && list.get(end).sameAs(e)) {
+                    match = list.get(end);
+                }
+                end++;
+            }
+            if (mode.replace) {
+                if (match != null) {
+                    if (match == list.get(first)) {
+                        return;
+                    }
+                    throw new KernelException(Errno.EEXIST);
+                }
+                step();
+                ns.fib.replace(list.get(first), e);
+                ns.changed();
+                return;
+            }
+            if (match != null) {
+                throw new KernelException(Errno.EEXIST);
+            }
+            if (mode.append) {
+                at = end;
+            }
+        }
+        if (!mode.create) {
+            throw new KernelException(Errno.ENOENT);
         }
         step();
-        ns.fib.add(RouteType.UNICAST, dst, spec.gateway(), out, RouteProtocol.BOOT,
-                spec.gateway().isPresent() ? Scope.GLOBAL : Scope.LINK, Optional.empty(), gatewayIsLocal);
+        ns.fib.insert(e, at);
         ns.changed();
     }
 
@@ -562,8 +651,25 @@ public final class SimBackend implements Backend {
             throw new KernelException(Errno.ESRCH, "FIB table does not exist");
         }
         checkPrefix(spec.destination());
+        Scope scope = spec.scopeFor(true);
+        // fib_table_delete: the first route of the prefix that agrees with everything the request gave
         Fib.Entry victim = null;
         for (Fib.Entry e : ns.fib.at(spec.destination().network())) {
+            if (spec.type().isPresent() && e.type != spec.type().get()) {
+                continue;
+            }
+            if (scope != Scope.NOWHERE && e.scope != scope) {
+                continue;
+            }
+            if (spec.preferredSource().isPresent() && !e.preferredSource.equals(spec.preferredSource())) {
+                continue;
+            }
+            if (spec.protocol().isPresent() && e.protocol != spec.protocol().get()) {
+                continue;
+            }
+            if (spec.metric().isPresent() && spec.metric().get() != 0 && e.metric != spec.metric().get()) {
+                continue;
+            }
             if (spec.gateway().isPresent() && !e.gateway.equals(spec.gateway())) {
                 continue;
             }

@@ -13,6 +13,8 @@ import org.netnslab.core.model.Link;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.NatTable;
 import org.netnslab.core.model.Route;
+import org.netnslab.core.model.RouteProtocol;
+import org.netnslab.core.model.RouteType;
 import org.netnslab.core.model.Scope;import org.netnslab.core.model.NatRule;
 import org.netnslab.core.model.netfilter.Rule;
 import org.netnslab.core.model.netfilter.Table;
@@ -51,7 +53,8 @@ final class Snapshots {
         } else {
             update(changes);
         }
-        last = new NamespaceState(ns.name(), links, addresses, routes(ns), ns.ipForward, nat(ns), ns.shownIds());
+        last = new NamespaceState(ns.name(), links, addresses, routes(ns), ns.ipForward, nat(ns), ns.shownIds(),
+                localRoutes(ns));
         ns.clean();
         return last;
     }
@@ -208,7 +211,7 @@ final class Snapshots {
                 .sorted(Map.Entry.comparingByValue())
                 .forEach(e -> ids.put(e.getKey().name(), e.getValue()));
         return new NamespaceState(ns.name(), List.copyOf(links), List.copyOf(addresses), routes(ns), ns.ipForward,
-                nat(ns), Collections.unmodifiableMap(ids));
+                nat(ns), Collections.unmodifiableMap(ids), localRoutes(ns));
     }
 
     private static List<Address> addresses(Device d) {
@@ -226,8 +229,24 @@ final class Snapshots {
     private static List<Route> routes(Namespace ns) {
         List<Route> routes = new ArrayList<>();
         for (Fib.Entry e : ns.fib.dump()) {
-            routes.add(new Route(e.type, e.destination, e.gateway, e.dev.name, e.protocol, e.scope,
-                    e.preferredSource, e.metric, !e.dev.carrier));
+            routes.add(new Route(e.type, e.destination, e.gateway, e.dev == null ? "" : e.dev.name, e.protocol,
+                    e.scope, e.preferredSource, e.metric, e.dev != null && !e.dev.carrier, e.onlink));
+        }
+        return List.copyOf(routes);
+    }
+
+    /** The local table as the kernel dumps it: by address, a longer prefix first. */
+    private static List<Route> localRoutes(Namespace ns) {
+        List<Namespace.LocalRoute> all = new ArrayList<>(ns.localTable().values());
+        all.addAll(ns.localPrefixes());
+        all.sort(Comparator.comparing((Namespace.LocalRoute r) -> r.destination().address())
+                .thenComparing(r -> -r.destination().prefixLength()));
+        List<Route> routes = new ArrayList<>();
+        for (Namespace.LocalRoute r : all) {
+            routes.add(new Route(r.type(), r.destination(), Optional.empty(), r.dev().name, RouteProtocol.KERNEL,
+                    r.type() == RouteType.LOCAL ? Scope.HOST : Scope.LINK, Optional.of(r.preferredSource()), 0,
+                    // a broadcast route's next hop is the device, flagged as the main routes are; a local one's is not
+                    r.type() == RouteType.BROADCAST && !r.dev().carrier));
         }
         return List.copyOf(routes);
     }

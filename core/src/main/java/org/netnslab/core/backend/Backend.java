@@ -160,6 +160,18 @@ public interface Backend extends AutoCloseable {
     void deleteRoute(String ns, RouteSpec route) throws KernelException;
 
     /**
+     * Equivalent to: {@code ip -n NS route add|change|replace|prepend|append|test ROUTE}: RTM_NEWROUTE with the
+     * flags of the mode. A backend that knows only {@code add} of a plain route refuses the rest with
+     * {@link Errno#EOPNOTSUPP}.
+     */
+    default void modifyRoute(String ns, RouteSpec route, RouteModify mode) throws KernelException {
+        if (mode != RouteModify.ADD || !route.plain()) {
+            throw new KernelException(Errno.EOPNOTSUPP);
+        }
+        addRoute(ns, route);
+    }
+
+    /**
      * Equivalent to: {@code ip -n NS route get ADDR [from SRC iif DEV]}: the route one packet would take,
      * sent from this namespace, or arriving on {@code iif} from {@code from} when those are given.
      */

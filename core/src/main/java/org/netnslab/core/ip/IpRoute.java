@@ -6,9 +6,11 @@ import static org.netnslab.core.command.Inet.prefix;
 import static org.netnslab.core.command.Iproute2.duparg2;
 import static org.netnslab.core.command.Iproute2.matches;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.netnslab.core.backend.KernelException;
+import org.netnslab.core.backend.RouteModify;
 import org.netnslab.core.backend.RouteLookup;
 import org.netnslab.core.backend.RouteSpec;
 import org.netnslab.core.command.Args;
@@ -16,6 +18,7 @@ import org.netnslab.core.command.Command;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.Context;
 import org.netnslab.core.command.Invalid;
+import org.netnslab.core.command.Iproute2;
 import org.netnslab.core.command.Unsupported;
 import org.netnslab.core.model.NamespaceState;
 import org.netnslab.core.model.Route;
@@ -34,26 +37,125 @@ public final class IpRoute {
 
     private IpRoute() {}
 
-    /** {@code ip route add|del ...}. */
-    public record RouteChange(boolean add, RouteSpec route) implements Command {
+    /** {@code ip route add|change|replace|prepend|append|test|del ROUTE}: {@code mode} empty for a delete. */
+    public record RouteChange(Optional<RouteModify> mode, RouteSpec route) implements Command {
+
+        public RouteChange(boolean add, RouteSpec route) {
+            this(add ? Optional.of(RouteModify.ADD) : Optional.empty(), route);
+        }
 
         @Override
         public CommandResult run(Context context, String ns) throws KernelException {
             if (route.device().isPresent() && context.link(ns, route.device().get()).isEmpty()) {
                 return Ip.cannotFind(route.device().get());
             }
-            if (add) {
+            if (mode.isEmpty()) {
+                context.backend().deleteRoute(ns, route);
+            } else if (mode.get() == RouteModify.ADD && route.plain()) {
                 context.backend().addRoute(ns, route);
             } else {
-                context.backend().deleteRoute(ns, route);
+                context.backend().modifyRoute(ns, route, mode.get());
             }
             return CommandResult.OK;
         }
     }
 
-    /** {@code ip route [show|list] [PREFIX] [dev DEV]}. */
-    public record RouteShow(Optional<Ipv4Cidr> prefix, Optional<String> device, IpOptions options)
-            implements Command {
+    /**
+     * The SELECTOR of {@code ip route show|flush}, as iproute_list_flush_or_save fills its filter and
+     * filter_nlmsg applies it.
+     *
+     * @param table 254 (main) unless given; 255 for local; 0 for {@code all}; any other number a table the lab
+     *     never makes
+     * @param root {@code root PREFIX}: routes inside it ({@code filter.rdst})
+     * @param match {@code match PREFIX}: routes that hold it ({@code filter.mdst}); a bare prefix or
+     *     {@code exact} sets both
+     * @param via {@code via PREFIX}: routes whose gateway is in it
+     * @param source {@code src PREFIX}: routes whose preferred source is in it
+     */
+    public record RouteFilter(
+            int table,
+            Optional<Ipv4Cidr> root,
+            Optional<Ipv4Cidr> match,
+            Optional<String> device,
+            Optional<RouteProtocol> protocol,
+            Optional<Scope> scope,
+            Optional<RouteType> type,
+            Optional<Integer> metric,
+            Optional<Ipv4Cidr> via,
+            Optional<Ipv4Cidr> source) {
+
+        static final RouteFilter MAIN = new RouteFilter(254, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+
+        /** filter_nlmsg for one IPv4 route of {@code table}. */
+        boolean test(Route r, int routeTable) {
+            if (table != 0 && table != routeTable) {
+                return false;
+            }
+            if (type.isPresent() && type.get() != r.type()) {
+                return false;
+            }
+            int len = r.destination().prefixLength();
+            if (root.isPresent() && (root.get().prefixLength() > len
+                    || !sameBits(r.destination().address(), root.get().address(), root.get().prefixLength()))) {
+                return false;
+            }
+            if (match.isPresent() && (match.get().prefixLength() < len
+                    || !sameBits(r.destination().address(), match.get().address(), len))) {
+                return false;
+            }
+            if (via.isPresent() && !sameBits(r.gateway().orElse(Ipv4Address.ANY), via.get().address(),
+                    via.get().prefixLength())) {
+                return false;
+            }
+            if (source.isPresent() && !sameBits(r.preferredSource().orElse(Ipv4Address.ANY), source.get().address(),
+                    source.get().prefixLength())) {
+                return false;
+            }
+            if (device.isPresent() && !device.get().equals(r.device())) {
+                return false;
+            }
+            if (protocol.isPresent() && protocol.get() != r.protocol()) {
+                return false;
+            }
+            if (scope.isPresent() && scope.get() != r.scope()) {
+                return false;
+            }
+            return metric.isEmpty() || metric.get() == r.metric();
+        }
+
+        /** print_route leaves out what the filter fixed, and names the table only when it showed them all. */
+        Printed printed() {
+            return new Printed(device.isPresent(), table == 0, protocol.isPresent(), scope.isPresent(),
+                    metric.isPresent(), via.map(v -> v.prefixLength() == 32).orElse(false),
+                    source.map(v -> v.prefixLength() == 32).orElse(false));
+        }
+    }
+
+    /** What print_route leaves out of each line, because the filter fixed it. */
+    record Printed(boolean noDevice, boolean table, boolean noProtocol, boolean noScope, boolean noMetric,
+            boolean noGateway, boolean noSource) {
+
+        static final Printed ALL = new Printed(false, false, false, false, false, false, false);
+    }
+
+    /** inet_addr_match: the first {@code bits} bits agree. */
+    private static boolean sameBits(Ipv4Address a, Ipv4Address b, int bits) {
+        if (bits == 0) {
+            return true;
+        }
+        int mask = -1 << (32 - bits);
+        return (a.bits() & mask) == (b.bits() & mask);
+    }
+
+    /** {@code ip route [show|list] [SELECTOR]}. */
+    public record RouteShow(RouteFilter filter, IpOptions options) implements Command {
+
+        public RouteShow(Optional<Ipv4Cidr> prefix, Optional<String> device, IpOptions options) {
+            this(new RouteFilter(254, prefix, prefix, device, Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty()), options);
+        }
 
         public RouteShow(Optional<Ipv4Cidr> prefix, Optional<String> device) {
             this(prefix, device, IpOptions.NONE);
@@ -62,14 +164,59 @@ public final class IpRoute {
         @Override
         public CommandResult run(Context context, String ns) {
             NamespaceState here = context.state(ns);
-            if (device.isPresent() && here.link(device.get()).isEmpty()) {
-                return Ip.cannotFind(device.get());
+            if (filter.device().isPresent() && here.link(filter.device().get()).isEmpty()) {
+                return Ip.cannotFind(filter.device().get());
             }
-            List<Route> routes = here.routes().stream()
-                    .filter(r -> prefix.map(p -> p.network().equals(r.destination())).orElse(true))
-                    .filter(r -> device.map(d -> d.equals(r.device())).orElse(true))
-                    .toList();
-            return CommandResult.of(routes(routes, device, options), 0);
+            if (filter.table() != 0 && filter.table() != 254 && filter.table() != 255) {
+                return CommandResult.of("Error: ipv4: FIB table does not exist.\nDump terminated", 2);
+            }
+            return CommandResult.of(routes(selected(here, filter), filter.printed(), options), 0);
+        }
+    }
+
+    /** A route as print_route gets it: with its table. */
+    record Shown(Route route, int table) {}
+
+    /** The routes of the snapshot the filter passes, with their tables: main first, then local. */
+    private static List<Shown> selected(NamespaceState here, RouteFilter filter) {
+        List<Shown> out = new ArrayList<>();
+        for (Route r : here.routes()) {
+            if (filter.test(r, 254)) {
+                out.add(new Shown(r, 254));
+            }
+        }
+        for (Route r : here.localRoutes()) {
+            if (filter.test(r, 255)) {
+                out.add(new Shown(r, 255));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code ip route flush SELECTOR}: iproute_flush dumps, keeps what the filter passes and deletes each of those
+     * routes with the very message the dump gave; nothing is printed without {@code -s}.
+     */
+    public record RouteFlush(RouteFilter filter) implements Command {
+
+        @Override
+        public CommandResult run(Context context, String ns) throws KernelException {
+            NamespaceState here = context.state(ns);
+            if (filter.device().isPresent() && here.link(filter.device().get()).isEmpty()) {
+                return Ip.cannotFind(filter.device().get());
+            }
+            if (filter.table() != 0 && filter.table() != 254 && filter.table() != 255) {
+                return CommandResult.of("Error: ipv4: FIB table does not exist.\nFlush terminated", 2);
+            }
+            for (Route r : here.routes()) {
+                if (filter.test(r, 254)) {
+                    context.backend().deleteRoute(ns, new RouteSpec(r.destination(), r.gateway(),
+                            r.type() == RouteType.UNICAST ? Optional.of(r.device()) : Optional.empty(),
+                            Optional.of(r.type()), Optional.of(r.metric()), r.preferredSource(),
+                            Optional.of(r.protocol()), Optional.of(r.scope()), false));
+                }
+            }
+            return CommandResult.OK;
         }
     }
 
@@ -93,21 +240,32 @@ public final class IpRoute {
             return new Unsupported("ip -6 route", a.all());
         }
         if (!a.more()) {
-            return new RouteShow(Optional.empty(), Optional.empty(), options);
+            return new RouteShow(RouteFilter.MAIN, options);
         }
         String sub = a.next();
         if (matches(sub, "add")) {
-            return modify(a, true);
+            return modify(a, Optional.of(RouteModify.ADD));
         }
-        if (matches(sub, "change") || sub.equals("chg") || matches(sub, "replace") || matches(sub, "prepend")
-                || matches(sub, "append") || matches(sub, "test")) {
-            return new Unsupported("ip route " + sub, a.all());
+        if (matches(sub, "change") || sub.equals("chg")) {
+            return modify(a, Optional.of(RouteModify.CHANGE));
+        }
+        if (matches(sub, "replace")) {
+            return modify(a, Optional.of(RouteModify.REPLACE));
+        }
+        if (matches(sub, "prepend")) {
+            return modify(a, Optional.of(RouteModify.PREPEND));
+        }
+        if (matches(sub, "append")) {
+            return modify(a, Optional.of(RouteModify.APPEND));
+        }
+        if (matches(sub, "test")) {
+            return modify(a, Optional.of(RouteModify.TEST));
         }
         if (matches(sub, "delete")) {
-            return modify(a, false);
+            return modify(a, Optional.empty());
         }
         if (matches(sub, "list") || matches(sub, "show") || matches(sub, "lst")) {
-            return show(a, options);
+            return selector(a, options, false);
         }
         if (matches(sub, "get")) {
             if (options.json() || options.color()) {
@@ -115,7 +273,10 @@ public final class IpRoute {
             }
             return get(a);
         }
-        if (matches(sub, "flush") || matches(sub, "save") || matches(sub, "restore") || matches(sub, "showdump")) {
+        if (matches(sub, "flush")) {
+            return selector(a, options, true);
+        }
+        if (matches(sub, "save") || matches(sub, "restore") || matches(sub, "showdump")) {
             return new Unsupported("ip route " + sub, a.all());
         }
         if (matches(sub, "help")) {
@@ -124,37 +285,217 @@ public final class IpRoute {
         return Ip.unknownCommand("route", sub);
     }
 
-    private static Command show(Args a, IpOptions options) {
-        Ipv4Cidr prefix = null;
-        String dev = null;
-        while (a.more()) {
-            String w = a.next();
-            if (w.equals("dev") || w.equals("oif")) {
-                dev = a.value();
-            } else if (List.of("table", "vrf", "cached", "cloned", "tos", "protocol", "proto", "scope", "type", "via",
-                    "src", "from", "root", "match", "iif", "realm", "realms").contains(w)) {
-                return new Unsupported("ip route show " + w, a.all());
-            } else {
-                if (matches(w, "to") || matches(w, "exact")) {
-                    w = a.value();
-                }
-                Optional<Ipv4Cidr> p = prefix(w);
-                if (p.isEmpty()) {
-                    return new Invalid("Error: any valid prefix is expected rather than \"" + w + "\".", 1);
-                }
-                prefix = p.get();
-            }
-        }
-        return new RouteShow(Optional.ofNullable(prefix), Optional.ofNullable(dev), options);
+    /** rtnl_rttable_a2n: the names of /etc/iproute2/rt_tables, or a number. */
+    private static Optional<Integer> table(String w) {
+        return switch (w) {
+            case "local" -> Optional.of(255);
+            case "main" -> Optional.of(254);
+            case "default" -> Optional.of(253);
+            default -> Iproute2.getUnsigned(w).map(Long::intValue);
+        };
     }
 
-    private static Command modify(Args a, boolean add) {
+    /** The names of iproute2's rt_protos that the lab's routes do not have: refused as outside the lab, not as wrong. */
+    private static final List<String> PROTOCOLS = List.of("unspec", "redirect", "gated", "ra", "mrt", "zebra", "bird",
+            "dnrouted", "xorp", "ntk", "dhcp", "keepalived", "babel", "openr", "bgp", "isis", "ospf", "rip", "eigrp");
+
+    /** rtnl_rtprot_a2n, for the protocols the lab's routes have. */
+    private static Optional<RouteProtocol> protocol(String w) {
+        for (RouteProtocol p : RouteProtocol.values()) {
+            if (p.ipName().equals(w)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** rtnl_rtscope_a2n: a scope by name ({@code universe} is {@code global}) or number. */
+    private static Optional<Scope> scope(String w) {
+        String name = w.equals("universe") ? "global" : w;
+        for (Scope s : Scope.values()) {
+            if (s.ipName().equals(name)) {
+                return Optional.of(s);
+            }
+        }
+        Optional<Long> n = Iproute2.getUnsigned(w);
+        if (n.isPresent()) {
+            for (Scope s : Scope.values()) {
+                if (s.value() == n.get()) {
+                    return Optional.of(s);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** rtnl_rtntype_a2n: the types iproute2 knows by name; the lab routes the first five. */
+    private static final List<String> TYPES = List.of("unicast", "local", "broadcast", "anycast", "multicast",
+            "blackhole", "unreachable", "prohibit", "throw", "nat", "xresolve");
+
+    private static Optional<RouteType> type(String w) {
+        for (RouteType t : RouteType.values()) {
+            if (t.ipName().equals(w)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Command selector(Args a, IpOptions options, boolean flush) {
+        if (flush && !a.more()) {
+            return new Invalid("\"ip route flush\" requires arguments.", 1);
+        }
+        int table = 254;
+        Ipv4Cidr root = null;
+        Ipv4Cidr match = null;
+        String dev = null;
+        RouteProtocol proto = null;
+        Scope scope = null;
+        RouteType type = null;
+        Integer metric = null;
+        Ipv4Cidr via = null;
+        Ipv4Cidr src = null;
+        String what = flush ? "ip route flush " : "ip route show ";
+        while (a.more()) {
+            String w = a.next();
+            if (matches(w, "table")) {
+                String t = a.value();
+                Optional<Integer> id = table(t);
+                if (id.isPresent()) {
+                    table = id.get();
+                } else if (t.equals("all")) {
+                    table = 0;
+                } else if (t.equals("cache") || t.equals("help")) {
+                    return new Unsupported(what + "table " + t, a.all());
+                } else {
+                    return Iproute2.invarg("table id value is invalid\n", t);
+                }
+            } else if (w.equals("dev") || w.equals("oif")) {
+                dev = a.value();
+            } else if (matches(w, "protocol")) {
+                String p = a.value();
+                if (p.equals("all")) {
+                    proto = null;
+                } else {
+                    Optional<RouteProtocol> rp = protocol(p);
+                    if (rp.isEmpty()) {
+                        if (!PROTOCOLS.contains(p) && Iproute2.getUnsigned(p).filter(v -> v <= 255).isEmpty()) {
+                            return Iproute2.invarg("invalid \"protocol\"\n", p);
+                        }
+                        return new Unsupported(what + "proto " + p, a.all());
+                    }
+                    proto = rp.get();
+                }
+            } else if (matches(w, "scope")) {
+                String sc = a.value();
+                if (sc.equals("all")) {
+                    scope = null;
+                } else {
+                    Optional<Scope> s = scope(sc);
+                    if (s.isEmpty()) {
+                        return Iproute2.invarg("invalid \"scope\"\n", sc);
+                    }
+                    scope = s.get();
+                }
+            } else if (matches(w, "type")) {
+                String t = a.value();
+                Optional<RouteType> rt = type(t);
+                if (rt.isEmpty()) {
+                    if (TYPES.contains(t)) {
+                        return new Unsupported(what + "type " + t, a.all());
+                    }
+                    return Iproute2.invarg("node type value is invalid\n", t);
+                }
+                type = rt.get();
+            } else if (matches(w, "metric") || matches(w, "priority") || w.equals("preference")) {
+                String m = a.value();
+                Optional<Long> n = Iproute2.getUnsigned(m);
+                if (n.isEmpty()) {
+                    return Iproute2.invarg("\"metric\" value is invalid\n", m);
+                }
+                metric = n.get().intValue();
+            } else if (w.equals("via") || w.equals("src")) {
+                String v = a.value();
+                if (w.equals("via") && v.equals("inet")) {
+                    v = a.value();
+                }
+                Optional<Ipv4Cidr> p = prefix(v);
+                if (p.isEmpty()) {
+                    return new Invalid("Error: any valid prefix is expected rather than \"" + v + "\".", 1);
+                }
+                if (w.equals("via")) {
+                    via = p.get();
+                } else {
+                    src = p.get();
+                }
+            } else if (List.of("vrf", "cached", "cloned", "tos", "dsfield", "iif", "mark", "realms", "realm", "from")
+                    .stream().anyMatch(k -> k.equals(w) || (k.length() > 4 && matches(w, k)))) {
+                return new Unsupported(what + w, a.all());
+            } else {
+                String v = w;
+                if (matches(v, "to")) {
+                    v = a.value();
+                }
+                int kind = 0;
+                if (matches(v, "root")) {
+                    kind = 1;
+                    v = a.value();
+                } else if (matches(v, "match")) {
+                    kind = 2;
+                    v = a.value();
+                } else if (matches(v, "exact")) {
+                    v = a.value();
+                }
+                Optional<Ipv4Cidr> p = prefix(v);
+                if (p.isEmpty()) {
+                    return new Invalid("Error: any valid prefix is expected rather than \"" + v + "\".", 1);
+                }
+                if (kind != 2) {
+                    root = p.get();
+                }
+                if (kind != 1) {
+                    match = p.get();
+                }
+            }
+        }
+        if (table == 0 && !options.inet4Only()) {
+            return new Unsupported(what + "table all (IPv6 routes) without -4", a.all());
+        }
+        if (flush && (table == 0 || table == 255)) {
+            return new Unsupported("ip route flush of the local table", a.all());
+        }
+        RouteFilter f = new RouteFilter(table, Optional.ofNullable(root), Optional.ofNullable(match),
+                Optional.ofNullable(dev), Optional.ofNullable(proto), Optional.ofNullable(scope),
+                Optional.ofNullable(type), Optional.ofNullable(metric), Optional.ofNullable(via),
+                Optional.ofNullable(src));
+        return flush ? new RouteFlush(f) : new RouteShow(f, options);
+    }
+
+    private static Command modify(Args a, Optional<RouteModify> mode) {
+        boolean delete = mode.isEmpty();
+        String what = "ip route " + mode.map(m -> m.name().toLowerCase(java.util.Locale.ROOT)).orElse("del");
         Ipv4Cidr dst = null;
         Ipv4Address via = null;
         String dev = null;
+        RouteType type = null;
+        Integer metric = null;
+        Ipv4Address src = null;
+        RouteProtocol proto = null;
+        Scope scope = null;
+        boolean onlink = false;
         while (a.more()) {
             String w = a.next();
-            if (w.equals("via")) {
+            if (w.equals("src")) {
+                String v = a.value();
+                Optional<Ipv4Address> s = inetAddress(v);
+                if (s.isEmpty()) {
+                    return new Invalid("Error: inet address is expected rather than \"" + v + "\".", 1);
+                }
+                src = s.get();
+            } else if (w.equals("via")) {
+                if (via != null) {
+                    return Iproute2.invarg("use nexthop syntax to specify multiple via\n", w);
+                }
                 String g = a.value();
                 if (g.equals("inet")) {
                     g = a.value();
@@ -164,20 +505,68 @@ public final class IpRoute {
                     return new Invalid("Error: inet address is expected rather than \"" + g + "\".", 1);
                 }
                 via = gw.get();
+            } else if (matches(w, "metric") || matches(w, "priority") || w.equals("preference")) {
+                String m = a.value();
+                Optional<Long> n = Iproute2.getUnsigned(m);
+                if (n.isEmpty()) {
+                    return Iproute2.invarg("\"metric\" value is invalid\n", m);
+                }
+                metric = n.get().intValue();
+            } else if (w.equals("scope")) {
+                String sc = a.value();
+                Optional<Scope> s = scope(sc);
+                if (s.isEmpty()) {
+                    return Iproute2.invarg("invalid \"scope\" value\n", sc);
+                }
+                scope = s.get();
+            } else if (w.equals("onlink")) {
+                onlink = true;
+            } else if (matches(w, "protocol")) {
+                String p = a.value();
+                Optional<RouteProtocol> rp = protocol(p);
+                if (rp.isEmpty()) {
+                    if (!PROTOCOLS.contains(p) && Iproute2.getUnsigned(p).filter(v -> v <= 255).isEmpty()) {
+                        return Iproute2.invarg("\"protocol\" value is invalid\n", p);
+                    }
+                    return new Unsupported(what + " ... proto " + p, a.all());
+                }
+                proto = rp.get();
+            } else if (matches(w, "table")) {
+                String t = a.value();
+                Optional<Integer> id = table(t);
+                if (id.isEmpty()) {
+                    return Iproute2.invarg("\"table\" value is invalid\n", t);
+                }
+                if (id.get() != 254) {
+                    return new Unsupported(what + " ... table " + t, a.all());
+                }
             } else if (w.equals("dev") || w.equals("oif")) {
                 dev = a.value();
-            } else if (List.of("src", "as", "from", "tos", "dsfield", "expires", "metric", "priority", "preference",
-                    "scope", "onlink", "nexthop", "nhid", "protocol", "proto", "table", "vrf", "mtu", "advmss",
-                    "hoplimit", "realms", "realm", "encap", "weight", "pref", "ttl-propagate", "rtt", "window")
-                    .contains(w)) {
-                return new Unsupported("ip route " + (add ? "add" : "del") + " ... " + w, a.all());
-            } else if (List.of("unicast", "local", "broadcast", "multicast", "throw", "unreachable", "prohibit",
-                    "blackhole", "nat", "anycast").contains(w)) {
-                return new Unsupported("routes of type " + w, a.all());
+            } else if (matches(w, "pref")) {
+                String p = a.value();
+                if (!List.of("low", "medium", "high").contains(p) && Iproute2.getUnsigned(p)
+                        .filter(v -> v <= 255).isEmpty()) {
+                    return Iproute2.invarg("\"pref\" value is invalid\n", p);
+                }
+                return new Unsupported(what + " ... pref", a.all());
+            } else if (List.of("as", "from", "tos", "dsfield", "expires", "nexthop", "nhid", "vrf", "mtu",
+                    "advmss", "hoplimit", "realms", "realm", "encap", "weight", "ttl-propagate", "rtt", "window",
+                    "rttvar", "reordering", "cwnd", "initcwnd", "ssthresh", "rto_min", "initrwnd", "features",
+                    "quickack", "congctl", "fastopen_no_cookie").contains(w)) {
+                return new Unsupported(what + " ... " + w, a.all());
             } else {
                 if (w.equals("to")) {
                     w = a.value();
-                } else if (matches(w, "help")) {
+                }
+                if ((w.isEmpty() || w.charAt(0) < '0' || w.charAt(0) > '9') && TYPES.contains(w)) {
+                    Optional<RouteType> t = type(w);
+                    if (t.isEmpty() || t.get() == RouteType.LOCAL || t.get() == RouteType.BROADCAST) {
+                        return new Unsupported("routes of type " + w, a.all());
+                    }
+                    type = t.get();
+                    w = a.value();
+                }
+                if (matches(w, "help")) {
                     return new Invalid(USAGE, 255);
                 }
                 if (dst != null) {
@@ -193,7 +582,10 @@ public final class IpRoute {
         if (dst == null) {
             return new Invalid(USAGE, 255);
         }
-        return new RouteChange(add, new RouteSpec(dst, Optional.ofNullable(via), Optional.ofNullable(dev)));
+        RouteSpec spec = new RouteSpec(dst, Optional.ofNullable(via), Optional.ofNullable(dev),
+                Optional.ofNullable(type), Optional.ofNullable(metric), Optional.ofNullable(src),
+                Optional.ofNullable(proto), Optional.ofNullable(scope), onlink);
+        return new RouteChange(mode, spec);
     }
 
     private static Command get(Args a) {
@@ -233,39 +625,51 @@ public final class IpRoute {
 
     /** {@code ip route show}: one route a line, fields in print_route's order. */
     public static String routes(List<Route> routes, Optional<String> deviceFilter) {
-        return routes(routes, deviceFilter, IpOptions.NONE);
+        return routes(routes.stream().map(r -> new Shown(r, 254)).toList(),
+                new Printed(deviceFilter.isPresent(), false, false, false, false, false, false), IpOptions.NONE);
     }
 
     /**
      * print_route for each route: in text, painted with {@code -c} (addresses by family, the device as a name;
      * a default route's "default" is not); with {@code -j}, its JSON members. {@code -o} changes nothing, a route
-     * being one line already.
+     * being one line already. What the filter fixed is left out ({@link Printed}).
      */
-    static String routes(List<Route> routes, Optional<String> deviceFilter, IpOptions o) {
+    static String routes(List<Shown> routes, Printed p, IpOptions o) {
         JsonWriter w = o.jsonWriter();
         if (w != null) {
             w.startArray(null);
-            for (Route r : routes) {
+            for (Shown s : routes) {
+                Route r = s.route();
                 w.startObject();
                 if (r.type() != RouteType.UNICAST) {
                     w.field("type", r.type().ipName());
                 }
                 w.field("dst", r.destination().isDefault() ? "default" : r.destination().toRouteString());
-                r.gateway().ifPresent(g -> w.field("gateway", g.toString()));
-                if (deviceFilter.isEmpty()) {
+                if (!p.noGateway()) {
+                    r.gateway().ifPresent(g -> w.field("gateway", g.toString()));
+                }
+                if (!p.noDevice() && hasDevice(r)) {
                     w.field("dev", r.device());
                 }
-                if (r.protocol() != RouteProtocol.BOOT) {
+                if (p.table() && s.table() != 254) {
+                    w.field("table", IpRule.tableName(s.table()));
+                }
+                if (r.protocol() != RouteProtocol.BOOT && !p.noProtocol()) {
                     w.field("protocol", r.protocol().ipName());
                 }
-                if (r.scope() != Scope.GLOBAL) {
+                if (r.scope() != Scope.GLOBAL && !p.noScope()) {
                     w.field("scope", r.scope().ipName());
                 }
-                r.preferredSource().ifPresent(src -> w.field("prefsrc", src.toString()));
-                if (r.metric() != 0) {
-                    w.field("metric", r.metric());
+                if (!p.noSource()) {
+                    r.preferredSource().ifPresent(src -> w.field("prefsrc", src.toString()));
+                }
+                if (r.metric() != 0 && !p.noMetric()) {
+                    w.field("metric", Integer.toUnsignedLong(r.metric()));
                 }
                 w.startArray("flags");
+                if (r.onlink()) {
+                    w.value("onlink");
+                }
                 if (r.linkDown()) {
                     w.value("linkdown");
                 }
@@ -276,7 +680,8 @@ public final class IpRoute {
         }
         boolean c = o.colored();
         StringBuilder sb = new StringBuilder();
-        for (Route r : routes) {
+        for (Shown s : routes) {
+            Route r = s.route();
             if (r.type() != RouteType.UNICAST) {
                 sb.append(r.type().ipName()).append(' ');
             }
@@ -285,19 +690,29 @@ public final class IpRoute {
             } else {
                 sb.append(Colors.INET.paint(c, r.destination().toRouteString() + " "));
             }
-            r.gateway().ifPresent(g -> sb.append("via ").append(Colors.INET.paint(c, g + " ")));
-            if (deviceFilter.isEmpty()) {
+            if (!p.noGateway()) {
+                r.gateway().ifPresent(g -> sb.append("via ").append(Colors.INET.paint(c, g + " ")));
+            }
+            if (!p.noDevice() && hasDevice(r)) {
                 sb.append("dev ").append(Colors.IFNAME.paint(c, r.device() + " "));
             }
-            if (r.protocol() != RouteProtocol.BOOT) {
+            if (p.table() && s.table() != 254) {
+                sb.append("table ").append(IpRule.tableName(s.table())).append(' ');
+            }
+            if (r.protocol() != RouteProtocol.BOOT && !p.noProtocol()) {
                 sb.append("proto ").append(r.protocol().ipName()).append(' ');
             }
-            if (r.scope() != Scope.GLOBAL) {
+            if (r.scope() != Scope.GLOBAL && !p.noScope()) {
                 sb.append("scope ").append(r.scope().ipName()).append(' ');
             }
-            r.preferredSource().ifPresent(src -> sb.append("src ").append(Colors.INET.paint(c, src + " ")));
-            if (r.metric() != 0) {
-                sb.append("metric ").append(r.metric()).append(' ');
+            if (!p.noSource()) {
+                r.preferredSource().ifPresent(src -> sb.append("src ").append(Colors.INET.paint(c, src + " ")));
+            }
+            if (r.metric() != 0 && !p.noMetric()) {
+                sb.append("metric ").append(Integer.toUnsignedString(r.metric())).append(' ');
+            }
+            if (r.onlink()) {
+                sb.append("onlink ");
             }
             if (r.linkDown()) {
                 sb.append("linkdown ");
@@ -305,6 +720,11 @@ public final class IpRoute {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** A blackhole, unreachable, prohibit or throw route has no next hop, hence no {@code RTA_OIF}. */
+    private static boolean hasDevice(Route r) {
+        return !r.device().isEmpty();
     }
 
     /** {@code ip route get}: the route and the cache line under it, with the route's flags. */

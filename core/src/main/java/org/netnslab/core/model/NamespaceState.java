@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param ipForward {@code net.ipv4.ip_forward}: any integer, forwarding when not 0
  * @param netnsIds the ids this namespace has given to other namespaces ({@code link-netnsid}, {@code (id: N)}),
  *     by the lab's name of the other namespace
+ * @param localRoutes the local table ({@code RT_TABLE_LOCAL}: local and broadcast routes of the addresses), in
+ *     the kernel's dump order
  */
 public record NamespaceState(
         String name,
@@ -22,7 +24,14 @@ public record NamespaceState(
         List<Route> routes,
         int ipForward,
         NatTable nat,
-        Map<String, Integer> netnsIds) {
+        Map<String, Integer> netnsIds,
+        List<Route> localRoutes) {
+
+    /** A namespace whose local table is not shown ({@code localRoutes} empty). */
+    public NamespaceState(String name, List<Link> links, List<Address> addresses, List<Route> routes, int ipForward,
+            NatTable nat, Map<String, Integer> netnsIds) {
+        this(name, links, addresses, routes, ipForward, nat, netnsIds, List.of());
+    }
 
     public Optional<Link> link(String linkName) {
         return links.stream().filter(l -> l.name().equals(linkName)).findFirst();

@@ -7,7 +7,8 @@ public enum RouteType {
     BROADCAST("broadcast"),
     UNREACHABLE("unreachable"),
     BLACKHOLE("blackhole"),
-    PROHIBIT("prohibit");
+    PROHIBIT("prohibit"),
+    THROW("throw");
 
     private final String ipName;
 

@@ -62,14 +62,20 @@ class IpParserTests {
             ip a a 10.0.0.1/30 broadcast 10.0.0.3 dev v | AddrChange[add=true, address=10.0.0.1/30, device=v, lengthGiven=true, broadcast=Optional[10.0.0.3], label=Optional.empty]
             ip addr add 10.0.0.1/32 brd + dev veth0    | AddrChange[add=true, address=10.0.0.1/32, device=veth0, lengthGiven=true, broadcast=Optional.empty, label=Optional.empty]
             ip addr del 10.0.0.10/24 dev veth0         | AddrChange[add=false, address=10.0.0.10/24, device=veth0, lengthGiven=true, broadcast=Optional.empty, label=Optional.empty]
-            ip r                                       | RouteShow[prefix=Optional.empty, device=Optional.empty, options=[]]
-            ip -br -c -j -p -o r                       | RouteShow[prefix=Optional.empty, device=Optional.empty, options=[-br -o -c -j -p]]
+            ip r                                       | RouteShow[filter=RouteFilter[table=254, root=Optional.empty, match=Optional.empty, device=Optional.empty, protocol=Optional.empty, scope=Optional.empty, type=Optional.empty, metric=Optional.empty, via=Optional.empty, source=Optional.empty], options=[]]
+            ip -br -c -j -p -o r                       | RouteShow[filter=RouteFilter[table=254, root=Optional.empty, match=Optional.empty, device=Optional.empty, protocol=Optional.empty, scope=Optional.empty, type=Optional.empty, metric=Optional.empty, via=Optional.empty, source=Optional.empty], options=[-br -o -c -j -p]]
             ip -c=never -6 a                           | AddrShow[device=Optional.empty, upOnly=false, options=[-6]]
             ip ru                                      | RuleShow[]
             ip -4 rule lst                             | RuleShow[]
-            ip route show 10.0.0.0/24                  | RouteShow[prefix=Optional[10.0.0.0/24], device=Optional.empty, options=[]]
-            ip route add default via 10.0.0.1          | RouteChange[add=true, route=RouteSpec[destination=0.0.0.0/0, gateway=Optional[10.0.0.1], device=Optional.empty]]
-            ip route add 10.0.0.1 dev veth0            | RouteChange[add=true, route=RouteSpec[destination=10.0.0.1/32, gateway=Optional.empty, device=Optional[veth0]]]
+            ip route show 10.0.0.0/24                  | RouteShow[filter=RouteFilter[table=254, root=Optional[10.0.0.0/24], match=Optional[10.0.0.0/24], device=Optional.empty, protocol=Optional.empty, scope=Optional.empty, type=Optional.empty, metric=Optional.empty, via=Optional.empty, source=Optional.empty], options=[]]
+            ip route add default via 10.0.0.1          | RouteChange[mode=Optional[ADD], route=RouteSpec[destination=0.0.0.0/0, gateway=Optional[10.0.0.1], device=Optional.empty, type=Optional.empty, metric=Optional.empty, preferredSource=Optional.empty, protocol=Optional.empty, scope=Optional.empty, onlink=false]]
+            ip route add 10.0.0.1 dev veth0            | RouteChange[mode=Optional[ADD], route=RouteSpec[destination=10.0.0.1/32, gateway=Optional.empty, device=Optional[veth0], type=Optional.empty, metric=Optional.empty, preferredSource=Optional.empty, protocol=Optional.empty, scope=Optional.empty, onlink=false]]
+            ip r repl 10.5.0.0/16 dev v0 metric 0x10   | RouteChange[mode=Optional[REPLACE], route=RouteSpec[destination=10.5.0.0/16, gateway=Optional.empty, device=Optional[v0], type=Optional.empty, metric=Optional[16], preferredSource=Optional.empty, protocol=Optional.empty, scope=Optional.empty, onlink=false]]
+            ip route append blackhole 10.6.0.0/16      | RouteChange[mode=Optional[APPEND], route=RouteSpec[destination=10.6.0.0/16, gateway=Optional.empty, device=Optional.empty, type=Optional[BLACKHOLE], metric=Optional.empty, preferredSource=Optional.empty, protocol=Optional.empty, scope=Optional.empty, onlink=false]]
+            ip route chg 10.7.0.0/16 via 10.0.0.2 src 10.0.0.1 | RouteChange[mode=Optional[CHANGE], route=RouteSpec[destination=10.7.0.0/16, gateway=Optional[10.0.0.2], device=Optional.empty, type=Optional.empty, metric=Optional.empty, preferredSource=Optional[10.0.0.1], protocol=Optional.empty, scope=Optional.empty, onlink=false]]
+            ip route del 10.5.0.0/16 priority 4294967295 | RouteChange[mode=Optional.empty, route=RouteSpec[destination=10.5.0.0/16, gateway=Optional.empty, device=Optional.empty, type=Optional.empty, metric=Optional[-1], preferredSource=Optional.empty, protocol=Optional.empty, scope=Optional.empty, onlink=false]]
+            ip route flush dev veth0 table 254         | RouteFlush[filter=RouteFilter[table=254, root=Optional.empty, match=Optional.empty, device=Optional[veth0], protocol=Optional.empty, scope=Optional.empty, type=Optional.empty, metric=Optional.empty, via=Optional.empty, source=Optional.empty]]
+            ip route show match 10.5.1.7 table local   | RouteShow[filter=RouteFilter[table=255, root=Optional.empty, match=Optional[10.5.1.7/32], device=Optional.empty, protocol=Optional.empty, scope=Optional.empty, type=Optional.empty, metric=Optional.empty, via=Optional.empty, source=Optional.empty], options=[]]
             ip route get 10.0.0.1                      | RouteGet[destination=10.0.0.1, from=Optional.empty, inputInterface=Optional.empty]
             ip route get 10.1.20.2 from 10.1.10.2 iif veth11 | RouteGet[destination=10.1.20.2, from=Optional[10.1.10.2], inputInterface=Optional[veth11]]
             """)
@@ -101,6 +107,15 @@ class IpParserTests {
             ip addr add 10.0.0.1/33 dev veth0    | 1   | Error: any valid prefix is expected rather than "10.0.0.1/33".
             ip addr add foo dev veth0            | 1   | Error: any valid prefix is expected rather than "foo".
             ip route add 10.0.0.0/24 via foo     | 1   | Error: inet address is expected rather than "foo".
+            ip route flush                       | 1   | "ip route flush" requires arguments.
+            ip route add 10.6.0.0/16 dev v metric -1 | 255 | Error: argument "-1" is wrong: "metric" value is invalid\\n\\n
+            ip route add 10.6.0.0/16 dev v metric 4294967296 | 255 | Error: argument "4294967296" is wrong: "metric" value is invalid\\n\\n
+            ip route add 10.6.0.0/16 dev v pref 300 | 255 | Error: argument "300" is wrong: "pref" value is invalid\\n\\n
+            ip route add 10.6.0.0/16 dev v src x | 1   | Error: inet address is expected rather than "x".
+            ip route show table nosuch           | 255 | Error: argument "nosuch" is wrong: table id value is invalid\\n\\n
+            ip route show match nosuch           | 1   | Error: any valid prefix is expected rather than "nosuch".
+            ip route add 10.1.0.0/16 dev v scope x | 255 | Error: argument "x" is wrong: invalid "scope" value\\n\\n
+            ip route add 10.1.0.0/16 dev v proto x | 255 | Error: argument "x" is wrong: "protocol" value is invalid\\n\\n
             ip route get                         | 1   | need at least a destination address
             ip route get foo                     | 1   | Error: any valid prefix is expected rather than "foo".
             ip route get 10.0.0.1 from foo       | 1   | Error: inet prefix is expected rather than "foo".

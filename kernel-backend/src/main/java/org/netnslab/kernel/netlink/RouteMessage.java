@@ -47,6 +47,10 @@ public record RouteMessage(
         return (header.flags() & RtMsg.RTM_F_CLONED) != 0;
     }
 
+    public boolean onlink() {
+        return (header.flags() & RtMsg.RTNH_F_ONLINK) != 0;
+    }
+
     public boolean linkDown() {
         return (header.flags() & RtMsg.RTNH_F_LINKDOWN) != 0;
     }
@@ -96,6 +100,35 @@ public record RouteMessage(
         RtMsg h = new RtMsg(Family.AF_INET, prefix.prefixLength(), 0, 0, RtMsg.RT_TABLE_MAIN, RtMsg.RTPROT_UNSPEC,
                 RtMsg.RT_SCOPE_NOWHERE, RtMsg.RTN_UNSPEC, 0);
         return change(NlMsgType.RTM_DELROUTE, 0, seq, h, prefix, gateway, outputInterface);
+    }
+
+    /**
+     * {@code ip route add|change|replace|prepend|append|test|del ROUTE}: the rtmsg iproute_modify fills (table main,
+     * the type, protocol and scope given or its defaults, {@code RTNH_F_ONLINK}) with {@code RTA_DST},
+     * {@code RTA_GATEWAY}, {@code RTA_OIF}, {@code RTA_PRIORITY} and {@code RTA_PREFSRC} as given.
+     *
+     * @param flags the NLM_F_* of the subcommand, none for a delete
+     * @param outputInterface the link's index, or 0
+     */
+    public static byte[] modify(int seq, boolean delete, int flags, int type, int protocol, int scope,
+            boolean onlink, Ipv4Cidr prefix, Optional<Ipv4Address> gateway, int outputInterface,
+            Optional<Integer> priority, Optional<Ipv4Address> preferredSource) {
+        RtMsg h = new RtMsg(Family.AF_INET, prefix.prefixLength(), 0, 0, RtMsg.RT_TABLE_MAIN, protocol, scope, type,
+                onlink ? RtMsg.RTNH_F_ONLINK : 0);
+        MessageWriter w = MessageWriter.rtnetlink()
+                .begin(delete ? NlMsgType.RTM_DELROUTE : NlMsgType.RTM_NEWROUTE, NlmFlags.REQUEST | NlmFlags.ACK | flags,
+                        seq)
+                .header(h);
+        preferredSource.ifPresent(s -> w.bytes(RtaAttr.PREFSRC, s.toBytes()));
+        gateway.ifPresent(g -> w.bytes(RtaAttr.GATEWAY, g.toBytes()));
+        priority.ifPresent(p -> w.u32(RtaAttr.PRIORITY, p));
+        if (!prefix.isDefault()) {
+            w.bytes(RtaAttr.DST, prefix.address().toBytes());
+        }
+        if (outputInterface > 0) {
+            w.u32(RtaAttr.OIF, outputInterface);
+        }
+        return w.end().toBytes();
     }
 
     private static byte[] change(int type, int flags, int seq, RtMsg h, Ipv4Cidr prefix,

@@ -48,6 +48,10 @@ public record RtMsg(int family, int dstLength, int srcLength, int tos, int table
     public static final int RTN_BLACKHOLE = 6;
     public static final int RTN_UNREACHABLE = 7;
     public static final int RTN_PROHIBIT = 8;
+    public static final int RTN_THROW = 9;
+
+    /** The gateway is taken on the device as it is ({@code RTNH_F_ONLINK}). */
+    public static final int RTNH_F_ONLINK = 0x4;
 
     /** The next hop's carrier is down ({@code RTNH_F_LINKDOWN}). */
     public static final int RTNH_F_LINKDOWN = 0x10;

@@ -30,6 +30,7 @@ public record IcmpPacket(int type, int code, int rest, byte[] data) {
     public static final int HOST_UNREACH = 1;
     public static final int PROT_UNREACH = 2;
     public static final int PORT_UNREACH = 3;
+    public static final int PKT_FILTERED = 13;
 
     public static final int HEADER_LENGTH = 8;
 
