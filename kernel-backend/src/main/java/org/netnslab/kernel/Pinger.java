@@ -102,6 +102,14 @@ final class Pinger {
         if (request.dontFragment()) {
             s.raw().dontFragment();
         }
+        if (request.source().isPresent()) {
+            try {
+                s.probe().bind(request.source().get().toBytes());
+                s.raw().bind(request.source().get().toBytes());
+            } catch (SyscallException e) {
+                throw new KernelException(Errno.of(e.errno()).orElse(Errno.EADDRNOTAVAIL));
+            }
+        }
         try {
             s.probe().connect(dst.toBytes(), PROBE_PORT);
         } catch (SyscallException e) {

@@ -117,7 +117,7 @@ final class Pinger implements PingSocket.Listener {
         traces[i] = trace;
         sentAt[i] = engine.now();
         transmitted++;
-        Ipv4Address src = route.source().orElse(Ipv4Address.ANY);
+        Ipv4Address src = request.source().or(route::source).orElse(Ipv4Address.ANY);
         int mtu = route.dev().mtu();
         if (request.dontFragment() && Ipv4Packet.HEADER_LENGTH + ICMP_HEADER + data.length > mtu) {
             // IP_PMTUDISC_DO: ip_append_data refuses what does not fit, EMSGSIZE, and ip_local_error tells ping

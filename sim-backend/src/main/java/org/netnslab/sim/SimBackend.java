@@ -855,8 +855,11 @@ public final class SimBackend implements Backend {
         Namespace ns = ns(nsName);
         Optional<Device> bound = request.device().isPresent() ? Optional.of(dev(ns, request.device().get()))
                 : Optional.empty();
+        if (request.source().isPresent() && !ns.isLocalAddress(request.source().get())) {
+            throw new KernelException(Errno.EADDRNOTAVAIL); // ping -I ADDR binds its sockets to it
+        }
         // the probe connect of iputils: no route, no ping
-        Routing.Route route = Routing.output(ns, request.destination(), Optional.empty(), bound);
+        Routing.Route route = Routing.output(ns, request.destination(), request.source(), bound);
         if (route.type() == RouteType.BROADCAST) {
             // ip4_datagram_connect: a broadcast destination needs SO_BROADCAST (ping -b)
             throw new KernelException(Errno.EACCES);

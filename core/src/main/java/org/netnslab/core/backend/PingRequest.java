@@ -17,9 +17,18 @@ import org.netnslab.core.net.Ipv4Address;
  *     counting bytes; typed empty: zeros)
  * @param dontFragment {@code -M do}: {@code IP_PMTUDISC_DO}, a request larger than the path's mtu is refused by
  *     the sender's own kernel ({@code EMSGSIZE}: ping's {@code local error})
+ * @param source {@code -I ADDR}: the requests' source, the sockets bound to it ({@code EADDRNOTAVAIL} when it
+ *     is no address of the namespace)
  */
 public record PingRequest(Ipv4Address destination, int count, Optional<String> device, long intervalMillis,
-        long timeoutMillis, OptionalInt ttl, int payloadSize, Optional<String> pattern, boolean dontFragment) {
+        long timeoutMillis, OptionalInt ttl, int payloadSize, Optional<String> pattern, boolean dontFragment,
+        Optional<Ipv4Address> source) {
+
+    public PingRequest(Ipv4Address destination, int count, Optional<String> device, long intervalMillis,
+            long timeoutMillis, OptionalInt ttl, int payloadSize, Optional<String> pattern, boolean dontFragment) {
+        this(destination, count, device, intervalMillis, timeoutMillis, ttl, payloadSize, pattern, dontFragment,
+                Optional.empty());
+    }
 
     public PingRequest(Ipv4Address destination, int count, Optional<String> device, long intervalMillis,
             long timeoutMillis, OptionalInt ttl, int payloadSize) {

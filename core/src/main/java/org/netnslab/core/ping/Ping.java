@@ -84,6 +84,7 @@ public record Ping(PingRequest request, Display display) implements Command {
         boolean quiet = false;
         int size = PingRequest.DEFAULT_PAYLOAD;
         Optional<String> pattern = Optional.empty();
+        Optional<Ipv4Address> source = Optional.empty();
         boolean dontFragment = false;
         long deadline = 0;
         long asked = 0;
@@ -166,10 +167,9 @@ public record Ping(PingRequest request, Display display) implements Command {
                             deadline = Long.parseLong(value.strip());
                         }
                         case 'I' -> {
-                            if (Ipv4Address.tryParse(value).isPresent()) {
-                                return new Unsupported("ping -I with an address (give a device)", args);
-                            }
-                            dev = value;
+                            // iputils takes an address when inet_pton reads one, else a device's name
+                            source = Ipv4Address.tryParse(value);
+                            dev = source.isPresent() ? null : value;
                         }
                         case 't' -> {
                             Optional<Invalid> error = strtolOrErr(value, 0, 255);
@@ -212,7 +212,7 @@ public record Ping(PingRequest request, Display display) implements Command {
             timeout = Math.min(timeout, Math.max(0, deadline * 1000 - (count - 1) * interval));
         }
         Ping ping = new Ping(new PingRequest(dst.get(), (int) Math.min(count, MAX_PROBES), Optional.ofNullable(dev),
-                interval, timeout, ttl, size, pattern, dontFragment),
+                interval, timeout, ttl, size, pattern, dontFragment, source),
                 new Display(quiet, warnings.toString(), deadline > 0, asked, destination));
         return count > MAX_PROBES ? new Capped(ping, count) : ping;
     }
@@ -314,6 +314,9 @@ public record Ping(PingRequest request, Display display) implements Command {
                 // iputils explains its refusal to ping a broadcast address without -b in its own words
                 return CommandResult.of("ping: Do you want to ping broadcast? Then -b. If not, check your local "
                         + "firewall rules", 2);
+            }
+            if (e.errno() == Errno.EADDRNOTAVAIL && request.source().isPresent()) {
+                return CommandResult.of("ping: bind: " + e.errno().message(), 2);
             }
             return CommandResult.of("ping: connect: " + e.errno().message(), 2);
         }

@@ -28,6 +28,8 @@ public final class PingFormat {
         if (request.device().isPresent()) {
             sb.append("from ").append(result.source().map(Object::toString).orElse("0.0.0.0")).append(' ')
                     .append(request.device().get()).append(": ");
+        } else if (request.source().isPresent()) {
+            sb.append("from ").append(request.source().get()).append(" : ");
         }
         int size = request.payloadSize();
         // iputils times a request only when its data holds a struct timeval

@@ -78,6 +78,12 @@ public final class InetSocket implements AutoCloseable {
         Native.check("connect", Native.libc().connect(fd, sa, sa.length));
     }
 
+    /** {@code bind}: the socket's source address ({@code ping -I ADDR}), any port. */
+    public void bind(byte[] address) throws SyscallException {
+        byte[] sa = Sockets.sockaddrIn(address, 0);
+        Native.check("bind", Native.libc().bind(fd, sa, sa.length));
+    }
+
     /** The local address, as {@code getsockname} gives it. */
     public byte[] localAddress() throws SyscallException {
         byte[] sa = new byte[16];
