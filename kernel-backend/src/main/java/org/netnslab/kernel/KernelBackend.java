@@ -32,6 +32,7 @@ import org.netnslab.core.lab.LabWorld;
 import org.netnslab.core.model.BridgeOptions;
 import org.netnslab.core.model.BridgePort;
 import org.netnslab.core.model.FdbEntry;
+import org.netnslab.core.model.InetSock;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.Link;
 import org.netnslab.core.model.NamespaceState;
@@ -571,6 +572,11 @@ public final class KernelBackend implements Backend {
         LabNamespace n = ns(ns);
         traffic++;
         return Tcp.connect(n, address, port);
+    }
+
+    @Override
+    public synchronized List<InetSock> tcpSockets(String ns) throws KernelException {
+        return SockDiag.tcp(ns(ns));
     }
 
     // ------------------------------------------------------------------------------------------ state

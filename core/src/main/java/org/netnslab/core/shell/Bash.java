@@ -21,8 +21,10 @@ import org.netnslab.core.ip.Ip;
 import org.netnslab.core.iptables.Iptables;
 import org.netnslab.core.iptables.IptablesSave;
 import org.netnslab.core.nc.Nc;
+import org.netnslab.core.netstat.Netstat;
 import org.netnslab.core.nft.Nft;
 import org.netnslab.core.ping.Ping;
+import org.netnslab.core.ss.Ss;
 import org.netnslab.core.sysctl.Sysctl;
 import org.netnslab.core.tcpdump.Tcpdump;
 
@@ -91,6 +93,8 @@ public final class Bash {
         put(programs, Arp::parse, "arp", "/sbin/arp", "/usr/sbin/arp");
         put(programs, (name, args) -> Bridge.parse(args), "bridge", "/sbin/bridge", "/usr/sbin/bridge",
                 "/bin/bridge", "/usr/bin/bridge");
+        put(programs, Ss::parse, "ss", "/bin/ss", "/usr/bin/ss", "/sbin/ss", "/usr/sbin/ss");
+        put(programs, Netstat::parse, "netstat", "/bin/netstat", "/usr/bin/netstat");
         return Map.copyOf(programs);
     }
 

@@ -29,11 +29,13 @@ record Help(List<String> topics) implements Command {
         t.put("nsenter", new String[] {"a command in a namespace: nsenter --net=/run/netns/NS CMD", "ip netns help"});
         t.put("arp", new String[] {"the neighbour cache, as arp -n shows it", "ip neigh help"});
         t.put("grep", new String[] {"with head and wc, after a |", "grep --help"});
+        t.put("ss", new String[] {"TCP sockets: ss -tln, -tlnp, -tan", "ss -h"});
+        t.put("netstat", new String[] {"TCP sockets: netstat -tln, -tan", "netstat -h"});
         return Map.copyOf(t);
     }
 
     private static final List<String> ORDER = List.of("ip", "ping", "nc", "iptables", "sysctl", "bridge", "nsenter",
-            "arp", "grep");
+            "arp", "grep", "ss", "netstat");
 
     @Override
     public CommandResult run(Context context, String ns) {
