@@ -9,6 +9,7 @@ import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.Context;
 import org.netnslab.core.command.Getopt;
 import org.netnslab.core.command.Invalid;
+import org.netnslab.core.command.ProcNetRoute;
 import org.netnslab.core.command.Services;
 import org.netnslab.core.command.SocketOwner;
 import org.netnslab.core.command.Unsupported;
@@ -109,6 +110,15 @@ public final class Netstat {
         }
     }
 
+    /** {@code netstat -r[n]}: the routing table, in route -e's columns. */
+    public record NetstatRoute(boolean numeric) implements Command {
+
+        @Override
+        public CommandResult run(Context context, String ns) {
+            return ProcNetRoute.print(context.state(ns), true, numeric);
+        }
+    }
+
     private static final Ipv4Address LOCALHOST = Ipv4Address.parse("127.0.0.1");
 
     /** @param program the name netstat was called by, as typed: getopt's complaints use it */
@@ -121,6 +131,7 @@ public final class Netstat {
         boolean all = false;
         boolean numeric = false;
         boolean programs = false;
+        boolean route = false;
         String unsupported = null;
         Getopt options = new Getopt(words, OPTIONS, LONG_OPTIONS);
         while (options.more()) {
@@ -151,6 +162,7 @@ public final class Netstat {
                         case 'a' -> all = true;
                         case 'n' -> numeric = true;
                         case 'p' -> programs = true;
+                        case 'r' -> route = true;
                         case '?' -> {
                             return new Invalid(USAGE, 3);
                         }
@@ -168,6 +180,9 @@ public final class Netstat {
         }
         if (unsupported != null) {
             return new Unsupported(unsupported, words);
+        }
+        if (route) {
+            return tcp || udp || listening || all || programs ? new Invalid(USAGE, 3) : new NetstatRoute(numeric);
         }
         if (!tcp && !udp) {
             return new Unsupported("netstat without -t or -u (unix sockets and every other table too)", words);

@@ -17,6 +17,7 @@ import org.netnslab.core.command.Unsupported;
 import org.netnslab.core.coreutils.Head;
 import org.netnslab.core.coreutils.Wc;
 import org.netnslab.core.grep.Grep;
+import org.netnslab.core.hostname.Hostname;
 import org.netnslab.core.ip.Ip;
 import org.netnslab.core.iptables.Iptables;
 import org.netnslab.core.iptables.IptablesSave;
@@ -24,6 +25,7 @@ import org.netnslab.core.nc.Nc;
 import org.netnslab.core.netstat.Netstat;
 import org.netnslab.core.nft.Nft;
 import org.netnslab.core.ping.Ping;
+import org.netnslab.core.route.RouteTool;
 import org.netnslab.core.ss.Ss;
 import org.netnslab.core.sysctl.Sysctl;
 import org.netnslab.core.tcpdump.Tcpdump;
@@ -95,6 +97,8 @@ public final class Bash {
                 "/bin/bridge", "/usr/bin/bridge");
         put(programs, Ss::parse, "ss", "/bin/ss", "/usr/bin/ss", "/sbin/ss", "/usr/sbin/ss");
         put(programs, Netstat::parse, "netstat", "/bin/netstat", "/usr/bin/netstat");
+        put(programs, RouteTool::parse, "route", "/sbin/route", "/usr/sbin/route");
+        put(programs, (name, args) -> Hostname.parse(args), "hostname", "/bin/hostname", "/usr/bin/hostname");
         return Map.copyOf(programs);
     }
 

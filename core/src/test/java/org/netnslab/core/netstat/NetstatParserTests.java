@@ -19,6 +19,8 @@ class NetstatParserTests {
             netstat --tcp --listening --numeric   | NetstatShow[ipv4=true, listening=true, all=false, numeric=true, programs=false]
             netstat -tanp                         | NetstatShow[ipv4=true, listening=false, all=true, numeric=true, programs=true]
             netstat -tu                           | NetstatShow[ipv4=true, listening=false, all=false, numeric=false, programs=false]
+            netstat -rn                           | NetstatRoute[numeric=true]
+            netstat -nr                           | NetstatRoute[numeric=true]
             """)
     void accepted(String line, String expected) {
         assertThat(Bash.parse(line).toString()).isEqualTo(expected);
@@ -41,7 +43,6 @@ class NetstatParserTests {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             netstat -ln   | netstat without -t or -u (unix sockets and every other table too)
-            netstat -rn   | netstat -r
             netstat -tlo  | netstat -o
             """)
     void unsupported(String line, String what) {
