@@ -36,8 +36,7 @@ import org.netnslab.core.lab.LabWorld;
 import org.netnslab.core.model.BridgeOptions;
 import org.netnslab.core.model.BridgePort;
 import org.netnslab.core.model.FdbEntry;
-import org.netnslab.core.model.RouteProtocol;
-import org.netnslab.core.model.RouteType;
+import org.netnslab.core.model.InetSock;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.Link;
 import org.netnslab.core.model.NamespaceState;
@@ -47,6 +46,8 @@ import org.netnslab.core.model.netfilter.Rule;
 import org.netnslab.core.model.netfilter.Ruleset;
 import org.netnslab.core.model.netfilter.Table;
 import org.netnslab.core.model.Neighbour;
+import org.netnslab.core.model.RouteProtocol;
+import org.netnslab.core.model.RouteType;
 import org.netnslab.core.model.RoutingRule;
 import org.netnslab.core.net.Ipv4Address;
 import org.netnslab.core.net.Ipv4Cidr;
@@ -734,6 +735,11 @@ public final class KernelBackend implements Backend {
         LabNamespace n = ns(ns);
         traffic++;
         return Tcp.connect(n, address, port);
+    }
+
+    @Override
+    public synchronized List<InetSock> tcpSockets(String ns) throws KernelException {
+        return SockDiag.tcp(ns(ns));
     }
 
     // ------------------------------------------------------------------------------------------ state

@@ -25,6 +25,7 @@ import org.netnslab.core.backend.SegmentJourney;
 import org.netnslab.core.model.BridgeOptions;
 import org.netnslab.core.model.BridgePort;
 import org.netnslab.core.model.FdbEntry;
+import org.netnslab.core.model.InetSock;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.Link;
 import org.netnslab.core.model.NamespaceState;
@@ -33,6 +34,7 @@ import org.netnslab.core.model.Neighbour;
 import org.netnslab.core.model.RouteProtocol;
 import org.netnslab.core.model.RouteType;
 import org.netnslab.core.model.RoutingRule;
+import org.netnslab.core.model.TcpState;
 import org.netnslab.core.model.Scope;
 import org.netnslab.core.model.netfilter.Policy;
 import org.netnslab.core.model.netfilter.Rule;
@@ -1105,6 +1107,23 @@ public final class SimBackend implements Backend {
     public List<RoutingRule> routingRules(String nsName) throws KernelException {
         ns(nsName);
         return RoutingRule.DEFAULTS;
+    }
+
+    @Override
+    public List<InetSock> tcpSockets(String nsName) throws KernelException {
+        settle();
+        List<InetSock> out = new ArrayList<>();
+        for (TcpSocket s : ns(nsName).tcp.dump(engine.now())) {
+            TcpState state = TcpState.valueOf(s.state.name());
+            boolean listener = s.state == TcpSocket.State.LISTEN;
+            // inet_diag_get_info: a listener's queues are its accept queue and backlog; a connection's what it
+            // received and the application did not read, and what it sent that is not acknowledged
+            int rq = listener ? s.acceptQueue.size() : s.received.size();
+            int wq = listener ? s.backlog : (int) ((s.sndNxt - s.sndUna) & 0xffffffffL);
+            out.add(new InetSock(state, s.localAddress, s.localPort, s.remoteAddress, s.remotePort, rq, wq,
+                    s.parent != null && s.state == TcpSocket.State.SYN_RECV ? 0 : s.inode));
+        }
+        return out;
     }
 
     @Override

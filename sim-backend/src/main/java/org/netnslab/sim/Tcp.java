@@ -64,6 +64,8 @@ final class Tcp {
     private final IpOutput ipOutput;
     private final Random random;
     private int nextPort;
+    /** The inode the next socket gets ({@code get_next_ino}): counted per lab, from a number a machine could have. */
+    private long nextInode = 31000;
 
     Tcp(Engine engine, IpOutput ipOutput, Random random) {
         this.engine = engine;
@@ -77,6 +79,7 @@ final class Tcp {
     /** {@code listen}: the caller checked that the port is free. */
     TcpSocket listen(Namespace ns, int port, int backlog) {
         TcpSocket s = new TcpSocket(ns, Ipv4Address.ANY, port, Ipv4Address.ANY, 0, State.LISTEN, 0, backlog);
+        s.inode = nextInode++;
         ns.tcp.addListener(s);
         return s;
     }
@@ -86,6 +89,7 @@ final class Tcp {
         Ipv4Address source = route.source().orElse(Ipv4Address.ANY);
         TcpSocket s = new TcpSocket(ns, source, ephemeralPort(ns), destination, port, State.SYN_SENT,
                 random.nextInt() & 0xffffffffL, 0);
+        s.inode = nextInode++;
         s.iss = random.nextInt() & 0xffffffffL;
         s.sndUna = s.iss;
         s.sndNxt = s.iss + 1;
@@ -380,6 +384,7 @@ final class Tcp {
         TcpSocket c = new TcpSocket(ns, p.destination(), l.localPort, p.source(), seg.sourcePort(), State.SYN_RECV,
                 random.nextInt() & 0xffffffffL, 0);
         c.parent = l;
+        c.inode = nextInode++;
         c.irs = seg.sequence();
         c.rcvNxt = (seg.sequence() + 1) & 0xffffffffL;
         c.iss = random.nextInt() & 0xffffffffL;

@@ -87,6 +87,9 @@ final class TcpSocket {
 
     final List<Sent> sent = new ArrayList<>();
 
+    /** The socket's inode, as {@code sock_diag} reports it: the lab numbers its sockets as they are made. */
+    long inode;
+
     TcpSocket(Namespace ns, Ipv4Address localAddress, int localPort, Ipv4Address remoteAddress, int remotePort,
             State state, long tsOffset, int backlog) {
         this.ns = ns;

@@ -60,6 +60,22 @@ final class TcpSockets {
         return false;
     }
 
+    /**
+     * What {@code inet_diag_dump_icsk} walks: the listeners (here by port; the kernel's listening hash orders them
+     * by a hash of the namespace and the port), then the other sockets in the order they were made; a socket whose
+     * time is up is gone.
+     */
+    List<TcpSocket> dump(long now) {
+        List<TcpSocket> out = new ArrayList<>();
+        listening.keySet().stream().sorted().forEach(port -> out.add(listening.get(port)));
+        for (TcpSocket s : new ArrayList<>(connected.values())) {
+            if (connection(s.key(), now).isPresent() && !s.over()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     /** Every socket, for a namespace that goes away. */
     List<TcpSocket> all() {
         List<TcpSocket> all = new ArrayList<>(listening.values());

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.netnslab.core.model.BridgeOptions;
 import org.netnslab.core.model.BridgePort;
 import org.netnslab.core.model.FdbEntry;
+import org.netnslab.core.model.InetSock;
 import org.netnslab.core.model.LabState;
 import org.netnslab.core.model.Link;
 import org.netnslab.core.model.NamespaceState;
@@ -340,6 +341,18 @@ public interface Backend extends AutoCloseable {
      * <p>A backend that cannot do TCP refuses with {@link Errno#EOPNOTSUPP}.
      */
     default Connection connect(String ns, Ipv4Address address, int port) throws KernelException {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /**
+     * Equivalent to what {@code ip netns exec NS ss -tan} asks of the kernel: a {@code SOCK_DIAG_BY_FAMILY} dump
+     * ({@code struct inet_diag_req_v2}, {@code AF_INET}, {@code IPPROTO_TCP}, every state) on a
+     * {@code NETLINK_SOCK_DIAG} socket of NS: the namespace's IPv4 TCP sockets in the kernel's order, listeners
+     * first. Read-only.
+     *
+     * <p>A backend that cannot do TCP refuses with {@link Errno#EOPNOTSUPP}.
+     */
+    default List<InetSock> tcpSockets(String ns) throws KernelException {
         throw new KernelException(Errno.EOPNOTSUPP);
     }
 

@@ -45,7 +45,10 @@ public final class Nc {
 
         @Override
         public CommandResult run(Context context, String ns) {
-            return context.session(Netcat.class, Netcat::new).listen(ns, port);
+            CommandResult r = context.session(Netcat.class, Netcat::new).listen(ns, port,
+                    context.background() ? context.stdin() : Optional.empty());
+            // in the background (nc -l -p PORT &) nc says nothing, as the real one does until a client comes
+            return context.background() && r.ok() ? CommandResult.OK : r;
         }
     }
 
@@ -58,12 +61,32 @@ public final class Nc {
         }
     }
 
+    /** {@code nc -z [-v] ADDR PORT}: netcat's scan of one port, which connects and sends nothing. */
+    public record NcScan(Ipv4Address address, int port, boolean verbose) implements Command {
+
+        @Override
+        public CommandResult run(Context context, String ns) {
+            return context.session(Netcat.class, Netcat::new).scan(ns, address, port, verbose);
+        }
+    }
+
+    /** {@code nc -v ADDR PORT}: {@link NcConnect}, saying how the connect went. */
+    public record NcConnectVerbose(Ipv4Address address, int port) implements Command {
+
+        @Override
+        public CommandResult run(Context context, String ns) {
+            return context.session(Netcat.class, Netcat::new).connectVerbose(ns, address, port);
+        }
+    }
+
     /** @param program the name nc was called by, as typed ({@code nc}, {@code netcat}, {@code /bin/nc}) */
     public static Command parse(String program, List<String> words) {
         String name = program.substring(program.lastIndexOf('/') + 1);
         List<String> operands = new ArrayList<>();
         boolean listen = false;
         boolean numeric = false;
+        boolean zero = false;
+        boolean verbose = false;
         String sourcePort = null;
         String unsupported = null;
         Getopt options = new Getopt(words, OPTIONS);
@@ -83,6 +106,8 @@ public final class Nc {
                     switch (o) {
                         case 'l' -> listen = true;
                         case 'n' -> numeric = true;
+                        case 'z' -> zero = true;
+                        case 'v' -> verbose = true;
                         case '4' -> { }
                         case 'p' -> sourcePort = item.value().orElseThrow();
                         case 'h' -> {
@@ -99,6 +124,9 @@ public final class Nc {
         }
         if (unsupported != null) {
             return new Unsupported(unsupported, words);
+        }
+        if (listen && (verbose || zero)) {
+            return new Unsupported("nc -l with " + (verbose ? "-v" : "-z"), words);
         }
         if (listen) {
             if (operands.isEmpty()) {
@@ -146,7 +174,10 @@ public final class Nc {
                     + (!numeric && looksLikeHostName(host) ? "Temporary failure in name resolution"
                             : "Name or service not known"), 1);
         }
-        return new NcConnect(address.get(), ports.get(0));
+        if (zero) {
+            return new NcScan(address.get(), ports.get(0), verbose);
+        }
+        return verbose ? new NcConnectVerbose(address.get(), ports.get(0)) : new NcConnect(address.get(), ports.get(0));
     }
 
     /**

@@ -16,6 +16,7 @@ import org.netnslab.core.backend.Listener;
 import org.netnslab.core.backend.SegmentJourney;
 import org.netnslab.core.command.CommandResult;
 import org.netnslab.core.command.JourneyFormat;
+import org.netnslab.core.command.Services;
 import org.netnslab.core.net.Ipv4Address;
 
 /**
@@ -49,7 +50,8 @@ public final class Netcat {
     public record Message(String from, String to, String text) {}
 
     /** An nc listening in the background. */
-    private record Background(String namespace, int port, Listener socket) {}
+    /** @param input what a pipe fed it ({@code echo hi | nc -l -p 8080 &}), which it sends to its client */
+    private record Background(String namespace, int port, Listener socket, Optional<String> input) {}
 
     private final Backend backend;
     private final List<Background> listening = new ArrayList<>();
@@ -309,9 +311,13 @@ public final class Netcat {
     }
 
     CommandResult listen(String ns, int port) {
+        return listen(ns, port, Optional.empty());
+    }
+
+    CommandResult listen(String ns, int port, Optional<String> input) {
         String where = where(ns);
         try {
-            listening.add(new Background(ns, port, backend.listen(ns, port)));
+            listening.add(new Background(ns, port, backend.listen(ns, port), input));
             if (foreground && chat == null && held == null && waiting == null) {
                 // nc -l says nothing: it holds the terminal until a client comes
                 waiting = listening.get(listening.size() - 1);
@@ -361,6 +367,80 @@ public final class Netcat {
         clientEnd = client;
         chat = new Chat(ns, address, port, listener);
         return CommandResult.OK.withSegments(client.journeys());
+    }
+
+    /**
+     * {@code nc -z [-v] ADDR PORT}: connect, and close at once, sending nothing; with {@code -v} say how it went,
+     * in netcat's words ({@code Connection to ADDR PORT port [tcp/SERVICE] succeeded!}, or {@code nc: connect to ADDR
+     * port PORT (tcp) failed: ERROR}). An nc of this terminal that listened in the background and got the connection
+     * does what the real one does: it accepts, sends what its pipe fed it, sees the end, and exits.
+     */
+    CommandResult scan(String ns, Ipv4Address address, int port, boolean verbose) {
+        Connection client;
+        try {
+            client = backend.connect(ns, address, port);
+        } catch (KernelException e) {
+            if (e.errno() == Errno.EOPNOTSUPP) {
+                return failure(e);
+            }
+            return CommandResult.of(verbose ? connectFailed(address, port, e) : "", 1).withSegments(e.journeys());
+        }
+        List<SegmentJourney> segments = new ArrayList<>(client.journeys());
+        int sent = segments.size();
+        client.close();
+        segments.addAll(since(client, sent));
+        serveScanned();
+        return CommandResult.of(verbose ? succeeded(address, port) : "", 0).withSegments(segments);
+    }
+
+    /** {@code nc -v ADDR PORT}: as {@code nc ADDR PORT}, saying first how the connect went. */
+    CommandResult connectVerbose(String ns, Ipv4Address address, int port) {
+        CommandResult r = connect(ns, address, port);
+        if (chat != null && r.ok()) {
+            return new CommandResult(succeeded(address, port) + r.output(), 0).withSegments(r.segments());
+        }
+        return r;
+    }
+
+    /** What netcat's {@code warn} says of a connect that failed, with {@code -v}. */
+    static String connectFailed(Ipv4Address address, int port, KernelException e) {
+        return "nc: connect to " + address + " port " + port + " (tcp) failed: " + e.errno().message() + "\n";
+    }
+
+    /** What netcat's {@code report_sock} says of a connect that succeeded, with {@code -v}. */
+    static String succeeded(Ipv4Address address, int port) {
+        return "Connection to " + address + " " + port + " port [tcp/" + Services.tcp(port).orElse("*")
+                + "] succeeded!\n";
+    }
+
+    /** The background listeners that a scan reached: each accepts, sends its input, sees the end and exits. */
+    private void serveScanned() {
+        for (Background b : new ArrayList<>(listening)) {
+            Optional<Connection> accepted;
+            try {
+                accepted = b.socket().accept();
+            } catch (KernelException e) {
+                accepted = Optional.empty();
+            }
+            if (accepted.isEmpty()) {
+                continue;
+            }
+            Connection c = accepted.get();
+            if (b.input().isPresent() && !b.input().get().isEmpty()) {
+                try {
+                    c.send(b.input().get().getBytes(StandardCharsets.UTF_8));
+                } catch (KernelException e) {
+                    // the scanner is gone already: what nc writes meets a reset
+                }
+            }
+            c.close();
+            b.socket().close();
+            listening.remove(b);
+            if (b == waiting) {
+                waiting = null;
+                typedAhead.clear();
+            }
+        }
     }
 
     private static List<SegmentJourney> since(Connection c, int count) {

@@ -18,12 +18,16 @@ import org.netnslab.core.command.Unsupported;
 import org.netnslab.core.coreutils.Head;
 import org.netnslab.core.coreutils.Wc;
 import org.netnslab.core.grep.Grep;
+import org.netnslab.core.hostname.Hostname;
 import org.netnslab.core.ip.Ip;
 import org.netnslab.core.iptables.Iptables;
 import org.netnslab.core.iptables.IptablesSave;
 import org.netnslab.core.nc.Nc;
+import org.netnslab.core.netstat.Netstat;
 import org.netnslab.core.nft.Nft;
 import org.netnslab.core.ping.Ping;
+import org.netnslab.core.route.RouteTool;
+import org.netnslab.core.ss.Ss;
 import org.netnslab.core.sysctl.Sysctl;
 import org.netnslab.core.tcpdump.Tcpdump;
 
@@ -92,6 +96,10 @@ public final class Bash {
         put(programs, Arp::parse, "arp", "/sbin/arp", "/usr/sbin/arp");
         put(programs, (name, args) -> Bridge.parse(args), "bridge", "/sbin/bridge", "/usr/sbin/bridge",
                 "/bin/bridge", "/usr/bin/bridge");
+        put(programs, Ss::parse, "ss", "/bin/ss", "/usr/bin/ss", "/sbin/ss", "/usr/sbin/ss");
+        put(programs, Netstat::parse, "netstat", "/bin/netstat", "/usr/bin/netstat");
+        put(programs, RouteTool::parse, "route", "/sbin/route", "/usr/sbin/route");
+        put(programs, (name, args) -> Hostname.parse(args), "hostname", "/bin/hostname", "/usr/bin/hostname");
         return Map.copyOf(programs);
     }
 

@@ -29,11 +29,15 @@ record Help(List<String> topics) implements Command {
         t.put("nsenter", new String[] {"a command in a namespace: nsenter --net=/run/netns/NS CMD", "ip netns help"});
         t.put("arp", new String[] {"the neighbour cache, as arp -n shows it", "ip neigh help"});
         t.put("grep", new String[] {"with head and wc, after a |", "grep --help"});
+        t.put("ss", new String[] {"TCP sockets: ss -tln, -tlnp, -tan", "ss -h"});
+        t.put("netstat", new String[] {"TCP sockets: netstat -tln, -tan; the routes: netstat -rn", "netstat -h"});
+        t.put("route", new String[] {"the routing table, as route -n shows it", "ip route help"});
+        t.put("hostname", new String[] {"the addresses of the links that are up: hostname -I", "hostname -I"});
         return Map.copyOf(t);
     }
 
     private static final List<String> ORDER = List.of("ip", "ping", "nc", "iptables", "sysctl", "bridge", "nsenter",
-            "arp", "grep");
+            "arp", "grep", "ss", "netstat", "route", "hostname");
 
     @Override
     public CommandResult run(Context context, String ns) {

@@ -19,7 +19,7 @@ class ArchitectureTests {
 
     /** The tools of the command language, one package each. */
     private static final List<String> TOOLS = List.of("ip", "ping", "sysctl", "iptables", "nc", "arp", "bridge",
-            "grep", "coreutils", "nft");
+            "grep", "coreutils", "nft", "ss", "netstat", "route", "hostname");
 
     @ArchTest
     static final ArchRule coreDoesNoIo = noClasses().that().resideInAPackage("org.netnslab.core..")

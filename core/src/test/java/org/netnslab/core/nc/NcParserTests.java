@@ -53,6 +53,10 @@ class NcParserTests {
             nc 10.0.0 80                       | NcConnect[address=10.0.0.0, port=80]
             ip netns exec ns2 nc 10.0.0.1 8080 | InNamespace[namespace=ns2, inner=NcConnect[address=10.0.0.1, port=8080], exec=true]
             ip netns exec ns1 nc -l -p 8080    | InNamespace[namespace=ns1, inner=NcListen[port=8080], exec=true]
+            nc -z 10.0.0.1 8080                | NcScan[address=10.0.0.1, port=8080, verbose=false]
+            nc -zv 10.0.0.1 8080               | NcScan[address=10.0.0.1, port=8080, verbose=true]
+            nc -v -z 10.0.0.1 22               | NcScan[address=10.0.0.1, port=22, verbose=true]
+            nc -v 10.0.0.1 8080                | NcConnectVerbose[address=10.0.0.1, port=8080]
             """)
     void accepted(String line, String expected) {
         assertThat(Bash.parse(line).toString()).isEqualTo(expected);
@@ -123,11 +127,11 @@ class NcParserTests {
     /** What nc does that a lab does not: said plainly, never half done. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            nc -v 10.0.0.1 8080           | nc -v
+            nc -l -v 8080                 | nc -l with -v
+            nc -lz 8080                   | nc -l with -z
             nc -u -l 8080                 | nc -u
             nc -l -p 8080 -k              | nc -k
             nc -w 1 10.0.0.1 8080         | nc -w
-            nc -z 10.0.0.1 8080           | nc -z
             nc -l 127.0.0.1 8080          | nc -l with an address to listen on
             nc -l 0                       | nc -l on port 0 (a port the kernel picks)
             nc -l 65536                   | nc -l on port 0 (a port the kernel picks)

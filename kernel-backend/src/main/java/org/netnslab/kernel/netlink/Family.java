@@ -14,6 +14,8 @@ public final class Family {
 
     public static final int NETLINK_ROUTE = 0;
     public static final int NETLINK_NETFILTER = 12;
+    /** {@code NETLINK_SOCK_DIAG}: the sockets of a namespace, as ss dumps them. */
+    public static final int NETLINK_SOCK_DIAG = 4;
 
     private Family() {}
 }

@@ -10,6 +10,9 @@ public final class NlMsgType {
     public static final int NLMSG_DONE = 3;
     public static final int NLMSG_OVERRUN = 4;
 
+    /** sock_diag's one request ({@code include/uapi/linux/sock_diag.h}). */
+    public static final int SOCK_DIAG_BY_FAMILY = 20;
+
     public static final int RTM_NEWLINK = 16;
     public static final int RTM_DELLINK = 17;
     public static final int RTM_GETLINK = 18;
