@@ -80,6 +80,9 @@ abstract class Device {
     /** Its addresses changed, which a dump of its namespace shows too. */
     void addressesChanged() {
         shownAddresses = null;
+        if (ns != null) {
+            ns.addressesChanged(this);
+        }
         changed();
     }
 

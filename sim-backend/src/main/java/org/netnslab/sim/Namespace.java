@@ -32,6 +32,12 @@ final class Namespace {
     private final Map<String, Device> byName = new HashMap<>();
     /** {@code dev_base_head}: registration order, which {@code inet_select_addr} walks; a moved-in device is last. */
     private final Set<Device> registration = new LinkedHashSet<>();
+    /**
+     * The devices that have IPv4 addresses, in registration order: all that the local table is made of, found
+     * again only when a device comes, goes or its addresses change, so that a change elsewhere (a bridge's
+     * thousandth port set up) does not walk every device to make the local table again.
+     */
+    private List<Device> addressed;
     private int nextIndex = 1;
 
     private final Map<Namespace, Integer> netnsIds = new LinkedHashMap<>();
@@ -122,6 +128,7 @@ final class Namespace {
         byIndex.put(index, d);
         byName.put(d.name, d);
         registration.add(d);
+        addressesChanged(d);
         registered.add(d);
         d.shownAt = -1;
         d.addressesChanged();
@@ -147,6 +154,9 @@ final class Namespace {
         byIndex.remove(d.index);
         byName.remove(d.name);
         registration.remove(d);
+        if (addressed != null && addressed.contains(d)) {
+            addressed = null;
+        }
         unregistered = true;
         changedDevices.remove(d);
         peersToNumber.remove(d);
@@ -338,7 +348,10 @@ final class Namespace {
         Map<Ipv4Address, LocalRoute> routes = new HashMap<>();
         List<LocalRoute> prefixes = new ArrayList<>();
         Map<Ipv4Address, LocalRoute> broadcasts = new HashMap<>();
-        for (Device d : registration) {
+        if (addressed == null) {
+            addressed = registration.stream().filter(d -> !d.inet.isEmpty()).toList();
+        }
+        for (Device d : addressed) {
             for (Ifa ifa : d.inet) {
                 Optional<Ifa> prim = primaryOf(ifa);
                 if (prim.isEmpty()) {
@@ -377,6 +390,13 @@ final class Namespace {
 
     boolean forwarding() {
         return ipForward != 0;
+    }
+
+    /** A device's addresses changed, or it came: whether it has any may be new, and then the devices that do. */
+    void addressesChanged(Device d) {
+        if (addressed != null && addressed.contains(d) == (d.inet.isEmpty() || !registration.contains(d))) {
+            addressed = null;
+        }
     }
 
     /** Something a dump would show changed: the cached local table and snapshot are stale. */
