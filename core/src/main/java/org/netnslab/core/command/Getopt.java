@@ -135,4 +135,19 @@ public final class Getopt {
     public static String requiresArgument(String program, char o) {
         return program + ": option requires an argument -- '" + o + "'";
     }
+
+    /**
+     * What a program says of an item getopt could not read (a long option it does not know, a letter it does
+     * not know, an option without its value), its usage after the complaint, with its status; empty for an
+     * item it read.
+     */
+    public static Optional<Invalid> complaint(Item item, String program, String usage, int status) {
+        String line = switch (item.kind()) {
+            case UNKNOWN_LONG -> program + ": unrecognized option '" + item.word() + "'";
+            case UNKNOWN -> invalidOption(program, item.name());
+            case MISSING_VALUE -> requiresArgument(program, item.name());
+            default -> null;
+        };
+        return Optional.ofNullable(line).map(l -> new Invalid(l + "\n" + usage, status));
+    }
 }

@@ -143,14 +143,8 @@ public final class Netstat {
                     }
                 }
                 case END_OF_OPTIONS -> { }
-                case UNKNOWN_LONG -> {
-                    return new Invalid(program + ": unrecognized option '" + item.word() + "'\n" + USAGE, 3);
-                }
-                case UNKNOWN -> {
-                    return new Invalid(Getopt.invalidOption(program, item.name()) + "\n" + USAGE, 3);
-                }
-                case MISSING_VALUE -> {
-                    return new Invalid(Getopt.requiresArgument(program, item.name()) + "\n" + USAGE, 3);
+                case UNKNOWN_LONG, UNKNOWN, MISSING_VALUE -> {
+                    return Getopt.complaint(item, program, USAGE, 3).orElseThrow();
                 }
                 case OPTION -> {
                     switch (item.name()) {

@@ -117,14 +117,8 @@ public final class Ss {
             switch (item.kind()) {
                 case OPERAND -> operands.add(item.word());
                 case END_OF_OPTIONS -> { }
-                case UNKNOWN_LONG -> {
-                    return new Invalid(program + ": unrecognized option '" + item.word() + "'\n" + USAGE, 255);
-                }
-                case UNKNOWN -> {
-                    return new Invalid(Getopt.invalidOption(program, item.name()) + "\n" + USAGE, 255);
-                }
-                case MISSING_VALUE -> {
-                    return new Invalid(Getopt.requiresArgument(program, item.name()) + "\n" + USAGE, 255);
+                case UNKNOWN_LONG, UNKNOWN, MISSING_VALUE -> {
+                    return Getopt.complaint(item, program, USAGE, 255).orElseThrow();
                 }
                 case OPTION -> {
                     switch (item.name()) {

@@ -72,14 +72,8 @@ public final class Tcpdump {
             switch (item.kind()) {
                 case OPERAND -> expression.add(item.word());
                 case END_OF_OPTIONS -> { }
-                case UNKNOWN_LONG -> {
-                    return new Invalid("tcpdump: unrecognized option '" + item.word() + "'\n" + USAGE, 1);
-                }
-                case UNKNOWN -> {
-                    return new Invalid(Getopt.invalidOption("tcpdump", o) + "\n" + USAGE, 1);
-                }
-                case MISSING_VALUE -> {
-                    return new Invalid(Getopt.requiresArgument("tcpdump", o) + "\n" + USAGE, 1);
+                case UNKNOWN_LONG, UNKNOWN, MISSING_VALUE -> {
+                    return Getopt.complaint(item, "tcpdump", USAGE, 1).orElseThrow();
                 }
                 case OPTION -> {
                     String value = item.value().orElse("");
